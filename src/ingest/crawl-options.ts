@@ -1,0 +1,62 @@
+/** Options of a crawl, validated where they enter, with the defaults spelled out once. */
+
+import { z } from 'zod';
+import { LaerlingError } from '../errors.js';
+import type { CrawlProgress } from './crawl-progress.js';
+import type { RobotsCache } from './robots.js';
+import { DEFAULT_USER_AGENT } from './safe-fetch.js';
+import type { LookupFn } from './ssrf-guard.js';
+
+export const crawlOptionsSchema = z.object({
+  startUrls: z.array(z.string().min(1)).min(1),
+  maxPages: z.number().int().min(1).default(500),
+  include: z.array(z.string().min(1)).default([]),
+  exclude: z.array(z.string().min(1)).default([]),
+  allowPrivateNetwork: z.boolean().default(false),
+  concurrencyPerHost: z.number().int().min(1).max(16).default(2),
+  delayMs: z.number().min(0).default(250),
+  timeoutMs: z.number().int().min(1).default(15_000),
+  maxBytes: z.number().int().min(1).default(10 * 1024 * 1024),
+  userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
+});
+
+/** What was known about a page after the last crawl, for conditional requests. */
+export interface PreviousFetch {
+  etag?: string;
+  lastModified?: string;
+}
+
+export type CrawlOptions = z.input<typeof crawlOptionsSchema> & {
+  /** Pages of the last crawl by URL: they are re-checked, with If-None-Match / If-Modified-Since. */
+  previous?: ReadonlyMap<string, PreviousFetch>;
+};
+
+export type ResolvedCrawlOptions = z.output<typeof crawlOptionsSchema> & {
+  previous: ReadonlyMap<string, PreviousFetch>;
+};
+
+export interface CrawlDeps {
+  lookup?: LookupFn;
+  now?: () => Date;
+  onProgress?: (progress: CrawlProgress) => void;
+  /** Reuse robots.txt answers across crawls (each lives at most 24 hours). */
+  robotsCache?: RobotsCache;
+  signal?: AbortSignal;
+}
+
+/** Apply defaults and validate; a bad field is named in the INVALID_INPUT message. */
+export function resolveCrawlOptions(options: CrawlOptions): ResolvedCrawlOptions {
+  const { previous, ...rest } = options;
+  const parsed = crawlOptionsSchema.safeParse(rest);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'options';
+    throw new LaerlingError('INVALID_INPUT', `Crawl option ${field}: ${issue?.message ?? 'invalid'}`);
+  }
+  return { ...parsed.data, previous: previous ?? new Map() };
+}
+
+/** The robots.txt product token in a User-Agent string ("laerling/0.1 (…)" → "laerling"). */
+export function productToken(userAgent: string): string {
+  return (userAgent.split(/[/\s]/)[0] ?? userAgent).toLowerCase();
+}

@@ -1,0 +1,37 @@
+/** The crawl report and how errors and counts become entries in it. */
+
+import { LaerlingError } from '../errors.js';
+import type { CrawlProgress } from './crawl-progress.js';
+import type { FetchedPage } from './types.js';
+
+export interface CrawlReport {
+  /** Pages fetched (status 2xx, HTML), keyed by canonical URL. */
+  pages: FetchedPage[];
+  /** URLs (as keyed in options.previous) the server reported unchanged with a 304. */
+  unchanged: string[];
+  skipped: { url: string; reason: string }[];
+  failed: { url: string; code: string; message: string }[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** A report entry for an error thrown while fetching `url`. */
+export function failure(url: string, error: unknown): CrawlReport['failed'][number] {
+  if (error instanceof LaerlingError) return { url, code: error.code, message: error.message };
+  return { url, code: 'FETCH_FAILED', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A progress snapshot from the report so far. */
+export function progressOf(report: CrawlReport, queued: number, inFlight: number, elapsedMs: number): CrawlProgress {
+  const done = report.pages.length + report.unchanged.length;
+  return {
+    indexed: report.pages.length,
+    unchanged: report.unchanged.length,
+    skipped: report.skipped.length,
+    failed: report.failed.length,
+    queued,
+    inFlight,
+    elapsedMs,
+    pagesPerSecond: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0,
+  };
+}

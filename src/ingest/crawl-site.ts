@@ -1,0 +1,105 @@
+/**
+ * Crawl a site: start URLs plus sitemaps, links followed within the start URLs' origins,
+ * robots.txt obeyed, duplicates (by URL, redirect, canonical or identical text) fetched or
+ * kept once, politely and under the SSRF guard. Returns what was fetched and why anything
+ * was not.
+ */
+
+import { resolveCrawlOptions, type CrawlDeps, type CrawlOptions, type ResolvedCrawlOptions } from './crawl-options.js';
+import { createFrontier, type Frontier } from './crawl-frontier.js';
+import { failure, progressOf, type CrawlReport } from './crawl-report.js';
+import { fetchPage, type PageFetchContext } from './fetch-page.js';
+import { createHostLimiter } from './host-limiter.js';
+import { createRobotsCache } from './robots.js';
+import { createSiteAccess, type SiteAccess } from './site-access.js';
+import { walkSitemaps } from './sitemap.js';
+import { cleanUrl, normaliseUrl, originOf } from './url-normalise.js';
+
+export type { CrawlDeps, CrawlOptions } from './crawl-options.js';
+export type { CrawlReport } from './crawl-report.js';
+
+/** Crawl the sites of the start URLs and report pages, unchanged, skipped and failed URLs. */
+export async function crawlSite(options: CrawlOptions, deps: CrawlDeps = {}): Promise<CrawlReport> {
+  const opts = resolveCrawlOptions(options);
+  const now = deps.now ?? (() => new Date());
+  const started = now();
+  const report: CrawlReport = { pages: [], unchanged: [], skipped: [], failed: [], startedAt: started.toISOString(), finishedAt: '' };
+  const starts = opts.startUrls.map((raw) => cleanUrl(raw) ?? raw);
+  const origins = new Set(starts.flatMap((url) => (cleanUrl(url) ? [originOf(url)] : [])));
+  for (const url of starts) {
+    if (!cleanUrl(url)) report.failed.push({ url, code: 'URL_NOT_ALLOWED', message: `Not an http(s) URL: ${url}` });
+  }
+  const access = createSiteAccess(opts, {
+    origins,
+    lookup: deps.lookup,
+    now,
+    robotsCache: deps.robotsCache ?? createRobotsCache(),
+    limiter: createHostLimiter({ concurrency: opts.concurrencyPerHost, delayMs: opts.delayMs }),
+    signal: deps.signal,
+  });
+  const frontier = createFrontier(opts, access.inOrigin);
+  for (const url of starts) frontier.add(url, true);
+  for (const key of opts.previous.keys()) frontier.add(key, false);
+  for (const origin of origins) {
+    for (const url of await sitemapPages(origin, access, report)) frontier.add(url, false);
+  }
+
+  const previous = new Map([...opts.previous].map(([key, value]) => [normaliseUrl(key) ?? key, { key, value }]));
+  const context: PageFetchContext = { opts, access, report, frontier, now, previous, hashes: new Map() };
+  const maxActive = opts.concurrencyPerHost * Math.max(1, origins.size);
+  await runQueue(opts, maxActive, frontier, context, (inFlight) =>
+    deps.onProgress?.(progressOf(report, frontier.size(), inFlight, now().getTime() - started.getTime())),
+  );
+  report.finishedAt = now().toISOString();
+  return report;
+}
+
+async function runQueue(
+  opts: ResolvedCrawlOptions,
+  maxActive: number,
+  frontier: Frontier,
+  context: PageFetchContext,
+  progress: (inFlight: number) => void,
+): Promise<void> {
+  const running = new Set<Promise<void>>();
+  // Failures and skips do not use up maxPages, but an endless run of them must still stop.
+  const maxAttempts = opts.maxPages * 5;
+  let attempts = 0;
+  const budgetLeft = (): boolean =>
+    attempts < maxAttempts && context.report.pages.length + context.report.unchanged.length + running.size < opts.maxPages;
+  progress(0);
+  for (;;) {
+    while (running.size < maxActive && budgetLeft() && !context.access.aborted()) {
+      const item = frontier.next();
+      if (item === undefined) break;
+      attempts++;
+      const task: Promise<void> = fetchPage(item, context).finally(() => running.delete(task));
+      running.add(task);
+    }
+    if (running.size === 0) return;
+    await Promise.race(running);
+    progress(running.size);
+  }
+}
+
+async function sitemapPages(origin: string, access: SiteAccess, report: CrawlReport): Promise<string[]> {
+  let declared: string[];
+  try {
+    declared = (await access.robots(origin)).sitemaps;
+  } catch {
+    return []; // The start URL itself will report why this origin is refused.
+  }
+  const guessed = `${origin}/sitemap.xml`;
+  const roots = [...new Set([...declared.map((u) => cleanUrl(u) ?? u), guessed])];
+  return walkSitemaps(roots, {
+    mayRead: (url) => access.inOrigin(url),
+    fetchSitemap: async (url) => {
+      try {
+        return await access.fetchSitemap(url);
+      } catch (error) {
+        if (url !== guessed) report.failed.push(failure(url, error));
+        return undefined;
+      }
+    },
+  });
+}

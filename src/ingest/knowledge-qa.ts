@@ -1,0 +1,81 @@
+/**
+ * Q&A files in knowledge/ (YAML or JSON): a list of items or `{ items: [...] }`. Each item becomes
+ * one chunk whose answer is returned as written. Items are validated one by one, so one typo
+ * costs one item, not the whole file.
+ */
+
+import { z } from 'zod';
+import { chunkId } from './chunk-page.js';
+import { detectLanguage } from './detect-language.js';
+import { expected, langField, textField } from './knowledge-fields.js';
+import { resolveKnowledgeUrl, slugify } from './knowledge-url.js';
+import type { Chunk } from './types.js';
+
+export const qaItemSchema = z.object({
+  id: z.union([z.string().trim().min(1), z.number().transform(String)], { error: expected('text') }).optional(),
+  question: textField,
+  alternatives: z.array(textField, { error: expected('a list of questions') }).default([]),
+  answer: textField,
+  url: textField.optional(),
+  lang: langField.optional(),
+});
+
+export type QaItem = z.infer<typeof qaItemSchema>;
+
+export interface QaFileResult {
+  chunks: Chunk[];
+  /** One message per bad item, naming the field: "items[3].answer: Required". */
+  problems: string[];
+}
+
+/** Validate the parsed content of a Q&A file and turn its good items into chunks. */
+export function qaChunks(data: unknown, baseUrl: string): QaFileResult {
+  const list = itemList(data);
+  if (!list) return { chunks: [], problems: ['expected a list of Q&A items or an object with "items: [...]"'] };
+  const chunks: Chunk[] = [];
+  const problems: string[] = [];
+  list.items.forEach((raw, index) => {
+    const where = `${list.prefix}[${index}]`;
+    const parsed = qaItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((i) => `${where}${i.path.map(pathPart).join('')}: ${i.message}`));
+      return;
+    }
+    try {
+      chunks.push(qaChunk(parsed.data, baseUrl));
+    } catch (err) {
+      problems.push(`${where}.url: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+  return { chunks, problems };
+}
+
+/** One validated Q&A item as a chunk of kind 'qa'. */
+export function qaChunk(item: QaItem, baseUrl: string): Chunk {
+  const key = item.id ?? slugify(item.question);
+  const url = resolveKnowledgeUrl(item.url ?? `svar/${key}`, baseUrl);
+  const questions = [item.question, ...item.alternatives];
+  return {
+    id: chunkId(`qa:${key}`, 0),
+    url,
+    title: item.question,
+    headingPath: [],
+    text: [...questions, item.answer].join('\n'),
+    lang: item.lang ?? detectLanguage(`${questions.join('\n')}\n${item.answer}`),
+    kind: 'qa',
+    answer: item.answer,
+    questions,
+  };
+}
+
+function itemList(data: unknown): { items: unknown[]; prefix: string } | undefined {
+  if (Array.isArray(data)) return { items: data, prefix: '' };
+  if (typeof data === 'object' && data !== null && 'items' in data && Array.isArray(data.items)) {
+    return { items: data.items, prefix: 'items' };
+  }
+  return undefined;
+}
+
+function pathPart(key: PropertyKey): string {
+  return typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+}
