@@ -5,6 +5,7 @@ export const ERROR_CODES = {
   URL_NOT_ALLOWED: 'URL is not allowed',
   PRIVATE_NETWORK: 'Address is in a private or reserved network',
   FETCH_FAILED: 'Fetching failed',
+  NOT_FOUND: 'The page does not exist (HTTP 404 or 410)',
   TOO_LARGE: 'Response is too large',
   TOO_MANY_REDIRECTS: 'Too many redirects',
   TIMEOUT: 'Timed out',
@@ -12,6 +13,7 @@ export const ERROR_CODES = {
   ROBOTS_DISALLOWED: 'Disallowed by robots.txt',
   INDEX_MISSING: 'No index has been built yet',
   INDEX_CORRUPT: 'Index files are unreadable',
+  EMBEDDER_MISMATCH: 'The index was built with different embeddings',
   KNOWLEDGE_FILE_INVALID: 'A knowledge file is invalid',
   LLM_FAILED: 'The language model failed',
 } as const;

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { LaerlingError } from '../errors.js';
+import { KnowledgeIndex } from './knowledge-index.js';
+
+/** Anything that can write itself into a directory (a KnowledgeIndex). */
+export interface SavableIndex {
+  save(dir: string): Promise<void>;
+}
+
+const INDEX_DIR = 'index';
+const POINTER = 'CURRENT';
+const EXTRA = 'extra.json';
+const GENERATION = /^gen-\d+-[a-z0-9]+$/;
+
+/** Directory that holds a bot's index generations and its CURRENT pointer. */
+export function indexDir(botDir: string): string {
+  return join(botDir, INDEX_DIR);
+}
+
+/**
+ * Save a new generation of the bot's index beside the live one, then make it live by replacing
+ * the CURRENT pointer atomically (write a temp file, fsync, rename). Readers see the old index or
+ * the new one, never a mix; a crash before the rename leaves the live index untouched. Keeps the
+ * previous generation (for a manual rollback) and removes older ones and failed leftovers.
+ * `extra` (crawl state) is stored in the same generation so it can never disagree with the index.
+ */
+export async function writeIndex(botDir: string, index: SavableIndex, extra?: unknown): Promise<{ generation: string }> {
+  const root = indexDir(botDir);
+  await mkdir(root, { recursive: true });
+  const previous = await readPointer(root);
+  const generation = `gen-${Date.now()}-${randomBytes(4).toString('hex')}`;
+  const dir = join(root, generation);
+  await mkdir(dir);
+  try {
+    await index.save(dir);
+    if (extra !== undefined) await writeFile(join(dir, EXTRA), JSON.stringify(extra));
+    for (const file of await readdir(dir)) await fsync(join(dir, file));
+    await fsync(dir);
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const temp = join(root, `${POINTER}.${randomBytes(4).toString('hex')}.tmp`);
+  await writeFile(temp, generation, { flush: true });
+  await rename(temp, join(root, POINTER));
+  await fsync(root);
+  await removeOldGenerations(root, new Set([generation, previous].filter((g): g is string => !!g)), generationTime(generation));
+  return { generation };
+}
+
+/** The live index and its extra data; INDEX_MISSING when none was written yet. */
+export async function loadCurrent(botDir: string, embeddings: Embeddings): Promise<{ index: KnowledgeIndex; extra?: unknown; generation: string }> {
+  const root = indexDir(botDir);
+  const generation = await readPointer(root);
+  if (!generation) throw new LaerlingError('INDEX_MISSING', `No index has been built in ${botDir} yet`);
+  const dir = join(root, generation);
+  const index = await KnowledgeIndex.load(dir, embeddings);
+  let extra: unknown;
+  try {
+    extra = JSON.parse(await readFile(join(dir, EXTRA), 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new LaerlingError('INDEX_CORRUPT', `${EXTRA} in ${dir} is unreadable`);
+    }
+  }
+  return { index, extra, generation };
+}
+
+async function readPointer(root: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = (await readFile(join(root, POINTER), 'utf8')).trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  if (!GENERATION.test(text)) throw new LaerlingError('INDEX_CORRUPT', `${join(root, POINTER)} does not name an index generation`);
+  return text;
+}
+
+// Durability: without fsync a power cut after rename can leave CURRENT pointing at empty files.
+async function fsync(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function generationTime(name: string): number {
+  return Number(name.split('-')[1]);
+}
+
+async function removeOldGenerations(root: string, keep: Set<string>, newest: number): Promise<void> {
+  for (const name of await readdir(root)) {
+    // Only generations older than the new one: a newer name may be another writer still saving.
+    // Stray CURRENT.*.tmp files are left alone for the same reason; they are a few bytes.
+    if (GENERATION.test(name) && !keep.has(name) && generationTime(name) <= newest) {
+      await rm(join(root, name), { recursive: true, force: true });
+    }
+  }
+}

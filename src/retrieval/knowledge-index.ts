@@ -1,0 +1,223 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { z } from 'zod';
+import { LaerlingError } from '../errors.js';
+import type { Chunk } from '../ingest/types.js';
+import { createAnalyzer, foldText, type Analyzer } from './analyze-text.js';
+import { embedderId } from './create-embeddings.js';
+import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest, type Phrasing } from './index-schemas.js';
+import { LexicalIndex } from './lexical-index.js';
+import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
+import { DEFAULT_TUNING, rankPages, type Signals, type Tuning } from './rank-pages.js';
+import type { LearnedPhrasing, PageHit } from './types.js';
+import { VectorIndex } from './vector-index.js';
+
+export interface SearchOptions {
+  /** Pages to return; default 5. */
+  k?: number;
+  /** Override fusion settings (benchmarks); the defaults are tuned already. */
+  tuning?: Tuning;
+}
+
+// A rephrasing this similar to one the page already has adds nothing but weight.
+const NEAR_DUPLICATE = 0.95;
+const EF = 64;
+
+interface Parts {
+  chunks: Chunk[];
+  phrasings: Phrasing[];
+  lexical: LexicalIndex;
+  chunkVectors: VectorIndex;
+  phrasingVectors: VectorIndex;
+  embeddings: Embeddings;
+  analyzer: Analyzer;
+}
+
+/**
+ * The hybrid index of one bot: BM25 over chunks and learned phrasings, HNSW vectors of chunks,
+ * and a second HNSW index of questions known to lead to a page (Q&A questions and learned
+ * phrasings). Search fuses them into pages with per-hit features (see rankPages).
+ */
+export class KnowledgeIndex {
+  readonly chunks: readonly Chunk[];
+  private readonly phrasings: Phrasing[];
+  private readonly chunksByUrl = new Map<string, number[]>();
+
+  private constructor(private readonly parts: Parts) {
+    this.chunks = parts.chunks;
+    this.phrasings = parts.phrasings;
+    parts.chunks.forEach((c, i) => {
+      const list = this.chunksByUrl.get(c.url);
+      if (list) list.push(i);
+      else this.chunksByUrl.set(c.url, [i]);
+    });
+  }
+
+  /** Index chunks and learned phrasings; the offline embedder is first fitted on this corpus. */
+  static async build(input: { chunks: Chunk[]; learned?: LearnedPhrasing[]; embeddings: Embeddings }): Promise<KnowledgeIndex> {
+    const chunks = input.chunks;
+    const learned = input.learned ?? [];
+    const qa: Phrasing[] = chunks.flatMap((c) => (c.questions ?? []).map((q) => ({ question: q, url: c.url, source: 'qa' as const })));
+    const embeddings = input.embeddings instanceof OfflineEmbeddings
+      ? input.embeddings.fit([...chunks.map(embeddingText), ...qa.map((p) => p.question), ...learned.map((l) => l.question)])
+      : input.embeddings;
+    const analyzer = createAnalyzer();
+
+    const chunkVecs = await embeddings.embedDocuments(chunks.map(embeddingText));
+    const qaVecs = await embeddings.embedDocuments(qa.map((p) => p.question));
+    const dimensions = chunkVecs[0]?.length ?? qaVecs[0]?.length ?? (await embeddings.embedQuery('dimensions')).length;
+    const chunkVectors = VectorIndex.create(dimensions, { ef: EF, capacity: chunks.length });
+    chunkVecs.forEach((v, i) => chunkVectors.add(i, v));
+    const phrasingVectors = VectorIndex.create(dimensions, { ef: EF, capacity: qa.length + learned.length });
+    qaVecs.forEach((v, i) => phrasingVectors.add(i, v));
+
+    const lexical = LexicalIndex.create(analyzer);
+    lexical.add(chunks.map((c, i) => ({ id: `c${i}`, title: c.title, headings: c.headingPath.join('\n'), text: c.text, phrasings: c.questions?.join('\n') })));
+
+    const index = new KnowledgeIndex({ chunks, phrasings: qa, lexical, chunkVectors, phrasingVectors, embeddings, analyzer });
+    await index.addLearned(learned);
+    return index;
+  }
+
+  /** Pages that best answer the question, best first, each with its hits' features. */
+  async search(question: string, opts: SearchOptions = {}): Promise<PageHit[]> {
+    const k = opts.k ?? 5;
+    const tuning = opts.tuning ?? DEFAULT_TUNING;
+    const { parts } = this;
+    const queryWords = parts.analyzer.contentWords(question);
+    const signals: Signals = { chunkLexical: new Map(), pageLearnedLexical: new Map(), chunkVector: new Map(), pageLearnedVector: new Map() };
+
+    if (queryWords.length > 0) {
+      for (const m of parts.lexical.search(queryWords.map((w) => w.word).join(' '), 100, tuning.boosts)) {
+        const n = Number(m.id.slice(1));
+        if (m.id.startsWith('c')) (signals.chunkLexical as Map<number, typeof m>).set(n, m);
+        else keepBest(signals.pageLearnedLexical as Map<string, typeof m>, this.phrasings[n]!.url, m, (x) => x.score);
+      }
+    }
+    const qv = await parts.embeddings.embedQuery(question);
+    for (const m of parts.chunkVectors.search(qv, Math.max(50, k * 10))) (signals.chunkVector as Map<number, number>).set(m.label, m.similarity);
+    for (const m of parts.phrasingVectors.search(qv, 30)) {
+      keepBest(signals.pageLearnedVector as Map<string, number>, this.phrasings[m.label]!.url, m.similarity, (x) => x);
+    }
+    return rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k });
+  }
+
+  /**
+   * Index learned phrasings at once, without a rebuild. Phrasings of pages not in the index are
+   * ignored, and so are near-duplicates of a phrasing the page already has.
+   */
+  async addLearned(items: LearnedPhrasing[]): Promise<void> {
+    const { parts } = this;
+    const fresh = items.filter((item) => this.chunksByUrl.has(item.url));
+    const vectors = await parts.embeddings.embedDocuments(fresh.map((i) => i.question));
+    const known = new Set(this.phrasings.map((p) => `${p.url}\n${foldText(p.question).trim()}`));
+    fresh.forEach((item, i) => {
+      const vector = vectors[i]!;
+      const key = `${item.url}\n${foldText(item.question).trim()}`;
+      if (known.has(key)) return;
+      const close = parts.phrasingVectors.search(vector, 10);
+      if (close.some((m) => m.similarity >= NEAR_DUPLICATE && this.phrasings[m.label]!.url === item.url)) return;
+      const label = this.phrasings.length;
+      this.phrasings.push({ question: item.question, url: item.url, source: 'learned', learnedAt: item.learnedAt });
+      parts.phrasingVectors.add(label, vector);
+      parts.lexical.add([{ id: `l${label}`, phrasings: item.question }]);
+      known.add(key);
+    });
+  }
+
+  /** URLs of every indexed page. */
+  pageUrls(): string[] {
+    return [...this.chunksByUrl.keys()];
+  }
+
+  /** Learned phrasings held by the index (Q&A questions excluded). */
+  learnedPhrasings(): LearnedPhrasing[] {
+    return this.phrasings.filter((p) => p.source === 'learned').map((p) => ({ question: p.question, url: p.url, learnedAt: p.learnedAt ?? '' }));
+  }
+
+  /** Write the index's files into dir (created if needed); the manifest goes last. */
+  async save(dir: string): Promise<void> {
+    const { parts } = this;
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, INDEX_FILES.chunks), JSON.stringify(this.chunks));
+    await writeFile(join(dir, INDEX_FILES.phrasings), JSON.stringify(this.phrasings));
+    await writeFile(join(dir, INDEX_FILES.lexical), JSON.stringify(parts.lexical.toJSON()));
+    await parts.chunkVectors.save(join(dir, INDEX_FILES.chunkVectors));
+    await parts.phrasingVectors.save(join(dir, INDEX_FILES.phrasingVectors));
+    if (parts.embeddings instanceof OfflineEmbeddings) {
+      await writeFile(join(dir, INDEX_FILES.embedder), JSON.stringify(parts.embeddings.state()));
+    }
+    const manifest: Manifest = {
+      format: 'laerling-index',
+      version: 1,
+      embedder: embedderId(parts.embeddings),
+      dimensions: parts.chunkVectors.dimensions,
+      ef: parts.chunkVectors.getEf(),
+      chunkCount: this.chunks.length,
+      phrasingCount: this.phrasings.length,
+      savedAt: new Date().toISOString(),
+    };
+    await writeFile(join(dir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
+  }
+
+  /** Read an index saved by save(). Bad files → INDEX_CORRUPT; other embeddings → EMBEDDER_MISMATCH. */
+  static async load(dir: string, embeddings: Embeddings): Promise<KnowledgeIndex> {
+    const manifest = await readJson(dir, INDEX_FILES.manifest, manifestSchema);
+    const expected = embedderId(embeddings);
+    if (manifest.embedder !== expected) {
+      throw new LaerlingError(
+        'EMBEDDER_MISMATCH',
+        `The index in ${dir} was built with embeddings "${manifest.embedder}" but "${expected}" is configured; rebuild the index (crawl again) or restore the embeddings settings.`,
+        { built: manifest.embedder, configured: expected },
+      );
+    }
+    const chunks = await readJson(dir, INDEX_FILES.chunks, z.array(chunkSchema));
+    const phrasings = await readJson(dir, INDEX_FILES.phrasings, z.array(phrasingSchema));
+    if (chunks.length !== manifest.chunkCount || phrasings.length !== manifest.phrasingCount) {
+      throw new LaerlingError('INDEX_CORRUPT', `Index files in ${dir} disagree with the manifest`);
+    }
+    const analyzer = createAnalyzer();
+    const lexical = LexicalIndex.load(await readText(dir, INDEX_FILES.lexical), analyzer);
+    const chunkVectors = await VectorIndex.load(join(dir, INDEX_FILES.chunkVectors), manifest.dimensions, { ef: manifest.ef });
+    const phrasingVectors = await VectorIndex.load(join(dir, INDEX_FILES.phrasingVectors), manifest.dimensions, { ef: manifest.ef });
+    if (chunkVectors.size !== chunks.length || phrasingVectors.size !== phrasings.length) {
+      throw new LaerlingError('INDEX_CORRUPT', `Vector files in ${dir} disagree with the manifest`);
+    }
+    const fitted = embeddings instanceof OfflineEmbeddings
+      ? embeddings.withState(await readJson(dir, INDEX_FILES.embedder, offlineStateSchema))
+      : embeddings;
+    return new KnowledgeIndex({ chunks, phrasings, lexical, chunkVectors, phrasingVectors, embeddings: fitted, analyzer });
+  }
+}
+
+/** The text a chunk is embedded as: where it sits, what it says, and the questions it answers. */
+function embeddingText(c: Chunk): string {
+  return [c.title, ...c.headingPath.filter((h) => h !== c.title), ...(c.questions ?? []), c.text].join('\n');
+}
+
+function keepBest<T>(map: Map<string, T>, key: string, value: T, score: (v: T) => number): void {
+  const old = map.get(key);
+  if (old === undefined || score(value) > score(old)) map.set(key, value);
+}
+
+async function readText(dir: string, file: string): Promise<string> {
+  try {
+    return await readFile(join(dir, file), 'utf8');
+  } catch (err) {
+    throw new LaerlingError('INDEX_CORRUPT', `Index file ${file} in ${dir} is unreadable: ${(err as Error).message}`);
+  }
+}
+
+async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
+  const text = await readText(dir, file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LaerlingError('INDEX_CORRUPT', `Index file ${file} in ${dir} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new LaerlingError('INDEX_CORRUPT', `Index file ${file} in ${dir} has an unexpected shape`);
+  return parsed.data;
+}

@@ -1,0 +1,74 @@
+import MiniSearch, { type Options } from 'minisearch';
+import { LaerlingError } from '../errors.js';
+import type { Analyzer } from './analyze-text.js';
+
+/** A document for BM25: a chunk (title, headings, text, Q&A questions) or a learned phrasing. */
+export interface LexicalDoc {
+  id: string;
+  title?: string;
+  headings?: string;
+  text?: string;
+  phrasings?: string;
+}
+
+/** One BM25 match: raw score and the query terms (stems) it contained. */
+export interface LexicalMatch {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+/** Field boosts: a question's words in a title or a known phrasing say more than in body text. */
+export const FIELD_BOOSTS = { title: 2, headings: 1.5, text: 1, phrasings: 2.5 };
+
+const FIELDS = ['title', 'headings', 'text', 'phrasings'];
+
+function options(analyzer: Analyzer): Options<LexicalDoc> {
+  return {
+    fields: FIELDS,
+    idField: 'id',
+    tokenize: (text) => analyzer.words(text),
+    processTerm: (word) => analyzer.terms(word),
+    // Exact terms only: the character n-gram vectors already absorb typos, and prefix/fuzzy
+    // expansion costs latency (not yet measured for quality; see the bench).
+    searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
+  };
+}
+
+/** BM25 over title, headings, text and phrasings (MiniSearch), with nb+en stemmed terms. */
+export class LexicalIndex {
+  private constructor(private readonly mini: MiniSearch<LexicalDoc>) {}
+
+  /** An empty index. */
+  static create(analyzer: Analyzer): LexicalIndex {
+    return new LexicalIndex(new MiniSearch(options(analyzer)));
+  }
+
+  /** Restore from toJSON() output; anything MiniSearch cannot read is INDEX_CORRUPT. */
+  static load(json: string, analyzer: Analyzer): LexicalIndex {
+    try {
+      return new LexicalIndex(MiniSearch.loadJSON(json, options(analyzer)));
+    } catch (err) {
+      throw new LaerlingError('INDEX_CORRUPT', `Lexical index is unreadable: ${(err as Error).message}`);
+    }
+  }
+
+  /** Index documents (ids must be new). */
+  add(docs: LexicalDoc[]): void {
+    this.mini.addAll(docs);
+  }
+
+  /** Matches best first, ties by id; `query` should already hold each content word once. */
+  search(query: string, limit: number, boost: Record<string, number> = FIELD_BOOSTS): LexicalMatch[] {
+    return this.mini
+      .search(query, { boost })
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit)
+      .map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
+  }
+
+  /** Serialisable form for save(). */
+  toJSON(): unknown {
+    return this.mini.toJSON();
+  }
+}

@@ -1,0 +1,125 @@
+import type { Chunk } from '../ingest/types.js';
+import { FIELD_BOOSTS } from './lexical-index.js';
+import { minMaxNormalise, rankByScore, reciprocalRankFusion, squash, weightedSum } from './fuse-scores.js';
+import type { Hit, PageHit } from './types.js';
+
+/** How the retrievers' lists are combined; tuned on StackFAQ (see bench/stackfaq-retrieval.ts). */
+export interface Tuning {
+  fusion: 'weighted' | 'rrf';
+  weights: { lexical: number; vector: number; learned: number; learnedLexical: number; coverage: number };
+  /** BM25 field boosts. */
+  boosts: { title: number; headings: number; text: number; phrasings: number };
+  /** Per-query-word BM25 that maps to lexical = 0.5. */
+  lexicalK: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  fusion: 'weighted',
+  weights: { lexical: 0.35, vector: 0.3, learned: 0.5, learnedLexical: 0.3, coverage: 0.3 },
+  boosts: FIELD_BOOSTS,
+  lexicalK: 40,
+};
+
+/** What each retriever found for one question. */
+export interface Signals {
+  /** Raw BM25 per chunk index, with the query terms it matched. */
+  chunkLexical: ReadonlyMap<number, { score: number; terms: string[] }>;
+  /** Best raw BM25 of a learned phrasing per page URL, with its matched terms. */
+  pageLearnedLexical: ReadonlyMap<string, { score: number; terms: string[] }>;
+  /** Cosine similarity per chunk index. */
+  chunkVector: ReadonlyMap<number, number>;
+  /** Best cosine similarity of a learned phrasing or Q&A question per page URL. */
+  pageLearnedVector: ReadonlyMap<string, number>;
+}
+
+export interface RankContext {
+  chunks: readonly Chunk[];
+  chunksByUrl: ReadonlyMap<string, readonly number[]>;
+  /** The question's content words, each with its index terms. */
+  queryWords: ReadonlyArray<{ terms: string[] }>;
+  tuning: Tuning;
+  k: number;
+}
+
+/**
+ * Fuse the retrievers' signals into pages, best first. Ranking uses per-list normalised scores
+ * (relative to this question's candidates); the features reported on each Hit are absolute, so
+ * that confidence can be computed from them:
+ * - lexical: BM25 per query word, squashed s/(s+k) — how strongly the chunk's words match;
+ * - vector: cosine similarity of question and chunk, clamped to [0,1];
+ * - learned: best cosine of the question to a Q&A question or learned phrasing of the page;
+ * - coverage: share of the question's content words found in the chunk or its page's phrasings.
+ */
+export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
+  const candidates = candidateChunks(signals, ctx);
+  if (candidates.length === 0) return [];
+  const pageOf = (i: number) => ctx.chunks[i]!.url;
+  const lists = {
+    lexical: pick(candidates, (i) => signals.chunkLexical.get(i)?.score),
+    vector: pick(candidates, (i) => signals.chunkVector.get(i)),
+    learned: pick(candidates, (i) => signals.pageLearnedVector.get(pageOf(i))),
+    learnedLexical: pick(candidates, (i) => signals.pageLearnedLexical.get(pageOf(i))?.score),
+    coverage: pick(candidates, (i) => coverage(signals, ctx, i)),
+  };
+  const w = ctx.tuning.weights;
+  const weighted = (Object.keys(lists) as Array<keyof typeof lists>).map((name) => ({
+    scores: ctx.tuning.fusion === 'rrf' || name === 'coverage' ? lists[name] : minMaxNormalise(lists[name]),
+    weight: w[name],
+  }));
+  const fused = ctx.tuning.fusion === 'rrf' ? reciprocalRankFusion(weighted) : weightedSum(weighted);
+
+  const pages = new Map<string, Hit[]>();
+  const wordCount = Math.max(1, ctx.queryWords.length);
+  for (const [id, score] of rankByScore(fused)) {
+    const i = Number(id);
+    const chunk = ctx.chunks[i]!;
+    const hit: Hit = {
+      chunk,
+      score,
+      lexical: squash((signals.chunkLexical.get(i)?.score ?? 0) / wordCount, ctx.tuning.lexicalK),
+      vector: clamp01(signals.chunkVector.get(i) ?? 0),
+      learned: clamp01(signals.pageLearnedVector.get(chunk.url) ?? 0),
+      coverage: lists.coverage.get(id) ?? 0,
+    };
+    const list = pages.get(chunk.url);
+    if (list) list.push(hit);
+    else pages.set(chunk.url, [hit]);
+  }
+  // Hits arrive best first, so each page's first hit is its best and pages keep fused order.
+  return [...pages.entries()].slice(0, ctx.k).map(([url, hits]) => ({ url, title: hits[0]!.chunk.title, score: hits[0]!.score, best: hits[0]!, hits }));
+}
+
+// Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings.
+function candidateChunks(signals: Signals, ctx: RankContext): number[] {
+  const set = new Set<number>([...signals.chunkLexical.keys(), ...signals.chunkVector.keys()]);
+  const pagesWithChunk = new Set([...set].map((i) => ctx.chunks[i]!.url));
+  for (const url of new Set([...signals.pageLearnedLexical.keys(), ...signals.pageLearnedVector.keys()])) {
+    if (pagesWithChunk.has(url)) continue;
+    const first = ctx.chunksByUrl.get(url)?.[0];
+    if (first !== undefined) set.add(first);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+function pick(ids: number[], score: (i: number) => number | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const i of ids) {
+    const s = score(i);
+    if (s !== undefined && s > 0) out.set(String(i), s);
+  }
+  return out;
+}
+
+function coverage(signals: Signals, ctx: RankContext, i: number): number {
+  if (ctx.queryWords.length === 0) return 0;
+  const matched = new Set([
+    ...(signals.chunkLexical.get(i)?.terms ?? []),
+    ...(signals.pageLearnedLexical.get(ctx.chunks[i]!.url)?.terms ?? []),
+  ]);
+  const covered = ctx.queryWords.filter((w) => w.terms.some((t) => matched.has(t))).length;
+  return covered / ctx.queryWords.length;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, foldText, tokenize } from '../../src/retrieval/analyze-text.js';
+
+describe('foldText / tokenize', () => {
+  it('folds case and foreign accents but keeps æ, ø and å', () => {
+    expect(foldText('Ærlig FØR Åpning Café Müller')).toBe('ærlig før åpning cafe muller');
+  });
+
+  it('splits on anything but letters and digits, keeping codes like 4G and dropping lone letters', () => {
+    expect(tokenize("Hvorfor får jeg ikke 4G-dekning? It's slow!")).toEqual(['hvorfor', 'får', 'jeg', 'ikke', '4g', 'dekning', 'it', 'slow']);
+  });
+});
+
+describe('createAnalyzer', () => {
+  const a = createAnalyzer();
+  const stems = (text: string) => a.contentWords(text).map((w) => w.terms);
+  const shares = (x: string, y: string) => a.terms(x).some((t) => a.terms(y).includes(t));
+
+  it('drops Norwegian and English stop words', () => {
+    expect(a.contentWords('Hvordan kan jeg betale fakturaen?').map((w) => w.word)).toEqual(['betale', 'fakturaen']);
+    expect(a.contentWords('How do I pay the invoice?').map((w) => w.word)).toEqual(['pay', 'invoice']);
+    expect(a.terms('the')).toEqual([]);
+  });
+
+  it('matches Norwegian inflections with the Norwegian stemmer', () => {
+    expect(shares('fakturaen', 'faktura')).toBe(true);
+    expect(shares('abonnementet', 'abonnementer')).toBe(true);
+    expect(shares('telefonen', 'telefon')).toBe(true);
+  });
+
+  it('matches English inflections with the English stemmer', () => {
+    expect(shares('invoices', 'invoice')).toBe(true);
+    expect(shares('deleting', 'deleted')).toBe(true);
+    expect(shares('notifications', 'notification')).toBe(true);
+  });
+
+  it('does not conflate unrelated words', () => {
+    expect(shares('faktura', 'fart')).toBe(false);
+    expect(shares('account', 'count')).toBe(false);
+  });
+
+  it('leaves short codes and numbers unstemmed and counts each content word once', () => {
+    expect(stems('PUK puk 5G')).toEqual([['puk'], ['5g']]);
+  });
+});

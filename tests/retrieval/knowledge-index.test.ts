@@ -1,0 +1,103 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeEmbeddings } from '@langchain/core/utils/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Chunk } from '../../src/ingest/types.js';
+import { KnowledgeIndex } from '../../src/retrieval/knowledge-index.js';
+import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
+
+const page = (url: string, title: string, text: string, extra: Partial<Chunk> = {}): Chunk => ({
+  id: `${url}#0`, url, title, headingPath: [title], text, lang: 'nb', kind: 'page', ...extra,
+});
+
+const CHUNKS: Chunk[] = [
+  page('https://t.no/esim', 'eSIM til smartklokke', 'Du kan bestille eSIM til smartklokken din i appen. Klokken må støtte eSIM.'),
+  page('https://t.no/faktura', 'Faktura og betaling', 'Fakturaen sendes hver måned. Du kan betale med AvtaleGiro, eFaktura eller Vipps.'),
+  page('https://t.no/roaming', 'Roaming i utlandet', 'I EU bruker du abonnementet som hjemme. Utenfor Europa gjelder egne priser.'),
+  page('https://t.no/puk', 'PUK-kode og sperret SIM', 'Har du tastet feil PIN tre ganger, trenger du PUK-koden for å låse opp SIM-kortet.'),
+  { ...page('https://t.no/faq/apningstider', 'Åpningstider', 'Kundeservice har åpent 08–20 på hverdager.'), id: 'qa-1', kind: 'qa', answer: 'Vi har åpent 08–20.', questions: ['Når har kundeservice åpent?', 'What are your opening hours?'] },
+  page('https://t.no/faktura', 'Faktura og betaling', 'Ved purring påløper et gebyr.', { id: 'https://t.no/faktura#1', headingPath: ['Faktura og betaling', 'Purring'] }),
+];
+
+describe('KnowledgeIndex', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('finds the right page in Norwegian, in English and with typos, with features in [0,1]', async () => {
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
+    expect((await index.search('hvordan betaler jeg fakturaen?'))[0]?.url).toBe('https://t.no/faktura');
+    expect((await index.search('esim smartklokka'))[0]?.url).toBe('https://t.no/esim');
+    expect((await index.search('When are you open?'))[0]?.url).toBe('https://t.no/faq/apningstider');
+    expect((await index.search('sperret simkort puk'))[0]?.url).toBe('https://t.no/puk');
+    const [top] = await index.search('betale fakturaen med vipps');
+    for (const f of ['lexical', 'vector', 'learned', 'coverage'] as const) {
+      expect(top!.best[f]).toBeGreaterThanOrEqual(0);
+      expect(top!.best[f]).toBeLessThanOrEqual(1);
+    }
+    expect(top!.best.coverage).toBe(1);
+  });
+
+  it('groups chunks per page and honours k', async () => {
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
+    const pages = await index.search('faktura purring gebyr', { k: 2 });
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.url).toBe('https://t.no/faktura');
+    expect(pages[0]!.best.chunk.id).toBe('https://t.no/faktura#1');
+    expect(new Set(pages.map((p) => p.url)).size).toBe(pages.length);
+    expect(index.pageUrls().sort()).toEqual([...new Set(CHUNKS.map((c) => c.url))].sort());
+  });
+
+  it('scores the learned feature for Q&A questions and returns nothing for an empty index', async () => {
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
+    const [top] = await index.search('når har kundeservice åpent');
+    expect(top!.best.learned).toBeGreaterThan(0.9);
+    const empty = await KnowledgeIndex.build({ chunks: [], embeddings: new OfflineEmbeddings() });
+    expect(await empty.search('anything')).toEqual([]);
+  });
+
+  it('addLearned makes a paraphrase find its page at once, and skips near-duplicates', async () => {
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
+    const question = 'mobilen virker ikke på ferie i Thailand';
+    const before = await index.search(question);
+    expect(before[0]?.best.learned ?? 0).toBeLessThan(0.5);
+    await index.addLearned([{ question: 'Mobilen virker ikke på ferie i Spania', url: 'https://t.no/roaming', learnedAt: '2024-05-01T00:00:00Z' }]);
+    const after = await index.search(question);
+    expect(after[0]!.url).toBe('https://t.no/roaming');
+    expect(after[0]!.best.learned).toBeGreaterThan(0.5);
+    await index.addLearned([
+      { question: 'mobilen virker ikke på ferie i spania!', url: 'https://t.no/roaming', learnedAt: '2024-05-02T00:00:00Z' },
+      { question: 'Hva koster det å ringe fra USA?', url: 'https://t.no/roaming', learnedAt: '2024-05-02T00:00:00Z' },
+      { question: 'Ukjent side', url: 'https://t.no/finnes-ikke', learnedAt: '2024-05-02T00:00:00Z' },
+    ]);
+    expect(index.learnedPhrasings().map((p) => p.question)).toEqual(['Mobilen virker ikke på ferie i Spania', 'Hva koster det å ringe fra USA?']);
+  });
+
+  it('round-trips through save and load with identical results', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kidx-'));
+    const learned = [{ question: 'hva gjør jeg i utlandet', url: 'https://t.no/roaming', learnedAt: '2024-05-01T00:00:00Z' }];
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, learned, embeddings: new OfflineEmbeddings() });
+    await index.save(dir);
+    const loaded = await KnowledgeIndex.load(dir, new OfflineEmbeddings());
+    for (const q of ['betale faktura', 'utlandet', 'opening hours', 'PUK']) {
+      expect(await loaded.search(q)).toEqual(await index.search(q));
+    }
+    expect(loaded.learnedPhrasings()).toEqual(index.learnedPhrasings());
+    await loaded.addLearned([{ question: 'kan jeg bruke mobilen i Italia', url: 'https://t.no/roaming', learnedAt: 'x' }]);
+    expect(loaded.learnedPhrasings()).toHaveLength(2);
+  });
+
+  it('refuses to load with other embeddings, and reports damaged files as INDEX_CORRUPT', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kidx-'));
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
+    await index.save(dir);
+    await expect(KnowledgeIndex.load(dir, new FakeEmbeddings())).rejects.toMatchObject({ code: 'EMBEDDER_MISMATCH' });
+    await expect(KnowledgeIndex.load(dir, new OfflineEmbeddings({ dimensions: 256 }))).rejects.toMatchObject({ code: 'EMBEDDER_MISMATCH' });
+    await writeFile(join(dir, 'chunks.json'), '[{"id": 1}]');
+    await expect(KnowledgeIndex.load(dir, new OfflineEmbeddings())).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    await writeFile(join(dir, 'manifest.json'), '{not json');
+    await expect(KnowledgeIndex.load(dir, new OfflineEmbeddings())).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+  });
+});

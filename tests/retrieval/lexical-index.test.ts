@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/retrieval/analyze-text.js';
+import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
+
+describe('LexicalIndex', () => {
+  const docs = [
+    { id: 'in-title', title: 'Sperret SIM-kort', text: 'Kontakt oss for hjelp med kortet.' },
+    { id: 'in-text', title: 'Hjelp med kortet', text: 'Et sperret SIM-kort låses opp med PUK.' },
+  ];
+
+  it('ranks a match in a boosted field above the same match in body text', () => {
+    const index = LexicalIndex.create(createAnalyzer());
+    index.add(docs);
+    expect(index.search('sperret sim', 10).map((m) => m.id)).toEqual(['in-title', 'in-text']);
+    // Flip the boosts and the order flips: the boosts, not document order, decide.
+    expect(index.search('sperret sim', 10, { title: 0.1, headings: 1, text: 5, phrasings: 1 }).map((m) => m.id)).toEqual(['in-text', 'in-title']);
+  });
+
+  it('matches inflected forms and reports the matched query terms', () => {
+    const index = LexicalIndex.create(createAnalyzer());
+    index.add([{ id: 'p', phrasings: 'Hvordan betaler jeg fakturaen?' }]);
+    const [m] = index.search('betale faktura', 10);
+    expect(m?.id).toBe('p');
+    expect(m?.terms).toEqual(expect.arrayContaining(['betal', 'faktura']));
+  });
+
+  it('survives toJSON / load', () => {
+    const index = LexicalIndex.create(createAnalyzer());
+    index.add(docs);
+    const loaded = LexicalIndex.load(JSON.stringify(index.toJSON()), createAnalyzer());
+    expect(loaded.search('puk kort', 10)).toEqual(index.search('puk kort', 10));
+    expect(() => LexicalIndex.load('{"broken":', createAnalyzer())).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
+  });
+});
