@@ -1,0 +1,108 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { z } from 'zod';
+import { LaerlingError } from '../errors.js';
+import { answerLanguage, detectLanguage } from '../ingest/detect-language.js';
+import { createAnalyzer, type Analyzer } from '../retrieval/analyze-text.js';
+import type { PageHit } from '../retrieval/types.js';
+import { composeExtractive } from './compose-extractive.js';
+import { composeWithLlm } from './compose-llm.js';
+import { decide, DEFAULT_THRESHOLD, type Decision } from './decide.js';
+import { messagesFor, type AnswerLang } from './messages.js';
+import type { AnswerResult, Candidate, Source } from './types.js';
+
+export { DEFAULT_THRESHOLD } from './decide.js';
+
+/** Pages retrieved per question: the candidates listed, and what the composer may draw on. */
+export const DEFAULT_K = 8;
+
+/**
+ * With a language model, questions this far below the threshold still go to it: the model reads
+ * the passages and replies NO_ANSWER when they don't answer, which the offline composer cannot.
+ * The reported confidence stays the retrieval confidence either way.
+ */
+export const LLM_MARGIN = 0.1;
+
+export const MAX_QUESTION_CHARS = 2000;
+
+const questionSchema = z.string().trim().min(1, 'The question is empty').max(MAX_QUESTION_CHARS, `The question is longer than ${MAX_QUESTION_CHARS} characters`);
+
+/** What answering needs from the outside. */
+export interface AnswerDeps {
+  search: (question: string, k: number) => Promise<PageHit[]>;
+  threshold?: number;
+  k?: number;
+  /** When given, answers are written by the model (grounded in the retrieved pages) and streamed. */
+  model?: BaseChatModel;
+  llmTimeoutMs?: number;
+  /** Receives the model's tokens as they arrive; offline answers are not streamed. */
+  onToken?: (token: string) => void;
+  /** Milliseconds from any fixed origin; performance.now by default. */
+  now?: () => number;
+  /** Reuse one analyzer across questions to keep its stemming cache warm. */
+  analyzer?: Analyzer;
+}
+
+/** The outcome of answering one question, with why, for logs and the playground. */
+export type AnswerQuestionResult = AnswerResult & {
+  ms: number;
+  reason: Decision['reason'] | 'llm_abstained' | 'llm_failed' | 'nothing_to_quote';
+};
+
+/** Retrieve, decide and compose: answer briefly with sources, or abstain with a kind message. */
+export async function answerQuestion(question: string, deps: AnswerDeps): Promise<AnswerQuestionResult> {
+  const now = deps.now ?? (() => performance.now());
+  const start = now();
+  const parsed = questionSchema.safeParse(question);
+  if (!parsed.success) throw new LaerlingError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid question');
+  const q = parsed.data;
+  const lang = answerLanguage(detectLanguage(q));
+  const analyzer = deps.analyzer ?? createAnalyzer();
+  const threshold = deps.threshold ?? DEFAULT_THRESHOLD;
+
+  const pages = await deps.search(q, deps.k ?? DEFAULT_K);
+  const decision = decide(pages, q, { threshold, analyzer });
+  const base = { candidates: pages.map(toCandidate), confidence: round(decision.confidence, 4), lang };
+  const finish = (r: Omit<AnswerQuestionResult, 'ms' | keyof typeof base>): AnswerQuestionResult => ({
+    ...r,
+    ...base,
+    ms: round(Math.max(0, now() - start), 2),
+  });
+
+  if (deps.model && pages.length > 0 && decision.confidence >= threshold - LLM_MARGIN) {
+    return finish(await composeByModel(q, lang, pages, deps.model, deps));
+  }
+  if (decision.outcome === 'abstain') return finish(abstain(lang, decision.reason));
+  const composed = composeExtractive(q, pages, lang, { analyzer });
+  if (!composed.answer) return finish(abstain(lang, 'nothing_to_quote'));
+  return finish({ outcome: 'answer', answer: composed.answer, sources: composed.sources, reason: 'confident' });
+}
+
+type Composed = Pick<AnswerQuestionResult, 'outcome' | 'answer' | 'sources' | 'reason'>;
+
+async function composeByModel(q: string, lang: AnswerLang, pages: PageHit[], model: BaseChatModel, deps: AnswerDeps): Promise<Composed> {
+  let r: Awaited<ReturnType<typeof composeWithLlm>>;
+  try {
+    r = await composeWithLlm({ question: q, lang, pages, model, timeoutMs: deps.llmTimeoutMs, onToken: deps.onToken });
+  } catch {
+    r = { outcome: 'abstain', answer: '', sources: [], reason: 'error' };
+  }
+  if (r.outcome === 'answer' && r.answer.trim()) {
+    return { outcome: 'answer', answer: r.answer.trim(), sources: r.sources, reason: 'confident' };
+  }
+  // A model that is down or slow is our failure, not a gap in the knowledge: say so, and offer a person.
+  if (r.reason === 'timeout' || r.reason === 'error') return { ...abstain(lang, 'llm_failed'), answer: messagesFor(lang).llmFailed };
+  return abstain(lang, 'llm_abstained');
+}
+
+function abstain(lang: AnswerLang, reason: Composed['reason']): Composed {
+  return { outcome: 'abstain', answer: messagesFor(lang).abstain, sources: [] as Source[], reason };
+}
+
+function toCandidate(p: PageHit): Candidate {
+  return { url: p.url, title: p.title, score: round(p.score, 4) };
+}
+
+function round(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,132 @@
+import { createAnalyzer, type Analyzer } from '../retrieval/analyze-text.js';
+import type { Hit, PageHit } from '../retrieval/types.js';
+import type { AnswerLang } from './messages.js';
+import { splitSentences, truncateWords, type Sentence } from './sentences.js';
+import { countMatches, termSet } from './term-overlap.js';
+import type { Source } from './types.js';
+
+/** Longest offline answer, in words; one longer sentence is cut at a word with "…". */
+export const MAX_ANSWER_WORDS = 60;
+// A shorter answer gets the sentences after its best match too: they often hold the steps.
+const FILL_WORDS = 25;
+const FILL_SENTENCES = 2;
+// A second source is listed only when its page is nearly as good as the first and covers the question.
+const SECOND_SOURCE_RATIO = 0.9;
+const SECOND_SOURCE_COVERAGE = 0.5;
+// A chunk in the customer's language wins over the page's best chunk when it scores this close.
+const SAME_LANG_RATIO = 0.9;
+
+/** An answer composed without a language model, and the pages it came from. */
+export interface ExtractiveAnswer {
+  /** Plain text; empty when there is nothing to answer from. */
+  answer: string;
+  sources: Source[];
+}
+
+/** Compose an answer offline: a Q&A answer as written, or the best passage's most relevant sentences. */
+export function composeExtractive(
+  question: string,
+  pages: readonly PageHit[],
+  lang: AnswerLang,
+  opts: { analyzer?: Analyzer; maxWords?: number } = {},
+): ExtractiveAnswer {
+  const top = pages[0];
+  if (!top) return { answer: '', sources: [] };
+  const hit = pickHit(top, lang);
+  const written = hit.chunk.kind === 'qa' ? hit.chunk.answer?.trim() : undefined;
+  const answer = written
+    ? written
+    : selectSentences(question, passageOf(hit), opts.analyzer ?? createAnalyzer(), opts.maxWords ?? MAX_ANSWER_WORDS);
+  return { answer, sources: answer ? pickSources(pages) : [] };
+}
+
+/** The sentences of a passage that best answer a question, in document order, within maxWords. */
+export function selectSentences(question: string, passage: string, analyzer: Analyzer, maxWords: number): string {
+  const sentences = splitSentences(passage);
+  if (sentences.length === 0) return '';
+  const queryWords = analyzer.contentWords(question);
+  const scores = sentences.map((s) => countMatches(queryWords, termSet(analyzer, s.text)));
+  const top = Math.max(...scores);
+  // Sentences matching at least half as many question words as the best one; with no match at
+  // all, the lead sentence, which usually says what the section is about.
+  const ranked = sentences
+    .filter((s) => (top === 0 ? s.index === 0 : scores[s.index]! * 2 >= top))
+    .sort((a, b) => scores[b.index]! - scores[a.index]! || a.index - b.index);
+
+  const first = ranked[0]!;
+  if (first.words > maxWords) return truncateWords(first.text, maxWords);
+  const chosen = new Set<Sentence>([first]);
+  let words = first.words;
+  for (const s of ranked.slice(1)) {
+    if (words + s.words <= maxWords) {
+      chosen.add(s);
+      words += s.words;
+    }
+  }
+  // "Du finner PUK-koden på Min side." alone is too thin; the next sentences usually say how.
+  // Stop at the next matching sentence (already chosen) or after a few.
+  for (const next of sentences.slice(first.index + 1, first.index + 1 + FILL_SENTENCES)) {
+    if (chosen.has(next) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
+    chosen.add(next);
+    words += next.words;
+  }
+  return [...chosen].sort((a, b) => a.index - b.index).map((s) => s.text).join(' ');
+}
+
+/** Text without HTML tags, entities or Markdown emphasis and links, whitespace collapsed. */
+export function toPlainText(text: string): string {
+  return decodeEntities(text)
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return named[e.toLowerCase()] ?? m;
+  });
+}
+
+// The chunk's text without lines that only repeat its title or headings: those match the
+// question's words best of all, but "PUK og PIN" is not an answer.
+function passageOf(hit: Hit): string {
+  const headings = new Set([hit.chunk.title, ...hit.chunk.headingPath].map((h) => h.trim().toLowerCase()));
+  return toPlainText(hit.chunk.text)
+    .split('\n')
+    .filter((line) => !headings.has(line.trim().toLowerCase()))
+    .join('\n');
+}
+
+function pickHit(page: PageHit, lang: AnswerLang): Hit {
+  const best = page.best;
+  if (sameLang(best, lang)) return best;
+  return page.hits.find((h) => sameLang(h, lang) && h.score >= best.score * SAME_LANG_RATIO) ?? best;
+}
+
+// Nynorsk content reads fine to a bokmål reader; answers are only ever nb or en.
+function sameLang(hit: Hit, lang: AnswerLang): boolean {
+  return (hit.chunk.lang === 'en' ? 'en' : 'nb') === lang;
+}
+
+function pickSources(pages: readonly PageHit[]): Source[] {
+  const [top, second] = pages;
+  if (!top) return [];
+  const sources: Source[] = [{ url: top.url, title: top.title }];
+  if (
+    second &&
+    second.url !== top.url &&
+    second.score >= top.score * SECOND_SOURCE_RATIO &&
+    second.best.coverage >= SECOND_SOURCE_COVERAGE
+  ) {
+    sources.push({ url: second.url, title: second.title });
+  }
+  return sources;
+}

@@ -1,0 +1,81 @@
+import type { Analyzer } from '../retrieval/analyze-text.js';
+import type { PageHit } from '../retrieval/types.js';
+import { mutualOverlap } from './term-overlap.js';
+
+/** What confidence is computed from; every feature is in [0,1]. */
+export interface ConfidenceFeatures {
+  /** Top page's absolute BM25 strength. */
+  lexical: number;
+  /** Top page's cosine similarity to the question. */
+  vector: number;
+  /** Top page's similarity to a learned phrasing or Q&A question. */
+  learned: number;
+  /** Share of the question's content words found on the top page. */
+  coverage: number;
+  /**
+   * (top − runner-up) / top fused score (1 when alone), times coverage: a clear lead only means
+   * something when the page shares the question's words — a lone off-topic hit also "leads".
+   */
+  margin: number;
+  /** Two-way word overlap of the question with the top Q&A item's questions; 0 for pages. */
+  qaQuestion: number;
+  /** Content words in the question, min(n, 8) / 8: more words make coverage more telling. */
+  queryLength: number;
+}
+
+export type FeatureName = keyof ConfidenceFeatures;
+
+/**
+ * Logistic-regression weights, fitted on StackFAQ (999 answerable + 250 unanswerable questions,
+ * before and after learning the train split; label: the top page is the expected one) with the
+ * offline embeddings, each page's answers as chunks. StackFAQ has no Q&A items, so qaQuestion is
+ * hand-set: an exact Q&A question match must reach ≈ 1 on its own. Coverage-gated margin (see
+ * ConfidenceFeatures) keeps a lone off-topic hit near 0. Re-fit on the evals with
+ * `extractFeatures` and the recorded outcomes, and paste the numbers here.
+ */
+export const CONFIDENCE_WEIGHTS: Readonly<{ bias: number } & Record<FeatureName, number>> = {
+  bias: -4.86,
+  lexical: 2.24,
+  vector: 3.41,
+  learned: 0.4,
+  coverage: 1.49,
+  margin: 5.77,
+  qaQuestion: 4,
+  queryLength: 1.34,
+};
+
+const LENGTH_SATURATION = 8;
+
+/** The features of a ranked page list for one question (all zero when nothing was found). */
+export function extractFeatures(pages: readonly PageHit[], question: string, analyzer: Analyzer): ConfidenceFeatures {
+  const top = pages[0];
+  const words = analyzer.contentWords(question).length;
+  const queryLength = Math.min(words, LENGTH_SATURATION) / LENGTH_SATURATION;
+  if (!top) return { lexical: 0, vector: 0, learned: 0, coverage: 0, margin: 0, qaQuestion: 0, queryLength };
+  const best = top.best;
+  const second = pages[1];
+  const lead = top.score <= 0 ? 0 : second ? (top.score - second.score) / top.score : 1;
+  const phrasings = best.chunk.kind === 'qa' ? (best.chunk.questions ?? []) : [];
+  const qaQuestion = Math.max(0, ...phrasings.map((p) => mutualOverlap(analyzer, question, p)));
+  return {
+    lexical: unit(best.lexical),
+    vector: unit(best.vector),
+    learned: unit(best.learned),
+    coverage: unit(best.coverage),
+    margin: unit(lead) * unit(best.coverage),
+    qaQuestion: unit(qaQuestion),
+    queryLength,
+  };
+}
+
+/** Probability-like confidence in [0,1] that answering from the top page is right. */
+export function confidence(features: ConfidenceFeatures, weights = CONFIDENCE_WEIGHTS): number {
+  let z = weights.bias;
+  for (const name of Object.keys(features) as FeatureName[]) z += weights[name] * unit(features[name]);
+  return 1 / (1 + Math.exp(-z));
+}
+
+// Clamp to [0,1]; NaN (a retriever bug) counts as no evidence rather than poisoning the sum.
+function unit(x: number): number {
+  return Number.isNaN(x) ? 0 : x < 0 ? 0 : x > 1 ? 1 : x;
+}

@@ -1,0 +1,35 @@
+import type { Analyzer } from '../retrieval/analyze-text.js';
+
+/** A content word of a question with its index terms (nb and en stems). */
+export interface QueryWord {
+  word: string;
+  terms: string[];
+}
+
+/** Every index term of every word in a text: what a question word is looked up in. */
+export function termSet(analyzer: Analyzer, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of analyzer.words(text)) for (const t of analyzer.terms(word)) out.add(t);
+  return out;
+}
+
+/** How many of the query words have at least one term in `terms`. */
+export function countMatches(queryWords: readonly QueryWord[], terms: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of queryWords) if (w.terms.some((t) => terms.has(t))) n++;
+  return n;
+}
+
+/**
+ * Two-way overlap of two texts' content words: the harmonic mean of the share of a's words found
+ * in b and of b's words found in a. 1 only when both say the same things, so a short question
+ * fully contained in a long phrasing (or the reverse) does not count as a match.
+ */
+export function mutualOverlap(analyzer: Analyzer, a: string, b: string): number {
+  const wa = analyzer.contentWords(a);
+  const wb = analyzer.contentWords(b);
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const inB = countMatches(wa, termSet(analyzer, b)) / wa.length;
+  const inA = countMatches(wb, termSet(analyzer, a)) / wb.length;
+  return inA + inB === 0 ? 0 : (2 * inA * inB) / (inA + inB);
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { composeExtractive, MAX_ANSWER_WORDS } from '../../src/answer/compose-extractive.js';
+import { splitSentences } from '../../src/answer/sentences.js';
+import { pageHit, qaHit } from './page-hits.js';
+
+const words = (s: string) => s.trim().split(/\s+/).length;
+
+const PUK_PAGE = [
+  'Kundeservice har åpent hverdager fra 08 til 20.',
+  'PUK-koden trenger du når SIM-kortet er sperret etter tre feil PIN-forsøk.',
+  'Du finner PUK-koden på Min side under SIM-kort.',
+  'Logg inn med BankID eller Vipps.',
+  'Vi sender aldri PUK-koden på e-post.',
+  'Nettbutikken har gode tilbud på mobiler hele året, og vi fornyer utvalget hver uke med nye modeller fra alle de store produsentene.',
+].join(' ');
+
+describe('composeExtractive', () => {
+  it('returns a Q&A answer exactly as written', () => {
+    const answer = 'Ja! Du kan bruke eSIM i Apple Watch og de fleste Samsung-klokker.\n\nBestill på Min side.';
+    const r = composeExtractive('esim i klokka?', [qaHit({ question: 'Kan jeg bruke eSIM i smartklokke?', answer })], 'nb');
+    expect(r.answer).toBe(answer);
+  });
+
+  it('picks the sentences that match the question, in document order, and leaves unrelated ones out', () => {
+    const r = composeExtractive('Hvor finner jeg PUK-koden?', [pageHit({ text: PUK_PAGE, title: 'PUK og PIN', url: 'https://example.no/puk' })], 'nb');
+    expect(r.answer).toContain('Du finner PUK-koden på Min side under SIM-kort.');
+    expect(r.answer.indexOf('trenger du')).toBeLessThan(r.answer.indexOf('Du finner'));
+    expect(r.answer).not.toContain('Kundeservice har åpent');
+    expect(r.answer).not.toContain('Nettbutikken');
+    expect(words(r.answer)).toBeLessThanOrEqual(MAX_ANSWER_WORDS);
+    expect(r.sources).toEqual([{ url: 'https://example.no/puk', title: 'PUK og PIN' }]);
+  });
+
+  it('never cuts a sentence when whole sentences fit the word limit', () => {
+    const sentence = (i: number) => `Roaming i EU koster ingenting ekstra for abonnement nummer ${i} hos oss.`;
+    const text = Array.from({ length: 20 }, (_, i) => sentence(i)).join(' ');
+    const r = composeExtractive('Hva koster roaming i EU?', [pageHit({ text })], 'nb');
+    expect(words(r.answer)).toBeLessThanOrEqual(MAX_ANSWER_WORDS);
+    expect(r.answer).toMatch(/hos oss\.$/);
+    for (const s of splitSentences(r.answer)) expect(text).toContain(s.text);
+  });
+
+  it('cuts a single over-long sentence at a word boundary with an ellipsis', () => {
+    const text = `Fakturaen ${Array.from({ length: 100 }, (_, i) => `ord${i}`).join(' ')} slutt.`;
+    const r = composeExtractive('Når kommer fakturaen?', [pageHit({ text })], 'nb');
+    expect(r.answer.endsWith('…')).toBe(true);
+    expect(words(r.answer)).toBe(MAX_ANSWER_WORDS);
+    expect(r.answer).toMatch(/^Fakturaen ord0 ord1 /);
+  });
+
+  it('returns plain text: no tags, entities or Markdown links from the passage', () => {
+    const text = '<p>Du kan <b>betale</b> fakturaen med Vipps &amp; AvtaleGiro.</p> Se [Min side](https://example.no/min-side) &lt;i&gt;nå&lt;/i&gt;.';
+    const r = composeExtractive('Hvordan betale faktura?', [pageHit({ text })], 'nb');
+    expect(r.answer).not.toMatch(/<[^>]*>|&[a-z]+;|\]\(/i);
+    expect(r.answer).toContain('Du kan betale fakturaen med Vipps & AvtaleGiro.');
+  });
+
+  it('keeps abbreviations such as "tlf." and "f.eks." inside their sentence', () => {
+    const r = composeExtractive('Hvordan kontakter jeg kundeservice?', [pageHit({ text: 'Kontakt kundeservice på tlf. 915 00 000 eller chat. Annet innhold her.' })], 'nb');
+    expect(r.answer).toBe('Kontakt kundeservice på tlf. 915 00 000 eller chat. Annet innhold her.');
+  });
+
+  it('falls back to the lead sentence when no sentence shares a word with the question', () => {
+    const r = composeExtractive('xyzzy?', [pageHit({ text: 'Første setning. Andre setning. Tredje setning.' })], 'nb');
+    expect(r.answer.startsWith('Første setning.')).toBe(true);
+  });
+
+  it('lists a second source only when it scores close to the first and covers the question', () => {
+    const top = pageHit({ url: 'https://example.no/a', title: 'A', text: 'Roaming i EU er gratis.', score: 0.8 });
+    const close = pageHit({ url: 'https://example.no/b', title: 'B', score: 0.76, coverage: 0.8 });
+    const closeButIrrelevant = pageHit({ url: 'https://example.no/c', title: 'C', score: 0.78, coverage: 0.2 });
+    const far = pageHit({ url: 'https://example.no/d', title: 'D', score: 0.5, coverage: 1 });
+    const q = 'Er roaming i EU gratis?';
+    expect(composeExtractive(q, [top, close], 'nb').sources.map((s) => s.title)).toEqual(['A', 'B']);
+    expect(composeExtractive(q, [top, closeButIrrelevant], 'nb').sources.map((s) => s.title)).toEqual(['A']);
+    expect(composeExtractive(q, [top, far], 'nb').sources.map((s) => s.title)).toEqual(['A']);
+  });
+
+  it("prefers a chunk in the customer's language when it scores nearly as well", () => {
+    const english = { ...qaHit({ question: 'Can I use eSIM in a smartwatch?', answer: 'Yes, most watches work.', lang: 'en' }).best, score: 0.88 };
+    const nb = qaHit({ question: 'Kan jeg bruke eSIM i smartklokke?', answer: 'Ja, de fleste klokker fungerer.' });
+    const page = { ...nb, hits: [nb.best, english] };
+    expect(composeExtractive('Can I use eSIM in my watch?', [page], 'en').answer).toBe('Yes, most watches work.');
+    expect(composeExtractive('Kan jeg bruke eSIM i klokka?', [page], 'nb').answer).toBe('Ja, de fleste klokker fungerer.');
+  });
+
+  it('returns nothing to say when there are no pages', () => {
+    expect(composeExtractive('Hei?', [], 'nb')).toEqual({ answer: '', sources: [] });
+  });
+});
+
+describe('composeExtractive on a thin match', () => {
+  it('adds the sentences right after a short best match, where the steps usually are', () => {
+    const text = 'Mistet mobilen? Sperr SIM-kortet på Min side. Logg inn med BankID og velg Sperr. Vi har butikker i hele landet, fra Kristiansand i sør til Kirkenes i nord, med gode tilbud.';
+    const r = composeExtractive('Hvordan sperre SIM-kortet?', [pageHit({ text })], 'nb');
+    expect(r.answer).toBe('Sperr SIM-kortet på Min side. Logg inn med BankID og velg Sperr.');
+  });
+});
+
+describe('composeExtractive and headings', () => {
+  it('does not quote a line that only repeats the heading', () => {
+    const text = 'PUK og PIN\nDu finner PUK-koden på Min side, under SIM-kort og innstillinger for abonnementet ditt.';
+    const r = composeExtractive('Hvor finner jeg PUK?', [pageHit({ text, title: 'PUK og PIN', chunk: { headingPath: ['PUK og PIN'] } })], 'nb');
+    expect(r.answer).toBe('Du finner PUK-koden på Min side, under SIM-kort og innstillinger for abonnementet ditt.');
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswerSanitizer, sanitizeAnswer, type CitablePassage } from '../../src/answer/strip-links.js';
+
+const ESIM = 'https://www.mobil.example/esim';
+const PORTING = 'https://www.mobil.example/porting';
+const PASSAGES: CitablePassage[] = [
+  { n: 1, url: ESIM, title: 'eSIM' },
+  { n: 2, url: PORTING, title: 'Flytte nummer' },
+  { n: 3, url: ESIM, title: 'eSIM' },
+];
+
+const clean = (raw: string): string => sanitizeAnswer(raw, PASSAGES).text;
+
+describe('sanitizeAnswer: links', () => {
+  it('keeps a Markdown link to a source as "text (url)" and reduces any other to its text', () => {
+    expect(clean(`Se [eSIM-siden](${ESIM}) [1].`)).toBe(`Se eSIM-siden (${ESIM}) [1].`);
+    expect(clean('Se [denne siden](https://evil.example/x) [1].')).toBe('Se denne siden [1].');
+    expect(clean(`Se [${ESIM}](${ESIM}).`)).toBe(`Se ${ESIM}.`);
+    expect(clean('[http://evil.example](http://evil.example) ok')).toBe(' ok');
+  });
+
+  it('keeps bare source URLs, with their punctuation outside, and removes others', () => {
+    expect(clean(`Les ${ESIM}. Eller http://evil.example/a?b=1, takk`)).toBe(`Les ${ESIM}. Eller , takk`);
+    expect(clean('Gå til www.mobil.example/porting/ nå')).toBe('Gå til www.mobil.example/porting/ nå');
+    expect(clean(`Se ${ESIM}#bestilling og www.evil.example`)).toBe(`Se ${ESIM}#bestilling og `);
+    expect(clean(`Autolenke <${PORTING}> og <https://evil.example>`)).toBe(`Autolenke ${PORTING} og `);
+  });
+
+  it('leaves e-mail addresses, words and ordinary brackets alone', () => {
+    const text = 'Skriv til kundeservice@mobil.example, hverdager 8–16. [Merk] at WhatsApp * ikke brukes.';
+    expect(clean(text)).toBe(text);
+  });
+
+  it('makes a linked passage page a source even without a citation', () => {
+    const result = sanitizeAnswer(`Se ${PORTING}`, PASSAGES);
+    expect(result.sources).toEqual([{ url: PORTING, title: 'Flytte nummer' }]);
+    expect(result.citations).toBe(0);
+  });
+});
+
+describe('sanitizeAnswer: citations and formatting', () => {
+  it('renumbers citations to the order pages are first cited and merges repeats', () => {
+    const result = sanitizeAnswer('Porting [2]. eSIM [3][1]. Begge [1, 2]; ukjent [9].', PASSAGES);
+    expect(result.text).toBe('Porting [1]. eSIM [2]. Begge [2, 1]; ukjent .');
+    expect(result.sources).toEqual([{ url: PORTING, title: 'Flytte nummer' }, { url: ESIM, title: 'eSIM' }]);
+    expect(result.citations).toBe(5);
+  });
+
+  it('counts no citation when only unknown passages are cited', () => {
+    expect(sanitizeAnswer('Svar [0] [4]', PASSAGES)).toEqual({ text: 'Svar  ', sources: [], citations: 0 });
+  });
+
+  it('returns plain text: no bold, code ticks or heading marks', () => {
+    expect(clean('## Svar\n**Viktig:** bruk `*#06#` [1]')).toBe('Svar\nViktig: bruk *#06# [1]');
+  });
+});
+
+describe('createAnswerSanitizer: streaming', () => {
+  const samples = [
+    `Se [eSIM-siden](${ESIM}) eller http://evil.example/x. Les ${ESIM}. [2][1]`,
+    '**NB:** [klikk](https://evil.example) <https://evil.example> www.mobil.example/esim [3]',
+    'hei http htt www w [ [1 [x](y ## ok',
+  ];
+
+  it.each(samples)('gives the same text fed a character at a time as all at once: %s', (raw) => {
+    const sanitizer = createAnswerSanitizer(PASSAGES);
+    let streamed = '';
+    for (const c of raw) streamed += sanitizer.push(c);
+    streamed += sanitizer.end();
+    expect(streamed).toBe(clean(raw));
+  });
+
+  it('never releases part of a link that may still turn out to be foreign', () => {
+    const sanitizer = createAnswerSanitizer(PASSAGES);
+    const shown = ['Besøk ', 'http', '://ev', 'il.example', '/login', ' i dag'].map((t) => sanitizer.push(t));
+    expect(shown.join('')).toBe('Besøk  i dag');
+    expect(shown.slice(1, 5).join('')).toBe('');
+  });
+
+  it('releases ordinary text at once', () => {
+    const sanitizer = createAnswerSanitizer(PASSAGES);
+    expect(sanitizer.push('Du')).toBe('Du');
+    expect(sanitizer.push(' kan')).toBe(' kan');
+  });
+});
