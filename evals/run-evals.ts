@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../src/config/package-root.js';
+import { runDemoSuite } from './demo-suite.js';
+import { formatMetrics, METRICS_HEADER } from './lib/metrics.js';
+import { runStackFaq } from './stackfaq.js';
+
+/** Run the eval suites and print one table; returns the exit code. */
+export async function runEvals(opts: { suite?: 'demo' | 'stackfaq' | 'all'; stackfaqDir?: string; print?: (s: string) => void } = {}): Promise<number> {
+  const print = opts.print ?? ((s: string) => void process.stdout.write(s + '\n'));
+  const suite = opts.suite ?? 'all';
+  const root = packageRoot();
+  print('Lærling evals — offline default (local embeddings, extractive answers, no LLM)');
+  print(METRICS_HEADER);
+  if (suite !== 'stackfaq') {
+    const demo = await runDemoSuite(join(root, 'evals', 'demo', 'questions.jsonl'));
+    print(formatMetrics('demo (own suite, Fjordmobil)', demo.metrics));
+  }
+  if (suite !== 'demo') {
+    const dir = resolve(opts.stackfaqDir ?? process.env.LAERLING_STACKFAQ_DIR ?? join(root, '..', 'shared', 'benchmarks', 'stackfaq'));
+    if (!existsSync(join(dir, 'queries.jsonl'))) {
+      print(`stackfaq: not found at ${dir} (set LAERLING_STACKFAQ_DIR or --stackfaq DIR)`);
+      return 1;
+    }
+    const r = await runStackFaq(dir);
+    print(formatMetrics('stackfaq all 999 + 250 unanswerable', r.all));
+    print(formatMetrics('stackfaq test, before learning', r.testBefore));
+    print(formatMetrics('stackfaq test, after learning train', r.testAfter));
+  }
+  print('');
+  print('hit@k: expected page among the top k candidates (answerable only). res.: answered from the');
+  print('expected page / answerable. wrong: answered from a wrong page or answered an unanswerable');
+  print('question / all questions. abst.: abstained / unanswerable. res@≤5%wrong: best resolution at');
+  print('any threshold keeping wrong ≤ 5% (@ that threshold). Times are per question, in process.');
+  return 0;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** One line of `laerling ask --json/--jsonl` output: the public CLI contract in PRODUCT.md. */
+export const askOutputSchema = z.object({
+  id: z.string().optional(),
+  question: z.string(),
+  outcome: z.enum(['answer', 'abstain']),
+  answer: z.string(),
+  sources: z.array(z.object({ url: z.string(), title: z.string() })),
+  candidates: z.array(z.object({ url: z.string(), title: z.string(), score: z.number() })),
+  confidence: z.number().min(0).max(1),
+  ms: z.number().min(0),
+});
+
+/** A line of `ask --jsonl` input. */
+export const askInputSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String).optional(),
+  question: z.string().trim().min(1).max(2000),
+});
+
+/** A line of `learn --jsonl` input: this question was resolved by this page. */
+export const learnInputSchema = z.object({
+  question: z.string().trim().min(1).max(2000),
+  url: z.string().trim().min(1),
+});
+
+export type AskOutput = z.infer<typeof askOutputSchema>;

@@ -1,0 +1,70 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { botDir, loadConfig, selectBot } from '../../config/bot-config.js';
+import { LaerlingError } from '../../errors.js';
+import { createProgressLine } from '../../ingest/crawl-progress.js';
+import { crawlSite, type CrawlReport } from '../../ingest/crawl-site.js';
+import { buildBotIndex, loadLiveIndex } from '../../knowledge/build-bot-index.js';
+import { createEmbeddings } from '../../retrieval/create-embeddings.js';
+import type { CliIo } from '../cli-io.js';
+import { parseCommand } from '../common-options.js';
+
+const maxPagesSchema = z.coerce.number().int().min(1).max(100_000);
+
+/** `laerling crawl URL… [--max-pages N] [--allow-private-network]`: crawl, then rebuild the index. */
+export async function runCrawl(args: string[], io: CliIo): Promise<number> {
+  const cmd = parseCommand(
+    args,
+    {
+      'max-pages': { type: 'string' },
+      'allow-private-network': { type: 'boolean' },
+      include: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+    },
+    io,
+  );
+  const bot = selectBot(await loadConfig(cmd.dataDir), cmd.botId);
+  const startUrls = cmd.positionals.length > 0 ? cmd.positionals : bot.sources.map((s) => s.url);
+  if (startUrls.length === 0) throw new LaerlingError('INVALID_INPUT', 'Give at least one URL: laerling crawl https://www.example.com/');
+  let maxPages: number | undefined;
+  if (cmd.values['max-pages'] !== undefined) {
+    const parsed = maxPagesSchema.safeParse(cmd.values['max-pages']);
+    if (!parsed.success) throw new LaerlingError('INVALID_INPUT', '--max-pages: a whole number from 1 to 100000');
+    maxPages = parsed.data;
+  }
+
+  const embeddings = createEmbeddings(cmd.settings.embeddings);
+  const live = await loadLiveIndex(cmd.dataDir, bot.id, embeddings);
+  const previous = new Map((live?.extra.crawledPages ?? []).map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }]));
+  const progress = createProgressLine({ write: io.stderr, isTty: io.isTty });
+  const report = await crawlSite(
+    {
+      startUrls,
+      maxPages: maxPages ?? bot.sources[0]?.maxPages,
+      include: cmd.values.include ?? bot.sources[0]?.include,
+      exclude: cmd.values.exclude ?? bot.sources[0]?.exclude,
+      allowPrivateNetwork: cmd.values['allow-private-network'] ?? false,
+      previous,
+    },
+    { onProgress: progress.update },
+  );
+  progress.done();
+
+  const dir = botDir(cmd.dataDir, bot.id);
+  const built = await buildBotIndex(bot, cmd.dataDir, { embeddings }, report);
+  await writeFile(join(dir, 'last-crawl.json'), JSON.stringify(report, (k, v) => (k === 'html' ? undefined : v), 2));
+  io.stderr(summarise(report, built.index.chunks.length, built.warnings));
+  return report.pages.length + report.unchanged.length > 0 ? 0 : 1;
+}
+
+function summarise(report: CrawlReport, chunkCount: number, warnings: string[]): string {
+  const lines = [
+    `Crawl finished: ${report.pages.length} indexed, ${report.unchanged.length} unchanged, ${report.skipped.length} skipped, ${report.failed.length} failed.`,
+    ...report.skipped.slice(0, 20).map((s) => `  skipped ${s.url}: ${s.reason}`),
+    ...report.failed.slice(0, 20).map((f) => `  failed  ${f.url}: ${f.message} [${f.code}]`),
+    ...warnings.slice(0, 20).map((w) => `  warning ${w}`),
+    `Index rebuilt: ${chunkCount} chunks.`,
+  ];
+  return lines.join('\n') + '\n';
+}

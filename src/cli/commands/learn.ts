@@ -1,0 +1,62 @@
+import { LaerlingError } from '../../errors.js';
+import { botDir, loadConfig, selectBot } from '../../config/bot-config.js';
+import { formatZodError } from '../../config/format-zod-error.js';
+import { appendLearned } from '../../knowledge/learned-store.js';
+import { openBotIndex } from '../../knowledge/open-bot-index.js';
+import { resolvePageUrl } from '../../knowledge/resolve-page-url.js';
+import { createEmbeddings } from '../../retrieval/create-embeddings.js';
+import { writeIndex } from '../../retrieval/index-store.js';
+import type { LearnedPhrasing } from '../../retrieval/types.js';
+import { learnInputSchema } from '../ask-output.js';
+import type { CliIo } from '../cli-io.js';
+import { parseCommand } from '../common-options.js';
+
+/** `laerling learn --jsonl`: record "this question was resolved by this page" pairs. */
+export async function runLearn(args: string[], io: CliIo): Promise<number> {
+  const cmd = parseCommand(args, { jsonl: { type: 'boolean' } }, io);
+  if (!cmd.values.jsonl) throw new LaerlingError('INVALID_INPUT', 'learn reads JSON lines from stdin: laerling learn --jsonl < pairs.jsonl');
+  const bot = selectBot(await loadConfig(cmd.dataDir), cmd.botId);
+  const { index, extra } = await openBotIndex(bot, cmd.dataDir, {
+    embeddings: createEmbeddings(cmd.settings.embeddings),
+    onRebuild: (why) => io.stderr(`Building the index for bot "${bot.id}" (${why})…\n`),
+  });
+  const pageUrls = index.pageUrls();
+
+  const items: LearnedPhrasing[] = [];
+  let lineNo = 0;
+  let bad = 0;
+  const learnedAt = new Date().toISOString();
+  for await (const line of io.stdinLines()) {
+    lineNo++;
+    if (!line.trim()) continue;
+    const result = parseLearnLine(line, pageUrls);
+    if ('error' in result) {
+      bad++;
+      io.stderr(`line ${lineNo}: ${result.error}\n`);
+      continue;
+    }
+    items.push({ ...result, learnedAt });
+  }
+
+  // Persist the raw signal first, then fold it into the index as a new generation swapped in atomically.
+  const dir = botDir(cmd.dataDir, bot.id);
+  await appendLearned(dir, items);
+  await index.addLearned(items);
+  await writeIndex(dir, index, extra);
+  io.stderr(`Learned ${items.length} phrasing(s)${bad ? `, rejected ${bad} line(s)` : ''}.\n`);
+  return bad > 0 ? 1 : 0;
+}
+
+function parseLearnLine(line: string, pageUrls: Iterable<string>): { question: string; url: string } | { error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return { error: 'not valid JSON' };
+  }
+  const parsed = learnInputSchema.safeParse(json);
+  if (!parsed.success) return { error: formatZodError(parsed.error) };
+  const url = resolvePageUrl(parsed.data.url, pageUrls);
+  if (!url) return { error: `url: no indexed page matches "${parsed.data.url}"` };
+  return { question: parsed.data.question, url };
+}

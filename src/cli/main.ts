@@ -1,0 +1,55 @@
+import { LaerlingError } from '../errors.js';
+import { runAsk } from './commands/ask.js';
+import { runCrawl } from './commands/crawl.js';
+import { runEval } from './commands/eval.js';
+import { runLearn } from './commands/learn.js';
+import { runServe } from './commands/serve.js';
+import type { CliIo } from './cli-io.js';
+import { processIo } from './cli-io.js';
+
+const USAGE = `Usage: laerling <command> [options]
+
+Commands:
+  crawl URL... [--max-pages N] [--allow-private-network]   crawl and (re)build the index
+  ask "question" [--json]                                   answer one question
+  ask --jsonl                                               stdin {"id","question"} per line → one result per line
+  learn --jsonl                                             stdin {"question","url"} per line: question resolved by page
+  serve [--port N]                                          run the HTTP server and demo page
+  eval [--suite demo|stackfaq|all]                          run the evals and print the numbers
+
+Every command takes --data-dir DIR (default ./data or $LAERLING_DATA_DIR) and --bot ID (default: the first bot).`;
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  crawl: runCrawl,
+  ask: runAsk,
+  learn: runLearn,
+  serve: runServe,
+  eval: runEval,
+};
+
+/** Run the CLI with argv (without node and script) and return the exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`laerling: unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (err) {
+    if (err instanceof LaerlingError) {
+      io.stderr(`laerling ${command}: ${err.message} [${err.code}]\n`);
+      return 1;
+    }
+    if (err instanceof TypeError && (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.stderr(`laerling ${command}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

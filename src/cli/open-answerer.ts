@@ -1,0 +1,54 @@
+import { selectBot, loadConfig, type BotConfig } from '../config/bot-config.js';
+import type { RuntimeSettings } from '../config/env.js';
+import { answerQuestion, DEFAULT_THRESHOLD } from '../answer/answer-question.js';
+import { createChatModel } from '../answer/create-chat-model.js';
+import { openBotIndex } from '../knowledge/open-bot-index.js';
+import { createEmbeddings } from '../retrieval/create-embeddings.js';
+import type { KnowledgeIndex } from '../retrieval/knowledge-index.js';
+import type { AskOutput } from './ask-output.js';
+
+export interface Answerer {
+  bot: BotConfig;
+  index: KnowledgeIndex;
+  ask: (question: string, id?: string, onToken?: (t: string) => void) => Promise<AskOutput>;
+}
+
+/** Load config, the bot's index and the optional LLM, and return a function that answers questions. */
+export async function openAnswerer(opts: {
+  dataDir: string;
+  botId?: string;
+  settings: RuntimeSettings;
+  log?: (line: string) => void;
+}): Promise<Answerer> {
+  const bot = selectBot(await loadConfig(opts.dataDir), opts.botId);
+  const embeddings = createEmbeddings(opts.settings.embeddings);
+  const { index } = await openBotIndex(bot, opts.dataDir, {
+    embeddings,
+    onRebuild: (why) => opts.log?.(`Building the index for bot "${bot.id}" (${why})…`),
+  });
+  const model = opts.settings.llm ? createChatModel(opts.settings.llm) : undefined;
+  const threshold = bot.answerThreshold ?? DEFAULT_THRESHOLD;
+  return {
+    bot,
+    index,
+    ask: async (question, id, onToken) => {
+      const result = await answerQuestion(question, {
+        search: (q, k) => index.search(q, { k }),
+        threshold,
+        model,
+        llmTimeoutMs: opts.settings.llm?.timeoutMs,
+        onToken,
+      });
+      return {
+        ...(id === undefined ? {} : { id }),
+        question,
+        outcome: result.outcome,
+        answer: result.answer,
+        sources: result.sources,
+        candidates: result.candidates,
+        confidence: result.confidence,
+        ms: result.ms,
+      };
+    },
+  };
+}

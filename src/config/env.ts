@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { LaerlingError } from '../errors.js';
+import { formatZodError } from './format-zod-error.js';
+
+const optionalString = z.string().trim().min(1).optional();
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+
+/** Environment variables Lærling reads. Everything is optional: the default runs offline. */
+export const envSchema = z.object({
+  LAERLING_DATA_DIR: optionalString,
+  LAERLING_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  LAERLING_LLM_BASE_URL: optionalUrl,
+  LAERLING_LLM_API_KEY: optionalString,
+  LAERLING_LLM_MODEL: optionalString,
+  LAERLING_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).optional(),
+  LAERLING_EMBEDDINGS_BASE_URL: optionalUrl,
+  LAERLING_EMBEDDINGS_API_KEY: optionalString,
+  LAERLING_EMBEDDINGS_MODEL: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Settings for an optional OpenAI-compatible model endpoint. */
+export interface ModelEndpoint {
+  baseUrl?: string;
+  apiKey?: string;
+  model: string;
+  timeoutMs?: number;
+}
+
+export interface RuntimeSettings {
+  dataDir?: string;
+  port?: number;
+  llm?: ModelEndpoint;
+  embeddings?: ModelEndpoint;
+}
+
+// Empty strings are how shells unset things; treat them as absent rather than invalid.
+function withoutBlanks(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((e): e is [string, string] => e[0].startsWith('LAERLING_') && !!e[1]?.trim()),
+  );
+}
+
+/** Parse and validate LAERLING_* variables; errors name the offending variable. */
+export function readEnv(source: Record<string, string | undefined> = process.env): RuntimeSettings {
+  const parsed = envSchema.safeParse(withoutBlanks(source));
+  if (!parsed.success) {
+    throw new LaerlingError('INVALID_CONFIG', `Invalid environment: ${formatZodError(parsed.error)}`);
+  }
+  const env = parsed.data;
+  return {
+    dataDir: env.LAERLING_DATA_DIR,
+    port: env.LAERLING_PORT,
+    llm: endpoint('LAERLING_LLM', env.LAERLING_LLM_MODEL, env.LAERLING_LLM_BASE_URL, env.LAERLING_LLM_API_KEY, env.LAERLING_LLM_TIMEOUT_MS),
+    embeddings: endpoint('LAERLING_EMBEDDINGS', env.LAERLING_EMBEDDINGS_MODEL, env.LAERLING_EMBEDDINGS_BASE_URL, env.LAERLING_EMBEDDINGS_API_KEY),
+  };
+}
+
+// A base URL or key without a model is almost certainly a typo'd setup: say so instead of
+// silently running offline.
+function endpoint(prefix: string, model?: string, baseUrl?: string, apiKey?: string, timeoutMs?: number): ModelEndpoint | undefined {
+  if (!model) {
+    if (baseUrl || apiKey) {
+      throw new LaerlingError('INVALID_CONFIG', `Invalid environment: ${prefix}_MODEL: required when ${prefix}_BASE_URL or ${prefix}_API_KEY is set`);
+    }
+    return undefined;
+  }
+  return { model, baseUrl, apiKey, timeoutMs };
+}

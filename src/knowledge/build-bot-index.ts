@@ -1,0 +1,111 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import type { BotConfig } from '../config/bot-config.js';
+import { botDir } from '../config/bot-config.js';
+import { LaerlingError } from '../errors.js';
+import type { CrawlReport } from '../ingest/crawl-site.js';
+import { chunkPage } from '../ingest/chunk-page.js';
+import { extractPage } from '../ingest/extract-page.js';
+import { loadKnowledge } from '../ingest/load-knowledge.js';
+import type { Chunk } from '../ingest/types.js';
+import { KnowledgeIndex } from '../retrieval/knowledge-index.js';
+import { loadCurrent, writeIndex } from '../retrieval/index-store.js';
+import type { CrawledPage, IndexExtra } from './crawl-state.js';
+import { indexExtraSchema } from './crawl-state.js';
+import { knowledgeFingerprint } from './knowledge-fingerprint.js';
+import { readLearned } from './learned-store.js';
+
+export interface BuildResult {
+  index: KnowledgeIndex;
+  extra: IndexExtra;
+  /** Problems that did not stop the build (bad knowledge files, unreadable pages). */
+  warnings: string[];
+}
+
+// Failures that say nothing about whether the page still exists: keep the old copy.
+const TRANSIENT = new Set(['TIMEOUT', 'FETCH_FAILED', 'TOO_MANY_REDIRECTS']);
+
+/** The live index of a bot with its stored crawl state, or undefined when none was built yet. */
+export async function loadLiveIndex(dataDir: string, botId: string, embeddings: Embeddings) {
+  try {
+    const live = await loadCurrent(botDir(dataDir, botId), embeddings);
+    return { index: live.index, extra: indexExtraSchema.parse(live.extra ?? { builtAt: new Date(0).toISOString() }) };
+  } catch (err) {
+    if (err instanceof LaerlingError && err.code === 'INDEX_MISSING') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * (Re)build a bot's index from its knowledge/ files, an optional fresh crawl and its learned
+ * phrasings, beside the live one, then swap it in atomically.
+ */
+export async function buildBotIndex(
+  bot: BotConfig,
+  dataDir: string,
+  deps: { embeddings: Embeddings; now?: () => Date },
+  crawl?: CrawlReport,
+): Promise<BuildResult> {
+  const now = deps.now ?? (() => new Date());
+  const warnings: string[] = [];
+  const previous = await loadLiveIndex(dataDir, bot.id, deps.embeddings);
+
+  const chunks: Chunk[] = [];
+  let fingerprint: string | undefined;
+  if (bot.knowledgeDir) {
+    const knowledge = await loadKnowledge(bot.knowledgeDir, { baseUrl: bot.siteUrl });
+    for (const e of knowledge.errors) warnings.push(`${e.file}: ${e.message}`);
+    for (const page of knowledge.pages) chunks.push(...chunkPage(page));
+    chunks.push(...knowledge.qa);
+    fingerprint = await knowledgeFingerprint(bot.knowledgeDir);
+  }
+
+  const crawled = crawl ? mergeCrawl(crawl, previous, warnings) : keepCrawled(previous);
+  chunks.push(...crawled.chunks);
+
+  const extra: IndexExtra = {
+    crawledPages: crawled.pages,
+    lastCrawlAt: crawl ? crawl.finishedAt : previous?.extra.lastCrawlAt,
+    knowledgeFingerprint: fingerprint,
+    builtAt: now().toISOString(),
+  };
+  const learned = await readLearned(botDir(dataDir, bot.id));
+  const index = await KnowledgeIndex.build({ chunks, learned, embeddings: deps.embeddings });
+  await writeIndex(botDir(dataDir, bot.id), index, extra);
+  return { index, extra, warnings };
+}
+
+type Live = Awaited<ReturnType<typeof loadLiveIndex>>;
+
+function keepCrawled(previous: Live): { chunks: Chunk[]; pages: CrawledPage[] } {
+  if (!previous) return { chunks: [], pages: [] };
+  const urls = new Set(previous.extra.crawledPages.map((p) => p.url));
+  return { chunks: previous.index.chunks.filter((c) => urls.has(c.url)), pages: previous.extra.crawledPages };
+}
+
+function mergeCrawl(report: CrawlReport, previous: Live, warnings: string[]): { chunks: Chunk[]; pages: CrawledPage[] } {
+  const chunks: Chunk[] = [];
+  const pages: CrawledPage[] = [];
+  const seenHashes = new Set<string>();
+  for (const fetched of report.pages) {
+    const page = extractPage(fetched);
+    if (!page) {
+      warnings.push(`${fetched.url}: no readable content`);
+      continue;
+    }
+    // Two URLs serving the same text would only split the vote between identical candidates.
+    if (seenHashes.has(page.contentHash)) continue;
+    seenHashes.add(page.contentHash);
+    chunks.push(...chunkPage(page));
+    pages.push({ url: page.url, title: page.title, etag: fetched.etag, lastModified: fetched.lastModified, contentHash: page.contentHash });
+  }
+  if (previous) {
+    const keep = new Set([...report.unchanged, ...report.failed.filter((f) => TRANSIENT.has(f.code)).map((f) => f.url)]);
+    const fetchedUrls = new Set(pages.map((p) => p.url));
+    for (const old of previous.extra.crawledPages) {
+      if (!keep.has(old.url) || fetchedUrls.has(old.url)) continue;
+      pages.push(old);
+      chunks.push(...previous.index.chunks.filter((c) => c.url === old.url));
+    }
+  }
+  return { chunks, pages };
+}

@@ -1,0 +1,40 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig, selectBot } from '../../src/config/bot-config.js';
+
+describe('bot config', () => {
+  it('defaults to the bundled demo bot when the data dir has no config.json', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'laerling-cfg-'));
+    const config = await loadConfig(dir);
+    expect(config.bots).toHaveLength(1);
+    expect(config.bots[0]).toMatchObject({ id: 'demo', name: 'Fjordmobil', defaultLanguage: 'nb' });
+    expect(config.bots[0]!.knowledgeDir).toMatch(/knowledge$/);
+  });
+
+  it('resolves knowledgeDir relative to the config file and fills defaults', () => {
+    const config = parseConfig(JSON.stringify({ bots: [{ id: 'shop', name: 'Shop', knowledgeDir: 'kb' }] }), '/srv/laerling/config.json');
+    expect(config.bots[0]).toMatchObject({ knowledgeDir: '/srv/laerling/kb', sources: [], defaultLanguage: 'nb' });
+  });
+
+  it('names the bad field', () => {
+    expect(() => parseConfig(JSON.stringify({ bots: [{ id: 'Bad Id', name: 'x' }] }), 'c.json')).toThrow(/bots\[0\]\.id/);
+    expect(() => parseConfig(JSON.stringify({ bots: [{ id: 'a', name: 'x', answerThreshold: 2 }] }), 'c.json')).toThrow(/bots\[0\]\.answerThreshold/);
+    expect(() => parseConfig('{ nope', 'c.json')).toThrow(/not valid JSON/);
+  });
+
+  it('refuses duplicate bot ids', () => {
+    const raw = JSON.stringify({ bots: [{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }] });
+    expect(() => parseConfig(raw, 'c.json')).toThrow(/bots\[1\]\.id: duplicate/);
+  });
+
+  it('selects a bot by id and explains a missing one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'laerling-cfg-'));
+    await writeFile(join(dir, 'config.json'), JSON.stringify({ bots: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] }));
+    const config = await loadConfig(dir);
+    expect(selectBot(config).id).toBe('a');
+    expect(selectBot(config, 'b').name).toBe('B');
+    expect(() => selectBot(config, 'c')).toThrow(/have: a, b/);
+  });
+});

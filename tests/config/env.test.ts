@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readEnv } from '../../src/config/env.js';
+
+describe('readEnv', () => {
+  it('runs offline when nothing is set', () => {
+    expect(readEnv({})).toEqual({ dataDir: undefined, port: undefined, llm: undefined, embeddings: undefined });
+  });
+
+  it('reads an OpenAI-compatible LLM endpoint', () => {
+    const s = readEnv({ LAERLING_LLM_MODEL: 'gpt-4o-mini', LAERLING_LLM_BASE_URL: 'http://localhost:11434/v1', LAERLING_LLM_TIMEOUT_MS: '8000' });
+    expect(s.llm).toEqual({ model: 'gpt-4o-mini', baseUrl: 'http://localhost:11434/v1', apiKey: undefined, timeoutMs: 8000 });
+  });
+
+  it('names the bad variable', () => {
+    expect(() => readEnv({ LAERLING_PORT: 'eighty' })).toThrow(/LAERLING_PORT/);
+    expect(() => readEnv({ LAERLING_LLM_BASE_URL: 'ftp://x', LAERLING_LLM_MODEL: 'm' })).toThrow(/LAERLING_LLM_BASE_URL/);
+  });
+
+  it('refuses a base URL without a model instead of silently running offline', () => {
+    expect(() => readEnv({ LAERLING_EMBEDDINGS_BASE_URL: 'http://localhost:8000/v1' })).toThrow(/LAERLING_EMBEDDINGS_MODEL/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(readEnv({ LAERLING_LLM_MODEL: '', LAERLING_PORT: ' ' }).llm).toBeUndefined();
+  });
+});
