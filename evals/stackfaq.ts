@@ -35,7 +35,7 @@ export async function runStackFaq(dir: string): Promise<StackFaqResults> {
   try {
     await writeFile(join(dataDir, 'config.json'), JSON.stringify({ bots: [{ id: 'stackfaq', name: 'StackFAQ', defaultLanguage: 'en' }] }));
     const crawlIo = quietIo();
-    const code = await main(['crawl', site.baseUrl, '--allow-private-network', '--data-dir', dataDir], crawlIo);
+    const code = await main(['crawl', site.baseUrl, '--allow-private-network', '--delay-ms', '0', '--data-dir', dataDir], crawlIo);
     if (code !== 0) throw new Error(`crawl failed:\n${crawlIo.err.join('')}`);
 
     const before = await openAnswerer({ dataDir, settings: {} });

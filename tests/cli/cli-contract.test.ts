@@ -1,28 +1,18 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askOutputSchema } from '../../src/cli/ask-output.js';
+import { tinyBotDataDir } from '../fixtures/tiny-bot.js';
 import { runCli } from './run-cli.js';
-
-// A tiny knowledge base so the expectations below depend on our code, not on the demo texts.
-const PAGES: Record<string, string> = {
-  'puk.md': `---\ntitle: PUK-kode og sperret SIM\nurl: /mobil/puk\n---\n# PUK-kode og sperret SIM\n\nHar du tastet feil PIN-kode tre ganger, blir SIM-kortet sperret. Da trenger du PUK-koden. Du finner PUK-koden på Min side under SIM-kort, eller på plastkortet SIM-kortet satt i. Taster du feil PUK ti ganger, må du bestille nytt SIM-kort.\n`,
-  'roaming.md': `---\ntitle: Roaming i utlandet\nurl: /mobil/roaming\n---\n# Roaming i utlandet\n\nI EU og EØS ringer, sender SMS og surfer du som hjemme. Utenfor EU koster data 49 kroner per dag for 500 MB. På fly og cruiseskip gjelder egne satellittpriser.\n`,
-  'faktura.md': `---\ntitle: Faktura og betaling\nurl: /faktura\n---\n# Faktura og betaling\n\nFakturaen sendes den 1. hver måned med forfall den 20. Du kan betale med eFaktura, AvtaleGiro eller Vipps. Betaler du for sent, får du en purring med gebyr på 35 kroner.\n`,
-};
 
 let dataDir: string;
 let site: Server;
 let siteUrl: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'laerling-cli-'));
-  const kb = join(dataDir, 'kb');
-  await mkdir(kb);
-  for (const [name, text] of Object.entries(PAGES)) await writeFile(join(kb, name), text);
-  await writeFile(join(dataDir, 'config.json'), JSON.stringify({ bots: [{ id: 'test', name: 'Test', knowledgeDir: 'kb', siteUrl: 'https://test.example/' }] }));
+  dataDir = await tinyBotDataDir();
   site = createServer((req, res) => {
     if (req.url === '/robots.txt') return void res.writeHead(404).end();
     const body =

@@ -11,6 +11,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseCommand } from '../common-options.js';
 
 const maxPagesSchema = z.coerce.number().int().min(1).max(100_000);
+const delaySchema = z.coerce.number().int().min(0).max(60_000);
 
 /** `laerling crawl URL… [--max-pages N] [--allow-private-network]`: crawl, then rebuild the index. */
 export async function runCrawl(args: string[], io: CliIo): Promise<number> {
@@ -18,6 +19,7 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
     args,
     {
       'max-pages': { type: 'string' },
+      'delay-ms': { type: 'string' },
       'allow-private-network': { type: 'boolean' },
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
@@ -33,6 +35,12 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
     if (!parsed.success) throw new LaerlingError('INVALID_INPUT', '--max-pages: a whole number from 1 to 100000');
     maxPages = parsed.data;
   }
+  let delayMs: number | undefined;
+  if (cmd.values['delay-ms'] !== undefined) {
+    const parsed = delaySchema.safeParse(cmd.values['delay-ms']);
+    if (!parsed.success) throw new LaerlingError('INVALID_INPUT', '--delay-ms: a whole number of milliseconds from 0 to 60000');
+    delayMs = parsed.data;
+  }
 
   const embeddings = createEmbeddings(cmd.settings.embeddings);
   const live = await loadLiveIndex(cmd.dataDir, bot.id, embeddings);
@@ -45,6 +53,7 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
       include: cmd.values.include ?? bot.sources[0]?.include,
       exclude: cmd.values.exclude ?? bot.sources[0]?.exclude,
       allowPrivateNetwork: cmd.values['allow-private-network'] ?? false,
+      delayMs,
       previous,
     },
     { onProgress: progress.update },

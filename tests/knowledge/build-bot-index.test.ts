@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/bot-config.js';
+import type { CrawlReport } from '../../src/ingest/crawl-site.js';
+import type { FetchedPage } from '../../src/ingest/types.js';
+import { buildBotIndex } from '../../src/knowledge/build-bot-index.js';
+import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
+import { tinyBotDataDir } from '../fixtures/tiny-bot.js';
+
+const page = (path: string, title: string, text: string): FetchedPage => ({
+  url: `https://shop.example${path}`,
+  status: 200,
+  etag: `"${path}"`,
+  fetchedAt: '2026-11-01T10:00:00Z',
+  html: `<html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>`,
+});
+
+const report = (r: Partial<CrawlReport>): CrawlReport => ({
+  pages: [], unchanged: [], skipped: [], failed: [], startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:01:00Z', ...r,
+});
+
+const A = page('/returns', 'Returns', 'You can return any item within thirty days of delivery for a full refund of the price.');
+const B = page('/shipping', 'Shipping', 'Parcels ship within two working days and arrive in three to five days across the country.');
+const C = page('/gift-cards', 'Gift cards', 'Gift cards are valid for three years and can be used in every shop and online.');
+
+const urlsOf = (chunks: { url: string }[]) => [...new Set(chunks.map((c) => c.url))].sort();
+
+describe('buildBotIndex', () => {
+  it('merges knowledge files with crawled pages, and a re-crawl keeps unchanged pages, drops deleted ones and keeps transient failures', async () => {
+    const dataDir = await tinyBotDataDir();
+    const bot = (await loadConfig(dataDir)).bots[0]!;
+    const deps = { embeddings: new OfflineEmbeddings() };
+
+    const first = await buildBotIndex(bot, dataDir, deps, report({ pages: [A, B, C] }));
+    expect(urlsOf(first.index.chunks)).toEqual([
+      'https://shop.example/gift-cards', 'https://shop.example/returns', 'https://shop.example/shipping',
+      'https://test.example/faktura', 'https://test.example/mobil/puk', 'https://test.example/mobil/roaming',
+    ]);
+    expect(first.extra.crawledPages.find((p) => p.url === A.url)?.etag).toBe('"/returns"');
+
+    const second = await buildBotIndex(bot, dataDir, deps, report({
+      unchanged: [A.url],
+      failed: [
+        { url: B.url, code: 'NOT_FOUND', message: 'HTTP 404' },
+        { url: C.url, code: 'TIMEOUT', message: 'Timed out' },
+      ],
+    }));
+    const crawled = urlsOf(second.index.chunks).filter((u) => u.startsWith('https://shop.example'));
+    expect(crawled).toEqual(['https://shop.example/gift-cards', 'https://shop.example/returns']);
+    expect((await second.index.search('how long can I return an item'))[0]?.url).toBe(A.url);
+
+    // Rebuilding for changed knowledge files (no crawl) keeps what was crawled.
+    const third = await buildBotIndex(bot, dataDir, deps);
+    expect(urlsOf(third.index.chunks)).toEqual(urlsOf(second.index.chunks));
+  });
+
+  it('does not index two URLs with the same text twice', async () => {
+    const dataDir = await tinyBotDataDir();
+    const bot = (await loadConfig(dataDir)).bots[0]!;
+    const copy = { ...A, url: 'https://shop.example/returns-copy' };
+    const built = await buildBotIndex(bot, dataDir, { embeddings: new OfflineEmbeddings() }, report({ pages: [A, copy] }));
+    expect(built.extra.crawledPages.map((p) => p.url)).toEqual([A.url]);
+  });
+});
