@@ -5,6 +5,7 @@ import { createChatModel } from '../answer/create-chat-model.js';
 import { openBotIndex } from '../knowledge/open-bot-index.js';
 import { createEmbeddings } from '../retrieval/create-embeddings.js';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index.js';
+import { createAnalyzer } from '../retrieval/analyze-text.js';
 import type { AskOutput } from './ask-output.js';
 
 export interface Answerer {
@@ -28,6 +29,8 @@ export async function openAnswerer(opts: {
   });
   const model = opts.settings.llm ? createChatModel(opts.settings.llm) : undefined;
   const threshold = bot.answerThreshold ?? DEFAULT_THRESHOLD;
+  // One analyzer for the bot's lifetime keeps its stemming cache warm across questions.
+  const analyzer = createAnalyzer();
   return {
     bot,
     index,
@@ -35,6 +38,7 @@ export async function openAnswerer(opts: {
       const result = await answerQuestion(question, {
         search: (q, k) => index.search(q, { k }),
         threshold,
+        analyzer,
         model,
         llmTimeoutMs: opts.settings.llm?.timeoutMs,
         onToken,

@@ -22,7 +22,7 @@ const A = page('/returns', 'Returns', 'You can return any item within thirty day
 const B = page('/shipping', 'Shipping', 'Parcels ship within two working days and arrive in three to five days across the country.');
 const C = page('/gift-cards', 'Gift cards', 'Gift cards are valid for three years and can be used in every shop and online.');
 
-const urlsOf = (chunks: { url: string }[]) => [...new Set(chunks.map((c) => c.url))].sort();
+const urlsOf = (chunks: readonly { url: string }[]) => [...new Set(chunks.map((c) => c.url))].sort();
 
 describe('buildBotIndex', () => {
   it('merges knowledge files with crawled pages, and a re-crawl keeps unchanged pages, drops deleted ones and keeps transient failures', async () => {
