@@ -29,12 +29,12 @@ export function foldText(text: string): string {
 
 /** Split folded text into words of letters and digits; lone letters ("s" of "it's") are dropped. */
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const m of foldText(text).matchAll(WORD)) {
-    const w = m[0];
-    if (w.length > 1 || /\p{N}/u.test(w)) out.push(w);
-  }
-  return out;
+  return splitWords(text).filter((w) => w.length > 1 || /\p{N}/u.test(w));
+}
+
+/** Every folded word in order, lone letters included (compounding wants the "e" of "e-mail"). */
+export function splitWords(text: string): string[] {
+  return [...foldText(text).matchAll(WORD)].map((m) => m[0]);
 }
 
 /**

@@ -42,5 +42,6 @@ export const INDEX_FILES = {
   lexical: 'lexical.json',
   chunkVectors: 'chunks.hnsw',
   phrasingVectors: 'phrasings.hnsw',
+  titleVectors: 'titles.hnsw',
   embedder: 'embedder.json',
 } as const;

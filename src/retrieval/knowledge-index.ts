@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
@@ -9,7 +9,8 @@ import { embedderId } from './create-embeddings.js';
 import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest, type Phrasing } from './index-schemas.js';
 import { LexicalIndex } from './lexical-index.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
-import { DEFAULT_TUNING, rankPages, type Signals, type Tuning } from './rank-pages.js';
+import { gatherSignals } from './gather-signals.js';
+import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
 import type { LearnedPhrasing, PageHit } from './types.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -30,6 +31,8 @@ interface Parts {
   lexical: LexicalIndex;
   chunkVectors: VectorIndex;
   phrasingVectors: VectorIndex;
+  /** One vector per page title, labelled by the page's ordinal in pageUrls(). */
+  titleVectors: VectorIndex;
   embeddings: Embeddings;
   analyzer: Analyzer;
 }
@@ -43,6 +46,7 @@ export class KnowledgeIndex {
   readonly chunks: readonly Chunk[];
   private readonly phrasings: Phrasing[];
   private readonly chunksByUrl = new Map<string, number[]>();
+  private readonly pageList: string[];
 
   private constructor(private readonly parts: Parts) {
     this.chunks = parts.chunks;
@@ -52,6 +56,7 @@ export class KnowledgeIndex {
       if (list) list.push(i);
       else this.chunksByUrl.set(c.url, [i]);
     });
+    this.pageList = [...this.chunksByUrl.keys()];
   }
 
   /** Index chunks and learned phrasings; the offline embedder is first fitted on this corpus. */
@@ -72,10 +77,12 @@ export class KnowledgeIndex {
     const phrasingVectors = VectorIndex.create(dimensions, { ef: EF, capacity: qa.length + learned.length });
     qaVecs.forEach((v, i) => phrasingVectors.add(i, v));
 
+    const titleVectors = await embedTitles(chunks, embeddings, dimensions);
+
     const lexical = LexicalIndex.create(analyzer);
     lexical.add(chunks.map((c, i) => ({ id: `c${i}`, title: c.title, headings: c.headingPath.join('\n'), text: c.text, phrasings: c.questions?.join('\n') })));
 
-    const index = new KnowledgeIndex({ chunks, phrasings: qa, lexical, chunkVectors, phrasingVectors, embeddings, analyzer });
+    const index = new KnowledgeIndex({ chunks, phrasings: qa, lexical, chunkVectors, phrasingVectors, titleVectors, embeddings, analyzer });
     await index.addLearned(learned);
     return index;
   }
@@ -85,21 +92,9 @@ export class KnowledgeIndex {
     const k = opts.k ?? 5;
     const tuning = opts.tuning ?? DEFAULT_TUNING;
     const { parts } = this;
-    const queryWords = parts.analyzer.contentWords(question);
-    const signals: Signals = { chunkLexical: new Map(), pageLearnedLexical: new Map(), chunkVector: new Map(), pageLearnedVector: new Map() };
-
-    if (queryWords.length > 0) {
-      for (const m of parts.lexical.search(queryWords.map((w) => w.word).join(' '), 100, tuning.boosts)) {
-        const n = Number(m.id.slice(1));
-        if (m.id.startsWith('c')) (signals.chunkLexical as Map<number, typeof m>).set(n, m);
-        else keepBest(signals.pageLearnedLexical as Map<string, typeof m>, this.phrasings[n]!.url, m, (x) => x.score);
-      }
-    }
     const qv = await parts.embeddings.embedQuery(question);
-    for (const m of parts.chunkVectors.search(qv, Math.max(50, k * 10))) (signals.chunkVector as Map<number, number>).set(m.label, m.similarity);
-    for (const m of parts.phrasingVectors.search(qv, 30)) {
-      keepBest(signals.pageLearnedVector as Map<string, number>, this.phrasings[m.label]!.url, m.similarity, (x) => x);
-    }
+    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList};
+    const { signals, queryWords } = gatherSignals(sources, question, qv, tuning, k);
     return rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k });
   }
 
@@ -145,6 +140,7 @@ export class KnowledgeIndex {
     await writeFile(join(dir, INDEX_FILES.lexical), JSON.stringify(parts.lexical.toJSON()));
     await parts.chunkVectors.save(join(dir, INDEX_FILES.chunkVectors));
     await parts.phrasingVectors.save(join(dir, INDEX_FILES.phrasingVectors));
+    await parts.titleVectors.save(join(dir, INDEX_FILES.titleVectors));
     if (parts.embeddings instanceof OfflineEmbeddings) {
       await writeFile(join(dir, INDEX_FILES.embedder), JSON.stringify(parts.embeddings.state()));
     }
@@ -187,7 +183,8 @@ export class KnowledgeIndex {
     const fitted = embeddings instanceof OfflineEmbeddings
       ? embeddings.withState(await readJson(dir, INDEX_FILES.embedder, offlineStateSchema))
       : embeddings;
-    return new KnowledgeIndex({ chunks, phrasings, lexical, chunkVectors, phrasingVectors, embeddings: fitted, analyzer });
+    const titleVectors = await loadTitleVectors(dir, chunks, fitted, manifest);
+    return new KnowledgeIndex({ chunks, phrasings, lexical, chunkVectors, phrasingVectors, titleVectors, embeddings: fitted, analyzer });
   }
 }
 
@@ -196,10 +193,24 @@ function embeddingText(c: Chunk): string {
   return [c.title, ...c.headingPath.filter((h) => h !== c.title), ...(c.questions ?? []), c.text].join('\n');
 }
 
-function keepBest<T>(map: Map<string, T>, key: string, value: T, score: (v: T) => number): void {
-  const old = map.get(key);
-  if (old === undefined || score(value) > score(old)) map.set(key, value);
+/** One vector per page title, in first-seen page order (the order of pageUrls()). */
+async function embedTitles(chunks: readonly Chunk[], embeddings: Embeddings, dimensions: number): Promise<VectorIndex> {
+  const titles = new Map<string, string>();
+  for (const c of chunks) if (!titles.has(c.url)) titles.set(c.url, c.title);
+  const vectors = await embeddings.embedDocuments([...titles.values()]);
+  const index = VectorIndex.create(dimensions, { ef: EF, capacity: vectors.length });
+  vectors.forEach((v, i) => index.add(i, v));
+  return index;
 }
+
+// Indexes saved before titles had their own vectors lack the file: embed the titles again then.
+async function loadTitleVectors(dir: string, chunks: readonly Chunk[], embeddings: Embeddings, manifest: Manifest): Promise<VectorIndex> {
+  const file = join(dir, INDEX_FILES.titleVectors);
+  const exists = await access(file).then(() => true, () => false);
+  if (!exists) return embedTitles(chunks, embeddings, manifest.dimensions);
+  return VectorIndex.load(file, manifest.dimensions, { ef: manifest.ef });
+}
+
 
 async function readText(dir: string, file: string): Promise<string> {
   try {

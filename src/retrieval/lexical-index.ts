@@ -1,4 +1,4 @@
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type BM25Params, type Options } from 'minisearch';
 import { LaerlingError } from '../errors.js';
 import type { Analyzer } from './analyze-text.js';
 
@@ -35,19 +35,33 @@ function options(analyzer: Analyzer): Options<LexicalDoc> {
   };
 }
 
+/** Per-search settings beyond the query: field boosts, a field subset, BM25 parameters. */
+export interface LexicalSearchOptions {
+  boost?: Record<string, number>;
+  fields?: string[];
+  bm25?: BM25Params;
+}
+
 /** BM25 over title, headings, text and phrasings (MiniSearch), with nb+en stemmed terms. */
 export class LexicalIndex {
-  private constructor(private readonly mini: MiniSearch<LexicalDoc>) {}
+  private constructor(
+    private readonly mini: MiniSearch<LexicalDoc>,
+    private readonly analyzer: Analyzer,
+    // The index terms, to tell whether a word is known (compound handling) without a search.
+    private readonly vocabulary: Set<string>,
+  ) {}
 
   /** An empty index. */
   static create(analyzer: Analyzer): LexicalIndex {
-    return new LexicalIndex(new MiniSearch(options(analyzer)));
+    return new LexicalIndex(new MiniSearch(options(analyzer)), analyzer, new Set());
   }
 
   /** Restore from toJSON() output; anything MiniSearch cannot read is INDEX_CORRUPT. */
   static load(json: string, analyzer: Analyzer): LexicalIndex {
     try {
-      return new LexicalIndex(MiniSearch.loadJSON(json, options(analyzer)));
+      const plain = JSON.parse(json) as AsPlainObject;
+      const mini = MiniSearch.loadJS(plain, options(analyzer));
+      return new LexicalIndex(mini, analyzer, new Set(plain.index.map(([term]) => term)));
     } catch (err) {
       throw new LaerlingError('INDEX_CORRUPT', `Lexical index is unreadable: ${(err as Error).message}`);
     }
@@ -56,12 +70,23 @@ export class LexicalIndex {
   /** Index documents (ids must be new). */
   add(docs: LexicalDoc[]): void {
     this.mini.addAll(docs);
+    for (const doc of docs) {
+      for (const field of [doc.title, doc.headings, doc.text, doc.phrasings]) {
+        for (const word of field ? this.analyzer.words(field) : []) for (const t of this.analyzer.terms(word)) this.vocabulary.add(t);
+      }
+    }
+  }
+
+  /** Whether any document contains this (folded) word, by its stems; stop words are never known. */
+  knows(word: string): boolean {
+    return this.analyzer.terms(word).some((t) => this.vocabulary.has(t));
   }
 
   /** Matches best first, ties by id; `query` should already hold each content word once. */
-  search(query: string, limit: number, boost: Record<string, number> = FIELD_BOOSTS): LexicalMatch[] {
+  search(query: string, limit: number, opts: LexicalSearchOptions = {}): LexicalMatch[] {
+    const { boost = FIELD_BOOSTS, fields, bm25 } = opts;
     return this.mini
-      .search(query, { boost })
+      .search(query, { boost, ...(fields ? { fields } : {}), ...(bm25 ? { bm25 } : {}) })
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit)
       .map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));

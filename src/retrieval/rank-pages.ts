@@ -1,23 +1,41 @@
+import type { BM25Params } from 'minisearch';
 import type { Chunk } from '../ingest/types.js';
 import { FIELD_BOOSTS } from './lexical-index.js';
 import { minMaxNormalise, rankByScore, reciprocalRankFusion, squash, weightedSum } from './fuse-scores.js';
 import type { Hit, PageHit } from './types.js';
 
-/** How the retrievers' lists are combined; tuned on StackFAQ (see bench/stackfaq-retrieval.ts). */
+/**
+ * How the retrievers' lists are combined. Tuned by coordinate descent on StackFAQ's `train` split
+ * only (never `test`): content weights on train questions with nothing learned, learned weights
+ * by 3-fold cross-validation inside train (learn two rephrasings per thread, score the third);
+ * see bench/stackfaq-retrieval.ts --sweep. Flat optimum: ±0.1 on any weight moves hit@1 < 1 pt.
+ */
 export interface Tuning {
   fusion: 'weighted' | 'rrf';
-  weights: { lexical: number; vector: number; learned: number; learnedLexical: number; coverage: number };
+  weights: {
+    lexical: number; vector: number; learned: number; learnedLexical: number; coverage: number;
+    titleLexical: number; titleVector: number;
+  };
   /** BM25 field boosts. */
   boosts: { title: number; headings: number; text: number; phrasings: number };
+  /** BM25 parameters (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
+  bm25: BM25Params;
   /** Per-query-word BM25 that maps to lexical = 0.5. */
   lexicalK: number;
+  /** How many of a page's closest learned phrasings add up to its learned ranking score. */
+  learnedVotes: number;
+  /** Share of a page's other matching chunks' content scores added to its best chunk's. */
+  pageSpread: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
   fusion: 'weighted',
-  weights: { lexical: 0.35, vector: 0.3, learned: 0.5, learnedLexical: 0.3, coverage: 0.3 },
+  weights: { lexical: 0.35, vector: 0.3, learned: 0.5, learnedLexical: 0.3, coverage: 0.45, titleLexical: 0.1, titleVector: 0.2 },
   boosts: FIELD_BOOSTS,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
   lexicalK: 40,
+  learnedVotes: 2,
+  pageSpread: 0,
 };
 
 /** What each retriever found for one question. */
@@ -30,6 +48,14 @@ export interface Signals {
   chunkVector: ReadonlyMap<number, number>;
   /** Best cosine similarity of a learned phrasing or Q&A question per page URL. */
   pageLearnedVector: ReadonlyMap<string, number>;
+  /** Sum of the best `learnedVotes` raw BM25 scores of a page's learned phrasings, per page URL. */
+  pageLearnedLexicalVotes: ReadonlyMap<string, number>;
+  /** Sum of the best `learnedVotes` cosines of a page's learned phrasings, per page URL. */
+  pageLearnedVectorVotes: ReadonlyMap<string, number>;
+  /** Raw BM25 of the question against the page title alone, per page URL. */
+  pageTitleLexical: ReadonlyMap<string, number>;
+  /** Cosine similarity of the question to the page title, per page URL. */
+  pageTitleVector: ReadonlyMap<string, number>;
 }
 
 export interface RankContext {
@@ -57,9 +83,11 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   const lists = {
     lexical: pick(candidates, (i) => signals.chunkLexical.get(i)?.score),
     vector: pick(candidates, (i) => signals.chunkVector.get(i)),
-    learned: pick(candidates, (i) => signals.pageLearnedVector.get(pageOf(i))),
-    learnedLexical: pick(candidates, (i) => signals.pageLearnedLexical.get(pageOf(i))?.score),
+    learned: pick(candidates, (i) => signals.pageLearnedVectorVotes.get(pageOf(i))),
+    learnedLexical: pick(candidates, (i) => signals.pageLearnedLexicalVotes.get(pageOf(i))),
     coverage: pick(candidates, (i) => coverage(signals, ctx, i)),
+    titleLexical: pick(candidates, (i) => signals.pageTitleLexical.get(pageOf(i))),
+    titleVector: pick(candidates, (i) => signals.pageTitleVector.get(pageOf(i))),
   };
   const w = ctx.tuning.weights;
   const weighted = (Object.keys(lists) as Array<keyof typeof lists>).map((name) => ({
@@ -69,6 +97,8 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   const fused = ctx.tuning.fusion === 'rrf' ? reciprocalRankFusion(weighted) : weightedSum(weighted);
 
   const pages = new Map<string, Hit[]>();
+  const restContent = new Map<string, number>();
+  const content = weightedSum(weighted.filter((_, n) => n < 2));
   const wordCount = Math.max(1, ctx.queryWords.length);
   for (const [id, score] of rankByScore(fused)) {
     const i = Number(id);
@@ -82,18 +112,27 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
       coverage: lists.coverage.get(id) ?? 0,
     };
     const list = pages.get(chunk.url);
-    if (list) list.push(hit);
-    else pages.set(chunk.url, [hit]);
+    if (list) {
+      list.push(hit);
+      restContent.set(chunk.url, (restContent.get(chunk.url) ?? 0) + (content.get(id) ?? 0));
+    } else pages.set(chunk.url, [hit]);
   }
-  // Hits arrive best first, so each page's first hit is its best and pages keep fused order.
-  return [...pages.entries()].slice(0, ctx.k).map(([url, hits]) => ({ url, title: hits[0]!.chunk.title, score: hits[0]!.score, best: hits[0]!, hits }));
+  // Hits arrive best first, so each page's first hit is its best. A page's other matching chunks
+  // add a share of their own content scores (not the page-level ones, which all its chunks share):
+  // a page that answers in several places beats one lucky chunk.
+  const ranked = [...pages.entries()].map(([url, hits]) => {
+    const score = hits[0]!.score + ctx.tuning.pageSpread * (restContent.get(url) ?? 0);
+    return { url, title: hits[0]!.chunk.title, score, best: hits[0]!, hits };
+  });
+  return ranked.sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
 
 // Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings.
 function candidateChunks(signals: Signals, ctx: RankContext): number[] {
   const set = new Set<number>([...signals.chunkLexical.keys(), ...signals.chunkVector.keys()]);
   const pagesWithChunk = new Set([...set].map((i) => ctx.chunks[i]!.url));
-  for (const url of new Set([...signals.pageLearnedLexical.keys(), ...signals.pageLearnedVector.keys()])) {
+  const pageSignals = [signals.pageLearnedLexical, signals.pageLearnedVector, signals.pageTitleLexical, signals.pageTitleVector];
+  for (const url of new Set(pageSignals.flatMap((m) => [...m.keys()]))) {
     if (pagesWithChunk.has(url)) continue;
     const first = ctx.chunksByUrl.get(url)?.[0];
     if (first !== undefined) set.add(first);

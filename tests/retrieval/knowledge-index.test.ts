@@ -89,6 +89,32 @@ describe('KnowledgeIndex', () => {
     expect(loaded.learnedPhrasings()).toHaveLength(2);
   });
 
+  it('loads an index saved before titles had their own vectors, with identical results', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kidx-'));
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
+    await index.save(dir);
+    await rm(join(dir, 'titles.hnsw'));
+    const loaded = await KnowledgeIndex.load(dir, new OfflineEmbeddings());
+    for (const q of ['betale faktura', 'sperret sim', 'opening hours']) expect(await loaded.search(q)).toEqual(await index.search(q));
+  });
+
+  it('matches a compound written apart or joined, in both directions', async () => {
+    const chunks = [
+      page('https://t.no/bytte', 'Endre avtalen', 'Du kan bytte mobilabonnement når du vil, uten gebyr.'),
+      page('https://t.no/bredband', 'Bredbånd', 'Abonnement på bredbånd med fast pris. Hjemmetelefon kan legges til.'),
+      page('https://t.no/backup', 'Keep your notes safe', 'Make a backup of your notes before you switch phones.'),
+      page('https://t.no/start', 'The start screen', 'Go back to the start screen of your phone, then up to the menu.'),
+    ];
+    const index = await KnowledgeIndex.build({ chunks, embeddings: new OfflineEmbeddings() });
+    expect((await index.search('bytte mobil abonnement'))[0]?.url).toBe('https://t.no/bytte');
+    const [backup] = await index.search('how do I back up my phone');
+    expect(backup?.url).toBe('https://t.no/backup');
+    expect(backup?.best.coverage).toBe(1);
+    const [joined] = await index.search('mobil abonnement');
+    expect(joined?.url).toBe('https://t.no/bytte');
+    expect(joined?.best.coverage).toBe(1);
+  });
+
   it('refuses to load with other embeddings, and reports damaged files as INDEX_CORRUPT', async () => {
     dir = await mkdtemp(join(tmpdir(), 'kidx-'));
     const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });

@@ -13,7 +13,7 @@ describe('LexicalIndex', () => {
     index.add(docs);
     expect(index.search('sperret sim', 10).map((m) => m.id)).toEqual(['in-title', 'in-text']);
     // Flip the boosts and the order flips: the boosts, not document order, decide.
-    expect(index.search('sperret sim', 10, { title: 0.1, headings: 1, text: 5, phrasings: 1 }).map((m) => m.id)).toEqual(['in-text', 'in-title']);
+    expect(index.search('sperret sim', 10, { boost: { title: 0.1, headings: 1, text: 5, phrasings: 1 } }).map((m) => m.id)).toEqual(['in-text', 'in-title']);
   });
 
   it('matches inflected forms and reports the matched query terms', () => {
@@ -22,6 +22,19 @@ describe('LexicalIndex', () => {
     const [m] = index.search('betale faktura', 10);
     expect(m?.id).toBe('p');
     expect(m?.terms).toEqual(expect.arrayContaining(['betal', 'faktura']));
+  });
+
+  it('knows the words it indexed, by stem, after add and after load, but never stop words', () => {
+    const index = LexicalIndex.create(createAnalyzer());
+    index.add(docs);
+    expect(index.knows('sperret')).toBe(true);
+    expect(index.knows('kortet')).toBe(true);
+    expect(index.knows('kort')).toBe(true);
+    expect(index.knows('mobilabonnement')).toBe(false);
+    expect(index.knows('med')).toBe(false);
+    const loaded = LexicalIndex.load(JSON.stringify(index.toJSON()), createAnalyzer());
+    expect(loaded.knows('puk')).toBe(true);
+    expect(loaded.knows('bredbånd')).toBe(false);
   });
 
   it('survives toJSON / load', () => {

@@ -1,0 +1,120 @@
+import type { Chunk } from '../ingest/types.js';
+import { splitWords, type Analyzer } from './analyze-text.js';
+import { expandCompounds } from './compound-words.js';
+import type { Phrasing } from './index-schemas.js';
+import type { LexicalIndex, LexicalMatch } from './lexical-index.js';
+import type { Signals, Tuning } from './rank-pages.js';
+import type { VectorIndex } from './vector-index.js';
+
+/** The parts of a KnowledgeIndex that retrieve: what a question is searched against. */
+export interface SignalSources {
+  chunks: readonly Chunk[];
+  phrasings: readonly Phrasing[];
+  /** Page URLs in the order their titles were embedded (titleVectors labels). */
+  pageUrls: readonly string[];
+  lexical: LexicalIndex;
+  chunkVectors: VectorIndex;
+  phrasingVectors: VectorIndex;
+  titleVectors: VectorIndex;
+  analyzer: Analyzer;
+}
+
+const LEXICAL_LIMIT = 100;
+const PHRASING_NEIGHBOURS = 30;
+const TITLE_NEIGHBOURS = 30;
+
+/** A content word of the question: the terms that count as finding it, and the words searched for it. */
+export interface QueryWord {
+  word: string;
+  terms: string[];
+  query: string[];
+}
+
+/** Run every retriever for one question (already embedded) and collect what each found. */
+export function gatherSignals(src: SignalSources, question: string, queryVector: number[], tuning: Tuning, k: number): { signals: Signals; queryWords: QueryWord[] } {
+  const queryWords = analyzeQuery(src, question);
+  const chunkLexical = new Map<number, LexicalMatch>();
+  const pageLearnedLexical = new Map<string, LexicalMatch>();
+  const learnedLexicalScores = new Map<string, number[]>();
+  const pageTitleLexical = new Map<string, number>();
+  if (queryWords.length > 0) {
+    const query = [...new Set(queryWords.flatMap((w) => w.query))].join(' ');
+    for (const m of src.lexical.search(query, LEXICAL_LIMIT, { boost: tuning.boosts, bm25: tuning.bm25 })) {
+      const n = Number(m.id.slice(1));
+      if (m.id.startsWith('c')) {
+        chunkLexical.set(n, m);
+        continue;
+      }
+      const url = src.phrasings[n]!.url;
+      keepBest(pageLearnedLexical, url, m, (x) => x.score);
+      push(learnedLexicalScores, url, m.score);
+    }
+    // The title alone: on FAQ sites it is the very question people paraphrase.
+    for (const m of src.lexical.search(query, LEXICAL_LIMIT, { boost: { title: 1 }, fields: ['title'], bm25: tuning.bm25 })) {
+      if (m.id.startsWith('c')) keepBest(pageTitleLexical, src.chunks[Number(m.id.slice(1))]!.url, m.score, (x) => x);
+    }
+  }
+
+  const chunkVector = new Map<number, number>();
+  for (const m of src.chunkVectors.search(queryVector, Math.max(50, k * 10))) chunkVector.set(m.label, m.similarity);
+  const pageLearnedVector = new Map<string, number>();
+  const learnedVectorScores = new Map<string, number[]>();
+  for (const m of src.phrasingVectors.search(queryVector, PHRASING_NEIGHBOURS)) {
+    const url = src.phrasings[m.label]!.url;
+    keepBest(pageLearnedVector, url, m.similarity, (x) => x);
+    push(learnedVectorScores, url, m.similarity);
+  }
+  const pageTitleVector = new Map<string, number>();
+  for (const m of src.titleVectors.search(queryVector, TITLE_NEIGHBOURS)) pageTitleVector.set(src.pageUrls[m.label]!, m.similarity);
+
+  const signals: Signals = {
+    chunkLexical,
+    chunkVector,
+    pageLearnedLexical,
+    pageLearnedVector,
+    pageLearnedLexicalVotes: sumTop(learnedLexicalScores, tuning.learnedVotes),
+    pageLearnedVectorVotes: sumTop(learnedVectorScores, tuning.learnedVotes),
+    pageTitleLexical,
+    pageTitleVector,
+  };
+  return { signals, queryWords };
+}
+
+/**
+ * The question's content words, each with the index terms that count as finding it, plus the
+ * words to search for it: itself and any compound or decompounded form the index knows.
+ */
+function analyzeQuery(src: SignalSources, question: string): QueryWord[] {
+  const { analyzer } = src;
+  const words = src.analyzer.contentWords(question).map((w) => ({ ...w, query: [w.word] }));
+  const raw = splitWords(question);
+  for (const expansion of expandCompounds(raw, (w) => src.lexical.knows(w))) {
+    const terms = analyzer.terms(expansion.word);
+    const sources = new Set(expansion.from.map((i) => raw[i]!));
+    // The expansion counts for the content words it came from ("back" of "back up").
+    const owners = words.filter((w) => sources.has(w.word));
+    for (const owner of owners) {
+      owner.terms = [...owner.terms, ...terms];
+      owner.query.push(expansion.word);
+    }
+  }
+  return words;
+}
+
+// Nearest-neighbour voting: several close phrasings of one page are more telling than one.
+function sumTop(scores: ReadonlyMap<string, number[]>, n: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [url, list] of scores) out.set(url, list.sort((a, b) => b - a).slice(0, n).reduce((s, x) => s + x, 0));
+  return out;
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function keepBest<T>(map: Map<string, T>, key: string, value: T, score: (v: T) => number): void {
+  const old = map.get(key);
+  if (old === undefined || score(value) > score(old)) map.set(key, value);
+}
