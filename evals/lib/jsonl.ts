@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
+import { formatZodError } from '../../src/config/format-zod-error.js';
 
 /** Read a JSON-lines file, validating each line; errors name the file and line. */
 export async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
@@ -8,7 +9,7 @@ export async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const parsed = schema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${formatZodError(parsed.error)}`);
     out.push(parsed.data);
   });
   return out;

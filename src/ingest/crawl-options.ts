@@ -1,6 +1,7 @@
 /** Options of a crawl, validated where they enter, with the defaults spelled out once. */
 
 import { z } from 'zod';
+import { formatZodError } from '../config/format-zod-error.js';
 import { LaerlingError } from '../errors.js';
 import type { CrawlProgress } from './crawl-progress.js';
 import type { RobotsCache } from './robots.js';
@@ -49,9 +50,7 @@ export function resolveCrawlOptions(options: CrawlOptions): ResolvedCrawlOptions
   const { previous, ...rest } = options;
   const parsed = crawlOptionsSchema.safeParse(rest);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'options';
-    throw new LaerlingError('INVALID_INPUT', `Crawl option ${field}: ${issue?.message ?? 'invalid'}`);
+    throw new LaerlingError('INVALID_INPUT', `Crawl options: ${formatZodError(parsed.error)}`);
   }
   return { ...parsed.data, previous: previous ?? new Map() };
 }

@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import { formatPath } from '../config/format-zod-error.js';
 import { chunkId } from './chunk-page.js';
 import { detectLanguage } from './detect-language.js';
 import { expected, langField, textField } from './knowledge-fields.js';
@@ -38,7 +39,7 @@ export function qaChunks(data: unknown, baseUrl: string): QaFileResult {
     const where = `${list.prefix}[${index}]`;
     const parsed = qaItemSchema.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((i) => `${where}${i.path.map(pathPart).join('')}: ${i.message}`));
+      problems.push(...parsed.error.issues.map((i) => `${formatPath(i.path, where)}: ${i.message}`));
       return;
     }
     try {
@@ -76,6 +77,3 @@ function itemList(data: unknown): { items: unknown[]; prefix: string } | undefin
   return undefined;
 }
 
-function pathPart(key: PropertyKey): string {
-  return typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
-}

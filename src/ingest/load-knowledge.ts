@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { formatZodError } from '../config/format-zod-error.js';
 import { LaerlingError } from '../errors.js';
 import { markdownPage } from './knowledge-markdown.js';
 import { qaChunks } from './knowledge-qa.js';
@@ -84,7 +85,7 @@ async function listFiles(dir: string): Promise<string[]> {
 
 function describe(err: unknown): string {
   if (err instanceof z.ZodError) {
-    return err.issues.map((i) => `${['front matter', ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
+    return formatZodError(err, 'front matter');
   }
   return err instanceof Error ? err.message.split('\n')[0] ?? err.message : String(err);
 }
