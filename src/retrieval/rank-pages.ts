@@ -38,6 +38,15 @@ export const DEFAULT_TUNING: Tuning = {
   pageSpread: 0,
 };
 
+/**
+ * Cosine of the closest learned phrasing → the share of the learned lists' weight that counts:
+ * 0 below 0.1, all of it from 0.5. Four ramps were compared on the demo suite and on StackFAQ
+ * after learning; steeper ones cost more on learned paraphrases. Re-check on a dev set.
+ */
+function learnedGate(cosine: number): number {
+  return Math.min(1, Math.max(0, (cosine - 0.1) / 0.4));
+}
+
 /** What each retriever found for one question. */
 export interface Signals {
   /** Raw BM25 per chunk index, with the query terms it matched. */
@@ -90,9 +99,14 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
     titleVector: pick(candidates, (i) => signals.pageTitleVector.get(pageOf(i))),
   };
   const w = ctx.tuning.weights;
+  // Min-max makes every list's best candidate 1, however weak. Q&A questions and learned
+  // phrasings nearly always have a "best" match, so those lists count only as much as the closest
+  // one really is close: a vague resemblance to some Q&A question must not outvote the content.
+  const learnedStrength = learnedGate(Math.max(0, ...candidates.map((i) => signals.pageLearnedVector.get(pageOf(i)) ?? 0)));
+  const gate: Partial<Record<keyof typeof lists, number>> = { learned: learnedStrength, learnedLexical: learnedStrength };
   const weighted = (Object.keys(lists) as Array<keyof typeof lists>).map((name) => ({
     scores: ctx.tuning.fusion === 'rrf' || name === 'coverage' ? lists[name] : minMaxNormalise(lists[name]),
-    weight: w[name],
+    weight: w[name] * (gate[name] ?? 1),
   }));
   const fused = ctx.tuning.fusion === 'rrf' ? reciprocalRankFusion(weighted) : weightedSum(weighted);
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../../src/ingest/types.js';
+import { DEFAULT_TUNING, rankPages, type Signals } from '../../src/retrieval/rank-pages.js';
+
+const chunk = (url: string, kind: Chunk['kind'] = 'page'): Chunk => ({ id: url, url, title: url, headingPath: [], text: '', lang: 'nb', kind });
+const chunks = [chunk('/cancel'), chunk('/watch', 'qa')];
+const ctx = {
+  chunks,
+  chunksByUrl: new Map([['/cancel', [0]], ['/watch', [1]]]),
+  queryWords: [{ terms: ['cancel'] }, { terms: ['subscription'] }],
+  tuning: DEFAULT_TUNING,
+  k: 5,
+};
+
+/** Both pages match the question's words about equally; /watch also has a Q&A question with cosine `learned` to it. */
+function signals(learned: number): Signals {
+  return {
+    chunkLexical: new Map([[0, { score: 30, terms: ['cancel', 'subscription'] }], [1, { score: 28, terms: ['cancel', 'subscription'] }]]),
+    chunkVector: new Map([[0, 0.45], [1, 0.43]]),
+    pageLearnedLexical: new Map([['/watch', { score: 5, terms: ['subscription'] }]]),
+    pageLearnedVector: new Map([['/watch', learned]]),
+    pageLearnedLexicalVotes: new Map([['/watch', 5]]),
+    pageLearnedVectorVotes: new Map([['/watch', learned]]),
+    pageTitleLexical: new Map(),
+    pageTitleVector: new Map([['/cancel', 0.3], ['/watch', 0.3]]),
+  };
+}
+
+describe('rankPages', () => {
+  it('does not let a faint resemblance to a Q&A question decide between pages', () => {
+    expect(rankPages(signals(0.12), ctx)[0]?.url).toBe('/cancel');
+  });
+
+  it('lets a close learned phrasing or Q&A question win', () => {
+    expect(rankPages(signals(0.95), ctx)[0]?.url).toBe('/watch');
+  });
+});
