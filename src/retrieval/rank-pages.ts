@@ -136,7 +136,7 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // a page that answers in several places beats one lucky chunk.
   const ranked = [...pages.entries()].map(([url, hits]) => {
     const score = hits[0]!.score + ctx.tuning.pageSpread * (restContent.get(url) ?? 0);
-    return { url, title: hits[0]!.chunk.title, score, best: hits[0]!, hits };
+    return { url, title: pageTitle(url, hits[0]!.chunk, ctx), score, best: hits[0]!, hits };
   });
   return ranked.sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
@@ -175,4 +175,11 @@ function coverage(signals: Signals, ctx: RankContext, i: number): number {
 
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+// A Q&A item's title is its question; when it belongs to a page, customers should see the page's title.
+function pageTitle(url: string, best: Chunk, ctx: RankContext): string {
+  if (best.kind === 'page') return best.title;
+  const pageChunk = ctx.chunksByUrl.get(url)?.map((i) => ctx.chunks[i]!).find((c) => c.kind === 'page');
+  return pageChunk?.title ?? best.title;
 }

@@ -35,3 +35,15 @@ describe('rankPages', () => {
     expect(rankPages(signals(0.95), ctx)[0]?.url).toBe('/watch');
   });
 });
+
+describe('rankPages titles', () => {
+  it("shows the page's title when a Q&A item on that page is the best hit", () => {
+    const own = [chunk('/watch', 'qa'), { ...chunk('/watch'), id: '/watch#page', title: 'eSIM on smartwatches' }];
+    const pages = rankPages(
+      { ...signals(0.95), chunkLexical: new Map([[0, { score: 30, terms: ['cancel'] }]]), chunkVector: new Map([[0, 0.5]]) },
+      { ...ctx, chunks: own, chunksByUrl: new Map([['/watch', [0, 1]]]) },
+    );
+    expect(pages[0]).toMatchObject({ url: '/watch', title: 'eSIM on smartwatches' });
+    expect(pages[0]?.best.chunk.kind).toBe('qa');
+  });
+});
