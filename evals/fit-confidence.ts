@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,7 +76,12 @@ async function stackFaqExamples(dir: string): Promise<Example[]> {
 }
 
 async function demoExamples(root: string): Promise<Example[]> {
-  const dev = await readJsonl(join(root, 'evals', 'demo', 'dev.jsonl'), demoQuestionSchema);
+  const file = join(root, 'evals', 'demo', 'dev.jsonl');
+  if (!existsSync(file)) {
+    console.log(`(no ${file}: fitting on StackFAQ only)`);
+    return [];
+  }
+  const dev = await readJsonl(file, demoQuestionSchema);
   const dataDir = await mkdtemp(join(tmpdir(), 'laerling-fit-demo-'));
   try {
     // The demo set is smaller than StackFAQ's; weigh it up so Norwegian phrasing counts as much.
@@ -130,4 +136,6 @@ const weights = fit(examples);
 const rounded = Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, Math.round(v * 100) / 100]));
 console.log(`Fitted on ${examples.length} examples (${examples.filter((e) => e.label).length} positive).`);
 console.log('weights:', JSON.stringify({ ...rounded, qaQuestion: CONFIDENCE_WEIGHTS.qaQuestion }));
-console.log('threshold for ≤ 6% wrong on the fitting set:', chooseThreshold(weights, examples, 0.06).toFixed(3));
+for (const maxWrong of [0.03, 0.04, 0.05, 0.06]) {
+  console.log(`threshold for ≤ ${maxWrong * 100}% wrong on the fitting set:`, chooseThreshold(weights, examples, maxWrong).toFixed(3));
+}

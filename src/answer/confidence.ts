@@ -26,22 +26,22 @@ export interface ConfidenceFeatures {
 export type FeatureName = keyof ConfidenceFeatures;
 
 /**
- * Logistic-regression weights, fitted on StackFAQ (999 answerable + 250 unanswerable questions,
- * before and after learning the train split; label: the top page is the expected one) with the
- * offline embeddings, each page's answers as chunks. StackFAQ has no Q&A items, so qaQuestion is
- * hand-set: an exact Q&A question match must reach ≈ 1 on its own. Coverage-gated margin (see
- * ConfidenceFeatures) keeps a lone off-topic hit near 0. Re-fit on the evals with
- * `extractFeatures` and the recorded outcomes, and paste the numbers here.
+ * Logistic-regression weights fitted by `node dist/evals/fit-confidence.js` (evals/fit-confidence.ts)
+ * on data we never report on: StackFAQ `train` questions (before learning, and held-out train
+ * rephrasings after learning the others) and the unanswerable questions of even-numbered held-out
+ * threads (plus evals/demo/dev.jsonl when present). Label: the top page is the expected one.
+ * StackFAQ has no Q&A items, so qaQuestion is hand-set: an exact Q&A question match must reach ≈ 1
+ * on its own. Coverage-gated margin (see ConfidenceFeatures) keeps a lone off-topic hit near 0.
  */
 export const CONFIDENCE_WEIGHTS: Readonly<{ bias: number } & Record<FeatureName, number>> = {
-  bias: -4.86,
-  lexical: 2.24,
-  vector: 3.41,
-  learned: 0.4,
-  coverage: 1.49,
-  margin: 5.77,
+  bias: -3.77,
+  lexical: 2.61,
+  vector: 3.68,
+  learned: -0.05,
+  coverage: 0.64,
+  margin: 6.54,
   qaQuestion: 4,
-  queryLength: 1.34,
+  queryLength: 0.75,
 };
 
 const LENGTH_SATURATION = 8;

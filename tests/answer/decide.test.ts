@@ -27,12 +27,12 @@ describe('decide', () => {
     const top = pageHit({ score: 0.5, lexical: 0, vector: 0.2, coverage: 0 });
     const d = decide([top, runnerUp], 'Hva er oppskriften på kanelboller?', { threshold });
     expect(d).toMatchObject({ outcome: 'abstain', reason: 'low_confidence' });
-    expect(d.confidence).toBeLessThan(0.05);
+    expect(d.confidence).toBeLessThan(0.15);
   });
 
   it('abstains on a lone off-topic hit: leading an empty field is no evidence', () => {
     const lone = pageHit({ score: 0.3, lexical: 0, vector: 0.25, coverage: 0 });
-    expect(decide([lone], 'Hvem vant fotball-VM i 1998?', { threshold }).confidence).toBeLessThan(0.05);
+    expect(decide([lone], 'Hvem vant fotball-VM i 1998?', { threshold }).confidence).toBeLessThan(0.15);
   });
 
   it('abstains on a weak partial match', () => {
