@@ -34,14 +34,14 @@ export type FeatureName = keyof ConfidenceFeatures;
  * on its own. Coverage-gated margin (see ConfidenceFeatures) keeps a lone off-topic hit near 0.
  */
 export const CONFIDENCE_WEIGHTS: Readonly<{ bias: number } & Record<FeatureName, number>> = {
-  bias: -3.77,
-  lexical: 2.61,
-  vector: 3.68,
-  learned: -0.05,
-  coverage: 0.64,
-  margin: 6.54,
+  bias: -3.92,
+  lexical: 2.71,
+  vector: 4.21,
+  learned: -0.94,
+  coverage: 0.44,
+  margin: 6.29,
   qaQuestion: 4,
-  queryLength: 0.75,
+  queryLength: 0.94,
 };
 
 const LENGTH_SATURATION = 8;

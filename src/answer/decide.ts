@@ -7,7 +7,7 @@ import { confidence, extractFeatures, type ConfidenceFeatures } from './confiden
  * that keeps wrong answers ≤ 5% on the fitting set of CONFIDENCE_WEIGHTS (printed by
  * evals/fit-confidence.ts) — a wrong answer costs far more than a handoff.
  */
-export const DEFAULT_THRESHOLD = 0.6;
+export const DEFAULT_THRESHOLD = 0.58;
 
 /** Whether to answer, how sure we are, and why. */
 export interface Decision {

@@ -7,7 +7,7 @@ import type { Chunk } from '../ingest/types.js';
 import { createAnalyzer, foldText, type Analyzer } from './analyze-text.js';
 import { embedderId } from './create-embeddings.js';
 import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest, type Phrasing } from './index-schemas.js';
-import { LexicalIndex } from './lexical-index.js';
+import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { gatherSignals } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
@@ -35,6 +35,11 @@ interface Parts {
   titleVectors: VectorIndex;
   embeddings: Embeddings;
   analyzer: Analyzer;
+}
+
+/** A chunk as a BM25 document: its Q&A questions and its page's learned phrasings form one field. */
+function chunkDoc(c: Chunk, i: number, learned: readonly string[] = []): LexicalDoc {
+  return { id: `c${i}`, title: c.title, headings: c.headingPath.join('\n'), text: c.text, phrasings: [...(c.questions ?? []), ...learned].join('\n') };
 }
 
 /**
@@ -80,7 +85,7 @@ export class KnowledgeIndex {
     const titleVectors = await embedTitles(chunks, embeddings, dimensions);
 
     const lexical = LexicalIndex.create(analyzer);
-    lexical.add(chunks.map((c, i) => ({ id: `c${i}`, title: c.title, headings: c.headingPath.join('\n'), text: c.text, phrasings: c.questions?.join('\n') })));
+    lexical.add(chunks.map((c, i) => chunkDoc(c, i)));
 
     const index = new KnowledgeIndex({ chunks, phrasings: qa, lexical, chunkVectors, phrasingVectors, titleVectors, embeddings, analyzer });
     await index.addLearned(learned);
@@ -107,6 +112,7 @@ export class KnowledgeIndex {
     const fresh = items.filter((item) => this.chunksByUrl.has(item.url));
     const vectors = await parts.embeddings.embedDocuments(fresh.map((i) => i.question));
     const known = new Set(this.phrasings.map((p) => `${p.url}\n${foldText(p.question).trim()}`));
+    const touched = new Set<string>();
     fresh.forEach((item, i) => {
       const vector = vectors[i]!;
       const key = `${item.url}\n${foldText(item.question).trim()}`;
@@ -118,7 +124,16 @@ export class KnowledgeIndex {
       parts.phrasingVectors.add(label, vector);
       parts.lexical.add([{ id: `l${label}`, phrasings: item.question }]);
       known.add(key);
+      touched.add(item.url);
     });
+    if (touched.size === 0) return;
+    // The page's learned phrasings also become a field of its chunks' BM25 documents: a question
+    // that shares some words with the content and others with how people asked scores as one.
+    const learnedByUrl = new Map<string, string[]>();
+    for (const p of this.phrasings) {
+      if (p.source === 'learned' && touched.has(p.url)) learnedByUrl.set(p.url, [...(learnedByUrl.get(p.url) ?? []), p.question]);
+    }
+    parts.lexical.replace([...touched].flatMap((url) => this.chunksByUrl.get(url)!.map((i) => chunkDoc(this.chunks[i]!, i, learnedByUrl.get(url)))));
   }
 
   /** URLs of every indexed page. */

@@ -77,6 +77,14 @@ export class LexicalIndex {
     }
   }
 
+  /** Re-index existing documents with new field contents (same ids). */
+  replace(docs: LexicalDoc[]): void {
+    for (const doc of docs) {
+      this.mini.replace(doc);
+      for (const word of doc.phrasings ? this.analyzer.words(doc.phrasings) : []) for (const t of this.analyzer.terms(word)) this.vocabulary.add(t);
+    }
+  }
+
   /** Whether any document contains this (folded) word, by its stems; stop words are never known. */
   knows(word: string): boolean {
     return this.analyzer.terms(word).some((t) => this.vocabulary.has(t));

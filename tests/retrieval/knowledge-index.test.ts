@@ -75,6 +75,17 @@ describe('KnowledgeIndex', () => {
     expect(index.learnedPhrasings().map((p) => p.question)).toEqual(['Mobilen virker ikke på ferie i Spania', 'Hva koster det å ringe fra USA?']);
   });
 
+  it("indexes a page's learned phrasings with its content, so a question mixing both matches as one document", async () => {
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
+    const question = 'gebyr for sen innbetaling';
+    const before = (await index.search(question)).find((p) => p.url === 'https://t.no/faktura')!;
+    await index.addLearned([{ question: 'sen innbetaling', url: 'https://t.no/faktura', learnedAt: '2026-11-01T00:00:00Z' }]);
+    const after = (await index.search(question)).find((p) => p.url === 'https://t.no/faktura')!;
+    // "gebyr" is in the content, "sen innbetaling" only in the learned phrasing.
+    expect(after.best.lexical).toBeGreaterThan(before.best.lexical + 0.1);
+    expect(after.best.chunk.kind).toBe('page');
+  });
+
   it('round-trips through save and load with identical results', async () => {
     dir = await mkdtemp(join(tmpdir(), 'kidx-'));
     const learned = [{ question: 'hva gjør jeg i utlandet', url: 'https://t.no/roaming', learnedAt: '2024-05-01T00:00:00Z' }];
