@@ -4,6 +4,7 @@ import { expandCompounds } from './compound-words.js';
 import type { Phrasing } from './index-schemas.js';
 import type { LexicalIndex, LexicalMatch } from './lexical-index.js';
 import type { Signals, Tuning } from './rank-pages.js';
+import type { TermTranslator } from './translate-terms.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** The parts of a KnowledgeIndex that retrieve: what a question is searched against. */
@@ -17,6 +18,8 @@ export interface SignalSources {
   phrasingVectors: VectorIndex;
   titleVectors: VectorIndex;
   analyzer: Analyzer;
+  /** nb↔en glossary translation of the question's words, for customers asking in the other language. */
+  translator?: TermTranslator;
 }
 
 const LEXICAL_LIMIT = 100;
@@ -38,8 +41,11 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
   const learnedLexicalScores = new Map<string, number[]>();
   const pageTitleLexical = new Map<string, number>();
   if (queryWords.length > 0) {
-    const query = [...new Set(queryWords.flatMap((w) => w.query))].join(' ');
-    for (const m of src.lexical.search(query, LEXICAL_LIMIT, { boost: tuning.boosts, bm25: tuning.bm25 })) {
+    const translated = translatedWords(src, question);
+    const translatedTerms = new Set(translated.flatMap((w) => src.analyzer.terms(w)));
+    const boostTerm = (term: string) => (translatedTerms.has(term) ? TRANSLATION_BOOST : 1);
+    const query = [...new Set([...queryWords.flatMap((w) => w.query), ...translated])].join(' ');
+    for (const m of src.lexical.search(query, LEXICAL_LIMIT, { boost: tuning.boosts, bm25: tuning.bm25, boostTerm })) {
       const n = Number(m.id.slice(1));
       if (m.id.startsWith('c')) {
         chunkLexical.set(n, m);
@@ -50,7 +56,7 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
       push(learnedLexicalScores, url, m.score);
     }
     // The title alone: on FAQ sites it is the very question people paraphrase.
-    for (const m of src.lexical.search(query, LEXICAL_LIMIT, { boost: { title: 1 }, fields: ['title'], bm25: tuning.bm25 })) {
+    for (const m of src.lexical.search(query, LEXICAL_LIMIT, { boost: { title: 1 }, fields: ['title'], bm25: tuning.bm25, boostTerm })) {
       if (m.id.startsWith('c')) keepBest(pageTitleLexical, src.chunks[Number(m.id.slice(1))]!.url, m.score, (x) => x);
     }
   }
@@ -78,6 +84,14 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
     pageTitleVector,
   };
   return { signals, queryWords };
+}
+
+// A translated word is weaker evidence than one the customer typed: glossaries are ambiguous.
+const TRANSLATION_BOOST = 0.5;
+
+function translatedWords(src: SignalSources, question: string): string[] {
+  if (!src.translator) return [];
+  return src.translator.translate(question).flatMap((t) => src.analyzer.contentWords(t).map((w) => w.word));
 }
 
 /**

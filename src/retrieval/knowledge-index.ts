@@ -12,6 +12,7 @@ import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { gatherSignals } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
 import type { LearnedPhrasing, PageHit } from './types.js';
+import { createTermTranslator } from './translate-terms.js';
 import { VectorIndex } from './vector-index.js';
 
 export interface SearchOptions {
@@ -52,6 +53,8 @@ export class KnowledgeIndex {
   private readonly phrasings: Phrasing[];
   private readonly chunksByUrl = new Map<string, number[]>();
   private readonly pageList: string[];
+  // Built once per index: a few thousand map entries, reused by every search.
+  private readonly translator = createTermTranslator();
 
   private constructor(private readonly parts: Parts) {
     this.chunks = parts.chunks;
@@ -98,7 +101,7 @@ export class KnowledgeIndex {
     const tuning = opts.tuning ?? DEFAULT_TUNING;
     const { parts } = this;
     const qv = await parts.embeddings.embedQuery(question);
-    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList};
+    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator };
     const { signals, queryWords } = gatherSignals(sources, question, qv, tuning, k);
     return rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k });
   }

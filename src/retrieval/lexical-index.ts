@@ -40,6 +40,8 @@ export interface LexicalSearchOptions {
   boost?: Record<string, number>;
   fields?: string[];
   bm25?: BM25Params;
+  /** Weight of each query term (e.g. lower for translated terms); 1 when absent. */
+  boostTerm?: (term: string) => number;
 }
 
 /** BM25 over title, headings, text and phrasings (MiniSearch), with nb+en stemmed terms. */
@@ -92,9 +94,9 @@ export class LexicalIndex {
 
   /** Matches best first, ties by id; `query` should already hold each content word once. */
   search(query: string, limit: number, opts: LexicalSearchOptions = {}): LexicalMatch[] {
-    const { boost = FIELD_BOOSTS, fields, bm25 } = opts;
+    const { boost = FIELD_BOOSTS, fields, bm25, boostTerm } = opts;
     return this.mini
-      .search(query, { boost, ...(fields ? { fields } : {}), ...(bm25 ? { bm25 } : {}) })
+      .search(query, { boost, ...(fields ? { fields } : {}), ...(bm25 ? { bm25 } : {}), ...(boostTerm ? { boostTerm } : {}) })
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit)
       .map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));

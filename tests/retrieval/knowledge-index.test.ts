@@ -86,6 +86,16 @@ describe('KnowledgeIndex', () => {
     expect(after.best.chunk.kind).toBe('page');
   });
 
+  it('finds a Norwegian page for an English question through the glossary', async () => {
+    const chunks: Chunk[] = [
+      ...CHUNKS,
+      page('https://t.no/mistet', 'Mistet eller stjålet mobil', 'Er telefonen borte, sperrer vi SIM-kortet med en gang. Meld tyveri til politiet og bestill nytt SIM-kort.'),
+    ];
+    const index = await KnowledgeIndex.build({ chunks, embeddings: new OfflineEmbeddings() });
+    expect((await index.search('my phone was stolen, please block it'))[0]?.url).toBe('https://t.no/mistet');
+    expect((await index.search('when is the invoice due'))[0]?.url).toBe('https://t.no/faktura');
+  });
+
   it('round-trips through save and load with identical results', async () => {
     dir = await mkdtemp(join(tmpdir(), 'kidx-'));
     const learned = [{ question: 'hva gjør jeg i utlandet', url: 'https://t.no/roaming', learnedAt: '2024-05-01T00:00:00Z' }];
