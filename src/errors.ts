@@ -5,7 +5,7 @@ export const ERROR_CODES = {
   URL_NOT_ALLOWED: 'URL is not allowed',
   PRIVATE_NETWORK: 'Address is in a private or reserved network',
   FETCH_FAILED: 'Fetching failed',
-  NOT_FOUND: 'The page does not exist (HTTP 404 or 410)',
+  NOT_FOUND: 'Not found (for a crawled page: HTTP 404 or 410)',
   TOO_LARGE: 'Response is too large',
   TOO_MANY_REDIRECTS: 'Too many redirects',
   TIMEOUT: 'Timed out',
@@ -16,6 +16,12 @@ export const ERROR_CODES = {
   EMBEDDER_MISMATCH: 'The index was built with different embeddings',
   KNOWLEDGE_FILE_INVALID: 'A knowledge file is invalid',
   LLM_FAILED: 'The language model failed',
+  STORAGE_FAILED: 'The database failed',
+  UNAUTHORIZED: 'Not signed in',
+  FORBIDDEN: 'Not allowed',
+  CONFLICT: 'Conflicting change',
+  RATE_LIMITED: 'Too many requests',
+  PAYLOAD_TOO_LARGE: 'Request too large',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

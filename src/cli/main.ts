@@ -4,6 +4,7 @@ import { runCrawl } from './commands/crawl.js';
 import { runEval } from './commands/eval.js';
 import { runLearn } from './commands/learn.js';
 import { runServe } from './commands/serve.js';
+import { runUser } from './commands/user.js';
 import type { CliIo } from './cli-io.js';
 import { processIo } from './cli-io.js';
 
@@ -16,6 +17,7 @@ Commands:
   learn --jsonl                                             stdin {"question","url"} per line: question resolved by page
   serve [--port N]                                          run the HTTP server and demo page
   eval [--suite demo|stackfaq|all]                          run the evals and print the numbers
+  user add --email E --name N --role agent|owner|admin      add a console user (password on stdin)
 
 Every command takes --data-dir DIR (default ./data or $LAERLING_DATA_DIR) and --bot ID (default: the first bot).`;
 
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   learn: runLearn,
   serve: runServe,
   eval: runEval,
+  user: runUser,
 };
 
 /** Run the CLI with argv (without node and script) and return the exit code. */

@@ -12,6 +12,8 @@ export interface Answerer {
   bot: BotConfig;
   index: KnowledgeIndex;
   ask: (question: string, id?: string, onToken?: (t: string) => void) => Promise<AskOutput>;
+  /** A draft for an agent: the best passage even below the threshold, offline (the agent edits it). */
+  suggest: (question: string) => Promise<AskOutput>;
 }
 
 /** Load config, the bot's index and the optional LLM, and return a function that answers questions. */
@@ -31,28 +33,30 @@ export async function openAnswerer(opts: {
   const threshold = bot.answerThreshold ?? DEFAULT_THRESHOLD;
   // One analyzer for the bot's lifetime keeps its stemming cache warm across questions.
   const analyzer = createAnalyzer();
+  const run = async (question: string, id: string | undefined, mode: { threshold: number; llm: boolean; onToken?: (t: string) => void }): Promise<AskOutput> => {
+    const result = await answerQuestion(question, {
+      search: (q, k) => index.search(q, { k }),
+      threshold: mode.threshold,
+      analyzer,
+      model: mode.llm ? model : undefined,
+      llmTimeoutMs: opts.settings.llm?.timeoutMs,
+      onToken: mode.onToken,
+    });
+    return {
+      ...(id === undefined ? {} : { id }),
+      question,
+      outcome: result.outcome,
+      answer: result.answer,
+      sources: result.sources,
+      candidates: result.candidates,
+      confidence: result.confidence,
+      ms: result.ms,
+    };
+  };
   return {
     bot,
     index,
-    ask: async (question, id, onToken) => {
-      const result = await answerQuestion(question, {
-        search: (q, k) => index.search(q, { k }),
-        threshold,
-        analyzer,
-        model,
-        llmTimeoutMs: opts.settings.llm?.timeoutMs,
-        onToken,
-      });
-      return {
-        ...(id === undefined ? {} : { id }),
-        question,
-        outcome: result.outcome,
-        answer: result.answer,
-        sources: result.sources,
-        candidates: result.candidates,
-        confidence: result.confidence,
-        ms: result.ms,
-      };
-    },
+    ask: (question, id, onToken) => run(question, id, { threshold, llm: true, onToken }),
+    suggest: (question) => run(question, undefined, { threshold: 0, llm: false }),
   };
 }

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LaerlingError } from '../errors.js';
+import { openingHoursSchema } from '../handoff/opening-hours.js';
+import { DEFAULT_SENSITIVE_TOPICS, sensitiveTopicSchema } from '../handoff/sensitive-topics.js';
+import { langSchema, themeSchema } from '../protocol/widget-api.js';
 import { formatZodError } from './format-zod-error.js';
 import { packageRoot } from './package-root.js';
 
@@ -16,7 +19,32 @@ const sourceSchema = z.object({
 export const botSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40'),
   name: z.string().trim().min(1),
-  defaultLanguage: z.enum(['nb', 'en']).default('nb'),
+  defaultLanguage: langSchema.default('nb'),
+  languages: z.array(langSchema).min(1).default(['nb', 'en']),
+  /** The public key in the widget's script tag (`data-bot`); defaults to the bot id. */
+  widgetKey: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, 'letters, digits, _ and -, 3 to 64').optional(),
+  /**
+   * Origins whose pages may embed the widget (CORS). Unset: the origins of siteUrl and the
+   * sources. The server's own origin (the demo page) never needs listing.
+   */
+  allowedOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)).optional(),
+  openingHours: openingHoursSchema.default(openingHoursSchema.parse({})),
+  resolution: z
+    .object({
+      goal: z.number().min(0.5).max(1).default(0.9),
+      minSample: z.number().int().min(1).default(100),
+      windowDays: z.number().int().min(1).max(365).default(30),
+    })
+    .default({ goal: 0.9, minSample: 100, windowDays: 30 }),
+  greeting: z
+    .object({ nb: z.string().trim().min(1).max(500), en: z.string().trim().min(1).max(500) })
+    .default({
+      nb: 'Hei! Jeg er en chatbot i opplæring. Spør meg om hva som helst — og du kan alltid be om å snakke med et menneske.',
+      en: "Hi! I'm a chatbot in training. Ask me anything — and you can always ask to talk to a person.",
+    }),
+  theme: themeSchema.default({ color: '#0b5cad' }),
+  /** Questions on these topics go straight to a person (e.g. complaints, cancellations). */
+  sensitiveTopics: z.array(sensitiveTopicSchema).default([]),
   /** Markdown and Q&A files indexed with the crawled pages; relative paths are relative to the config file. */
   knowledgeDir: z.string().optional(),
   /** Base URL for knowledge/ pages whose front matter gives a path rather than a full URL. */
@@ -44,6 +72,8 @@ export function demoBot(): BotConfig {
     name: 'Fjordmobil',
     knowledgeDir: join(packageRoot(), 'knowledge'),
     siteUrl: 'https://fjordmobil.example/',
+    theme: { color: '#0f6e5a', name: 'Fjordmobil' },
+    sensitiveTopics: DEFAULT_SENSITIVE_TOPICS,
   });
 }
 
@@ -84,6 +114,17 @@ export function selectBot(config: ConfigFile, id?: string): BotConfig {
   const bot = id ? config.bots.find((b) => b.id === id) : config.bots[0];
   if (!bot) throw new LaerlingError('INVALID_INPUT', `No bot with id "${id}" (have: ${config.bots.map((b) => b.id).join(', ')})`);
   return bot;
+}
+
+/** The bot's widget key. */
+export function widgetKeyOf(bot: BotConfig): string {
+  return bot.widgetKey ?? bot.id;
+}
+
+/** Origins allowed to call the bot's widget API from a browser. */
+export function allowedOriginsOf(bot: BotConfig): string[] {
+  if (bot.allowedOrigins) return bot.allowedOrigins;
+  return [...new Set([bot.siteUrl, ...bot.sources.map((s) => s.url)].map((u) => new URL(u).origin))];
 }
 
 /** Where a bot's files live under the data dir. */

@@ -16,6 +16,10 @@ export const envSchema = z.object({
   LAERLING_EMBEDDINGS_BASE_URL: optionalUrl,
   LAERLING_EMBEDDINGS_API_KEY: optionalString,
   LAERLING_EMBEDDINGS_MODEL: optionalString,
+  /** Behind a reverse proxy: trust X-Forwarded-For for rate limits. */
+  LAERLING_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
+  /** Served over HTTPS: mark session cookies Secure. */
+  LAERLING_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -33,6 +37,8 @@ export interface RuntimeSettings {
   port?: number;
   llm?: ModelEndpoint;
   embeddings?: ModelEndpoint;
+  trustProxy?: boolean;
+  secureCookies?: boolean;
 }
 
 // Empty strings are how shells unset things; treat them as absent rather than invalid.
@@ -54,6 +60,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     port: env.LAERLING_PORT,
     llm: endpoint('LAERLING_LLM', env.LAERLING_LLM_MODEL, env.LAERLING_LLM_BASE_URL, env.LAERLING_LLM_API_KEY, env.LAERLING_LLM_TIMEOUT_MS),
     embeddings: endpoint('LAERLING_EMBEDDINGS', env.LAERLING_EMBEDDINGS_MODEL, env.LAERLING_EMBEDDINGS_BASE_URL, env.LAERLING_EMBEDDINGS_API_KEY),
+    trustProxy: env.LAERLING_TRUST_PROXY,
+    secureCookies: env.LAERLING_SECURE_COOKIES,
   };
 }
 

@@ -1,52 +1,115 @@
-import { Hono } from 'hono';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { LaerlingError } from '../errors.js';
-import { formatZodError } from '../config/format-zod-error.js';
-import type { AskOutput } from '../cli/ask-output.js';
-import { HttpError } from './http-error.js';
+import { widgetKeyOf } from '../config/bot-config.js';
+import { packageRoot } from '../config/package-root.js';
+import type { BotRuntime, ChatDeps } from '../conversations/chat-deps.js';
+import { EventHub } from '../conversations/event-hub.js';
+import { LaerlingError, type ErrorCode } from '../errors.js';
+import type { Database } from '../storage/schema.js';
+import { agentRoutes } from './agent-routes.js';
+import { authRoutes } from './auth-routes.js';
 import { demoPage } from './demo-page.js';
+import { HttpError } from './http-error.js';
+import { Presence } from './presence.js';
+import { readBody } from './read-body.js';
+import { DEFAULT_WIDGET_LIMITS, widgetRoutes, type WidgetLimits } from './widget-routes.js';
 
 export interface AppDeps {
-  botName: string;
-  ask: (question: string) => Promise<AskOutput>;
+  db: Kysely<Database>;
+  /** The bots this installation serves, by id; the first is the demo page's. */
+  bots: ReadonlyMap<string, BotRuntime>;
+  now?: () => Date;
+  hub?: EventHub;
+  limits?: Partial<WidgetLimits>;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
+  /** Mark session cookies Secure (set when served over HTTPS). */
+  secureCookies?: boolean;
+  /** Directory holding the built widget.js and console.js (default dist/ of the package). */
+  assetsDir?: string;
   log?: (line: string) => void;
 }
 
-const askBodySchema = z.object({ question: z.string().trim().min(1).max(2000) });
+const askBodySchema = z.object({ question: z.string().trim().min(1).max(2000), bot: z.string().optional() });
+
+/** HTTP status for each domain error code that can reach a client. */
+const STATUS: Partial<Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429>> = {
+  INVALID_INPUT: 422,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+};
 
 /** Build the HTTP app from its dependencies; no port is opened here, so tests call app.request(). */
 export function createApp(deps: AppDeps): Hono {
+  const now = deps.now ?? (() => new Date());
+  const presence = new Presence();
+  const chat: ChatDeps = { db: deps.db, hub: deps.hub ?? new EventHub(), now, bots: deps.bots, agentsOnline: () => presence.count() };
+  const clientIp = (c: Context) => {
+    if (deps.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown'; // app.request() in tests has no socket
+    }
+  };
+  const assetsDir = deps.assetsDir ?? join(packageRoot(), 'dist');
+  const firstBot = [...deps.bots.values()][0]!;
   const app = new Hono();
 
-  app.get('/', (c) => c.html(demoPage(deps.botName)));
+  app.get('/', (c) => c.html(demoPage(firstBot.config.name, widgetKeyOf(firstBot.config))));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/widget.js', (c) => serveAsset(c, join(assetsDir, 'widget', 'widget.js')));
+  app.get('/console.js', (c) => serveAsset(c, join(assetsDir, 'console', 'console.js')));
+  app.get('/console', (c) => serveAsset(c, join(assetsDir, 'console', 'index.html'), 'text/html; charset=utf-8'));
 
   app.post('/api/ask', async (c) => {
-    const body = await readJson(c.req.raw);
-    const parsed = askBodySchema.safeParse(body);
-    if (!parsed.success) throw new HttpError(422, 'INVALID_INPUT', formatZodError(parsed.error));
-    return c.json(await deps.ask(parsed.data.question));
+    const body = await readBody(c, askBodySchema);
+    const bot = body.bot === undefined ? firstBot : deps.bots.get(body.bot);
+    if (!bot) throw new HttpError(404, 'NOT_FOUND', `No bot "${body.bot}"`);
+    return c.json(await bot.ask(body.question));
   });
+
+  app.route('/api/widget/:key', widgetRoutes(chat, { limits: { ...DEFAULT_WIDGET_LIMITS, ...deps.limits }, clientIp }));
+  app.route('/api/auth', authRoutes({ db: deps.db, now, clientIp, secureCookies: deps.secureCookies ?? false }));
+  app.route('/api/agent', agentRoutes(chat, presence));
 
   app.notFound(() => {
     throw new HttpError(404, 'NOT_FOUND', 'Not found');
   });
 
   app.onError((err, c) => {
-    if (err instanceof HttpError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
-    if (err instanceof LaerlingError && err.code === 'INVALID_INPUT') {
-      return c.json({ error: { code: err.code, message: err.message } }, 422);
-    }
+    if (err instanceof HttpError) return c.json({ error: { code: err.code, message: err.message } }, err.status, err.headers);
+    const status = err instanceof LaerlingError ? STATUS[err.code] : undefined;
+    if (err instanceof LaerlingError && status) return c.json({ error: { code: err.code, message: err.message } }, status);
     deps.log?.(`Unhandled error on ${c.req.method} ${c.req.path}: ${(err as Error).stack ?? err}`);
     return c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, 500);
   });
   return app;
 }
 
-async function readJson(req: Request): Promise<unknown> {
+async function serveAsset(c: Context, file: string, type = 'text/javascript; charset=utf-8'): Promise<Response> {
+  let body: string;
   try {
-    return await req.json();
+    body = await readFile(file, 'utf8');
   } catch {
-    throw new HttpError(400, 'BAD_JSON', 'The request body is not valid JSON');
+    throw new HttpError(404, 'NOT_FOUND', `${file.split('/').pop()} has not been built; run npm run build`);
   }
+  const html = type.startsWith('text/html');
+  return c.body(body, 200, {
+    'content-type': type,
+    'cache-control': html ? 'no-store' : 'public, max-age=300',
+    // The widget is loaded by other sites' pages; the console page must not be framed by them.
+    ...(html ? { 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:" } : { 'access-control-allow-origin': '*' }),
+  });
 }

@@ -1,10 +1,10 @@
 import { html } from 'hono/html';
 
 /**
- * A minimal page to ask the demo bot questions until the widget lands. Answers are put into
+ * The demo page: the customer widget, plus a plain form that shows the raw ask result. Answers are put into
  * the page with textContent only: answer text and titles come from crawled pages and are untrusted.
  */
-export function demoPage(botName: string) {
+export function demoPage(botName: string, widgetKey: string) {
   return html`<!doctype html>
 <html lang="nb">
 <head>
@@ -52,6 +52,7 @@ form.addEventListener('submit', async (ev) => {
   } catch (e) { a.textContent = 'Network error: ' + e.message; }
 });
 </script>
+<script src="/widget.js" data-bot="${widgetKey}" async></script>
 </body>
 </html>`;
 }

@@ -5,8 +5,9 @@ import type { ErrorCode } from '../errors.js';
 export class HttpError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: ErrorCode | 'BAD_JSON' | 'NOT_FOUND' | 'INTERNAL',
+    readonly code: ErrorCode | 'BAD_JSON' | 'INTERNAL',
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';

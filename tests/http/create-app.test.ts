@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { askOutputSchema } from '../../src/cli/ask-output.js';
-import { openAnswerer } from '../../src/cli/open-answerer.js';
-import { createApp } from '../../src/http/create-app.js';
-import { tinyBotDataDir } from '../fixtures/tiny-bot.js';
+import { chatApp } from '../fixtures/chat-app.js';
 
 let app: Hono;
 
 beforeAll(async () => {
-  const answerer = await openAnswerer({ dataDir: await tinyBotDataDir(), settings: {} });
-  app = createApp({ botName: answerer.bot.name, ask: (q) => answerer.ask(q) });
+  app = (await chatApp()).app;
 });
 
 const post = (body: string) => app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -20,6 +17,7 @@ describe('HTTP app', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<title>Test · Lærling</title>');
+    expect(html).toContain('<script src="/widget.js" data-bot="test" async></script>');
     // Answers are inserted with textContent only: untrusted text never becomes markup.
     expect(html).not.toMatch(/innerHTML/);
   });

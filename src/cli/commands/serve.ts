@@ -4,7 +4,7 @@ import { LaerlingError } from '../../errors.js';
 import { createApp } from '../../http/create-app.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommand } from '../common-options.js';
-import { openAnswerer } from '../open-answerer.js';
+import { openBots } from '../open-bots.js';
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 
@@ -14,14 +14,16 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const port = portSchema.safeParse(cmd.values.port ?? cmd.settings.port ?? 3000);
   if (!port.success) throw new LaerlingError('INVALID_INPUT', '--port: a number from 0 to 65535');
   const log = (l: string) => io.stderr(l + '\n');
-  const answerer = await openAnswerer({ ...cmd, log });
-  const app = createApp({ botName: answerer.bot.name, ask: (q) => answerer.ask(q), log });
+  const { db, bots } = await openBots({ ...cmd, log });
+  const app = createApp({ db, bots, log, trustProxy: cmd.settings.trustProxy, secureCookies: cmd.settings.secureCookies });
   const hostname = cmd.values.host ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port: port.data, hostname }, (info) => {
-    log(`Lærling is serving bot "${answerer.bot.id}" (${answerer.bot.name}) at http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`);
+    const names = [...bots.values()].map((b) => `"${b.config.id}" (${b.config.name})`).join(', ');
+    log(`Lærling is serving bot${bots.size > 1 ? 's' : ''} ${names} at http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`);
+    log(`Agent console: http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/console (add a user with: npx laerling user add)`);
   });
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve());
+    const stop = () => server.close(() => void db.destroy().then(resolve));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { loadConfig } from '../config/bot-config.js';
+import type { RuntimeSettings } from '../config/env.js';
+import type { BotRuntime } from '../conversations/chat-deps.js';
+import { openDatabase } from '../storage/open-database.js';
+import type { Database } from '../storage/schema.js';
+import { syncBots } from '../storage/sync-bots.js';
+import { openAnswerer } from './open-answerer.js';
+
+/** The database file under the data dir. */
+export const databaseFile = (dataDir: string) => join(dataDir, 'laerling.db');
+
+/** Open the database and every configured bot's answerer: what `serve` runs on. */
+export async function openBots(opts: { dataDir: string; settings: RuntimeSettings; log?: (line: string) => void }): Promise<{
+  db: Kysely<Database>;
+  bots: Map<string, BotRuntime>;
+}> {
+  const config = await loadConfig(opts.dataDir);
+  const bots = new Map<string, BotRuntime>();
+  for (const bot of config.bots) {
+    const answerer = await openAnswerer({ ...opts, botId: bot.id });
+    bots.set(bot.id, { config: answerer.bot, ask: (q, onToken) => answerer.ask(q, undefined, onToken), suggest: (q) => answerer.suggest(q) });
+  }
+  const db = await openDatabase(databaseFile(opts.dataDir));
+  await syncBots(db, config.bots, new Date());
+  return { db, bots };
+}

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { AskOutput } from '../cli/ask-output.js';
+import type { BotConfig } from '../config/bot-config.js';
+import type { Database } from '../storage/schema.js';
+import type { EventHub } from './event-hub.js';
+
+/** One bot as the conversation layer sees it: its config and its answerer. */
+export interface BotRuntime {
+  config: BotConfig;
+  /** Answer a customer's question (streams tokens when an LLM is configured). */
+  ask(question: string, onToken?: (token: string) => void): Promise<AskOutput>;
+  /** A draft reply for an agent: the best passage even below the answer threshold. */
+  suggest(question: string): Promise<AskOutput>;
+}
+
+/** What the conversation and handoff services need; all I/O is passed in, the clock too. */
+export interface ChatDeps {
+  db: Kysely<Database>;
+  hub: EventHub;
+  now: () => Date;
+  bots: ReadonlyMap<string, BotRuntime>;
+  /** Agents currently connected to the console for this bot (for wait estimates). */
+  agentsOnline: (botId: string) => number;
+}
+
+/** The hub channel agents listen on for a bot's queue changes. */
+export const queueChannel = (botId: string) => `queue:${botId}`;

@@ -1,0 +1,113 @@
+import type { AskOutput } from '../cli/ask-output.js';
+import { handoffAfterAbstention, handoffBeforeAnswer } from '../handoff/handoff-trigger.js';
+import { requestHandoff } from '../handoff/request-handoff.js';
+import type { ConversationRow, MessageRow } from '../storage/schema.js';
+import { queueChannel, type ChatDeps } from './chat-deps.js';
+import { findByClientId, type MessageMeta, updateConversation } from './conversation-store.js';
+import { postMessage } from './post-message.js';
+
+/**
+ * A customer's message: stored first, then answered by the bot — or handed to a person, or left
+ * for the agent who has the chat. Retrying with the same clientId returns what the first attempt
+ * stored instead of storing (or answering) twice.
+ */
+export async function sendCustomerMessage(
+  deps: ChatDeps,
+  conversation: ConversationRow,
+  input: { clientId: string; text: string; pageUrl?: string },
+): Promise<{ message: MessageRow; reply?: MessageRow }> {
+  const earlier = await findByClientId(deps.db, conversation.id, 'customer', input.clientId);
+  if (earlier) return { message: earlier, ...(await replyTo(deps, conversation.id, input.clientId)) };
+
+  if (conversation.status === 'closed' || (input.pageUrl && input.pageUrl !== conversation.page_url)) {
+    // A new question after closing starts over with the bot; the agent's chat is finished.
+    const reopen = conversation.status === 'closed' ? { status: 'bot' as const, closed_at: null, agent_id: null } : {};
+    await updateConversation(deps.db, conversation.id, { ...reopen, ...(input.pageUrl ? { page_url: input.pageUrl } : {}) });
+    conversation = { ...conversation, ...reopen };
+  }
+
+  let message: MessageRow;
+  try {
+    message = await postMessage(deps, { conversationId: conversation.id, role: 'customer', text: input.text, clientId: input.clientId });
+  } catch (err) {
+    // A concurrent retry of the same send won the unique (conversation, role, client id) race.
+    const raced = await findByClientId(deps.db, conversation.id, 'customer', input.clientId);
+    if (!raced) throw err;
+    return { message: raced, ...(await replyTo(deps, conversation.id, input.clientId)) };
+  }
+
+  if (conversation.status !== 'bot') {
+    deps.hub.publish(queueChannel(conversation.bot_id), { event: 'queue', data: { conversationId: conversation.id } });
+    return { message };
+  }
+
+  const bot = deps.bots.get(conversation.bot_id)!;
+  const before = handoffBeforeAnswer(input.text, bot.config, await lastAnswerFeedback(deps, conversation.id));
+  if (before) {
+    const notice = await requestHandoff(deps, conversation, before.reason, before.detail);
+    return { message, ...(notice ? { reply: notice } : {}) };
+  }
+
+  let streamed = '';
+  const result = await bot.ask(input.text, (token) => {
+    streamed += token;
+    deps.hub.publish(conversation.id, { event: 'delta', data: { clientId: input.clientId, text: streamed } });
+  });
+  const reply = await postBotReply(deps, conversation.id, input.clientId, result);
+  if (result.outcome === 'abstain') {
+    const botMessages = await deps.db
+      .selectFrom('messages')
+      .select('meta')
+      .where('conversation_id', '=', conversation.id)
+      .where('role', '=', 'bot')
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute();
+    if (handoffAfterAbstention(botMessages.reverse())) await requestHandoff(deps, conversation, 'abstentions');
+  }
+  return { message, reply };
+}
+
+async function postBotReply(
+  deps: ChatDeps,
+  conversationId: string,
+  clientId: string,
+  result: AskOutput,
+): Promise<MessageRow> {
+  const meta = { outcome: result.outcome, sources: result.sources, confidence: result.confidence, candidates: result.candidates.slice(0, 5) };
+  try {
+    return await postMessage(deps, { conversationId, role: 'bot', text: result.answer, clientId, meta });
+  } catch (err) {
+    const raced = await findByClientId(deps.db, conversationId, 'bot', clientId);
+    if (!raced) throw err;
+    return raced;
+  }
+}
+
+async function replyTo(deps: ChatDeps, conversationId: string, clientId: string): Promise<{ reply?: MessageRow }> {
+  const reply = await findByClientId(deps.db, conversationId, 'bot', clientId);
+  return reply ? { reply } : {};
+}
+
+/** The customer's verdict on the bot's latest answer, if they gave one. */
+async function lastAnswerFeedback(deps: ChatDeps, conversationId: string): Promise<'helpful' | 'not-helpful' | 'none'> {
+  const answers = await deps.db
+    .selectFrom('messages')
+    .select(['seq', 'meta'])
+    .where('conversation_id', '=', conversationId)
+    .where('role', '=', 'bot')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .execute();
+  const last = answers[0];
+  if (!last || (JSON.parse(last.meta) as MessageMeta).outcome !== 'answer') return 'none';
+  const feedback = await deps.db
+    .selectFrom('feedback')
+    .select('helpful')
+    .where('conversation_id', '=', conversationId)
+    .where('message_seq', '=', last.seq)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!feedback) return 'none';
+  return feedback.helpful ? 'helpful' : 'not-helpful';
+}

@@ -1,0 +1,29 @@
+import type { HandoffRow, MessageRow } from '../storage/schema.js';
+import type { BotConfig } from '../config/bot-config.js';
+import { isPersonRequest } from './person-request.js';
+import { matchSensitiveTopic } from './sensitive-topics.js';
+
+export type HandoffReason = HandoffRow['reason'];
+
+/**
+ * Should this customer message go to a person before the bot tries? A typed request for a
+ * person, a sensitive topic, or a question right after the customer said the last answer did
+ * not help. (Two abstentions in a row are checked after the bot's reply.)
+ */
+export function handoffBeforeAnswer(
+  text: string,
+  bot: Pick<BotConfig, 'sensitiveTopics'>,
+  lastBotAnswerFeedback: 'helpful' | 'not-helpful' | 'none',
+): { reason: HandoffReason; detail?: string } | null {
+  if (isPersonRequest(text)) return { reason: 'typed-request' };
+  const topic = matchSensitiveTopic(text, bot.sensitiveTopics);
+  if (topic) return { reason: 'sensitive-topic', detail: topic };
+  if (lastBotAnswerFeedback === 'not-helpful') return { reason: 'negative-feedback' };
+  return null;
+}
+
+/** Two abstentions in a row: the bot has shown it cannot help with this. */
+export function handoffAfterAbstention(botMessages: readonly Pick<MessageRow, 'meta'>[]): boolean {
+  const last = botMessages.slice(-2).map((m) => (JSON.parse(m.meta) as { outcome?: string }).outcome);
+  return last.length === 2 && last.every((o) => o === 'abstain');
+}

@@ -1,0 +1,32 @@
+/**
+ * Does a customer's message ask for a person? Tuned for precision: a false positive takes a chat
+ * away from a bot that could have answered, so a person word only counts in a short message or
+ * after a verb of talking/connecting ("snakke med", "talk to", "connect me with").
+ */
+const PERSON =
+  '(?:et\\s+|en\\s+|ei\\s+|a\\s+|an\\s+|the\\s+|some\\s+|ekte\\s+|real\\s+|live\\s+|actual\\s+)*' +
+  '(?:menneske[rt]?|mennesket|person(?:en)?|kundebehandler(?:en|e)?|kundeservice(?:n)?|kundestøtte(?:n)?|rådgiver(?:en|e)?|saksbehandler(?:en)?|ansatt|operatør(?:en)?|noen|noen andre|' +
+  'human(?:s)?|human being|agent|someone|somebody|representative|rep|operator|advisor|adviser|customer service|support|staff)';
+
+const ASK_FOR_PERSON = [
+  new RegExp(`\\b(?:snakke|prate|chatte|tale|skrive)\\s+(?:med|til)\\s+${PERSON}\\b`, 'u'),
+  new RegExp(`\\b(?:talk|speak|chat)\\s+(?:to|with)\\s+${PERSON}\\b`, 'u'),
+  new RegExp(`\\b(?:sett|sette|sender?|koble|kople|overfør|overføre)\\s+(?:meg\\s+)?(?:over\\s+)?(?:til|med)\\s+${PERSON}\\b`, 'u'),
+  new RegExp(`\\b(?:connect|transfer|put|pass)\\s+me\\s+(?:through\\s+)?(?:to|with)\\s+${PERSON}\\b`, 'u'),
+  new RegExp(`\\b(?:få|ha|gi meg|vil ha|ønsker)\\s+(?:et|en|ei)\\s+(?:ekte\\s+)?(?:menneske|kundebehandler|rådgiver|person)\\b`, 'u'),
+  new RegExp(`\\b(?:get|want|need)\\s+(?:me\\s+)?(?:a|an)\\s+(?:real\\s+|live\\s+|actual\\s+)?(?:human|person|agent|representative|operator)\\b`, 'u'),
+];
+
+/** Person words that alone, in a short message, ask for a person ("menneske!", "human please"). */
+const SHORT_PERSON = /\b(?:menneske[rt]?|mennesket|kundebehandler(?:en)?|kundeservice|ekte person|rådgiver|human|real person|live agent|agent|representative|operator)\b/u;
+const NOT_A_REQUEST = /\b(?:travel agent|user agent|estate agent|real estate|human resources|agent string|menneskelig|menneskerettigheter|human rights)\b/u;
+
+/** True when the customer asks to talk to a person, in Norwegian or English. */
+export function isPersonRequest(text: string): boolean {
+  const t = text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (!t || NOT_A_REQUEST.test(t)) return false;
+  if (ASK_FOR_PERSON.some((re) => re.test(t))) return true;
+  const words = t.split(' ').length;
+  // "Menneske!", "human please", "kundebehandler takk": short, and not a question about the word.
+  return words <= 4 && SHORT_PERSON.test(t) && !/^(?:hva|what|who|hvem|hvordan|how)\b/u.test(t);
+}

@@ -1,0 +1,108 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { queueChannel, type ChatDeps } from '../conversations/chat-deps.js';
+import { getConversation, listMessages, toMessage } from '../conversations/conversation-store.js';
+import { agentReply, claimHandoff, closeConversation, handBack, relayTyping } from '../handoff/agent-actions.js';
+import { handoffPacket, listHandoffs, suggestReply } from '../handoff/agent-views.js';
+import { MAX_MESSAGE_CHARS, sendMessageSchema, typingSchema } from '../protocol/widget-api.js';
+import { requireUser, type AuthEnv } from './auth-routes.js';
+import { HEARTBEAT_MS, resumeAfter, streamConversation } from './conversation-stream.js';
+import { HttpError } from './http-error.js';
+import type { Presence } from './presence.js';
+import { readBody } from './read-body.js';
+
+const closeSchema = z.object({ teach: z.boolean().default(false) });
+const agentMessageSchema = sendMessageSchema.pick({ clientId: true, text: true }).extend({ text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) });
+
+/** The agent console's API under /api/agent: queue, claim, transcript and context, reply, hand back, close. */
+export function agentRoutes(deps: ChatDeps, presence: Presence): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  const botIds = [...deps.bots.keys()];
+  app.use(requireUser(deps.db, deps.now, ['agent', 'owner', 'admin']));
+
+  app.get('/queue', async (c) => {
+    const user = c.get('user');
+    return c.json({
+      waiting: await listHandoffs(deps, { botIds }),
+      mine: await listHandoffs(deps, { botIds, claimedBy: user.id }),
+      agentsOnline: presence.count(),
+    });
+  });
+
+  /** Queue changes as transient SSE events; an open stream also marks the agent as online. */
+  app.get('/events', (c) => {
+    const user = c.get('user');
+    return streamSSE(c, async (stream) => {
+      const leave = presence.join(user.id);
+      let chain = Promise.resolve();
+      const push = (data: unknown) => {
+        chain = chain.then(() => stream.writeSSE({ event: 'queue', data: JSON.stringify(data) })).catch(() => undefined);
+      };
+      const unsubscribes = botIds.map((id) => deps.hub.subscribe(queueChannel(id), (e) => push(e.data)));
+      const heartbeat = setInterval(() => {
+        chain = chain.then(() => stream.write(': ping\n\n').then(() => undefined)).catch(() => undefined);
+      }, HEARTBEAT_MS);
+      push({ hello: true });
+      await new Promise<void>((resolve) =>
+        stream.onAbort(() => {
+          unsubscribes.forEach((u) => u());
+          clearInterval(heartbeat);
+          leave();
+          resolve();
+        }),
+      );
+    });
+  });
+
+  app.post('/handoffs/:id/claim', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isSafeInteger(id)) throw new HttpError(404, 'NOT_FOUND', 'No such handoff');
+    const handoff = await claimHandoff(deps, id, c.get('user'));
+    return c.json({ conversationId: handoff.conversation_id });
+  });
+
+  app.use('/conversations/:id/*', async (c, next) => {
+    const conversation = await getConversation(deps.db, c.req.param('id') ?? '');
+    if (!conversation || !deps.bots.has(conversation.bot_id)) throw new HttpError(404, 'NOT_FOUND', 'No such conversation');
+    await next();
+  });
+
+  app.get('/conversations/:id/context', async (c) => c.json(await handoffPacket(deps, c.req.param('id'))));
+  app.get('/conversations/:id/suggestion', async (c) => c.json(await suggestReply(deps, c.req.param('id'))));
+
+  app.get('/conversations/:id/events', (c) => {
+    const id = c.req.param('id');
+    return streamConversation(c, {
+      hub: deps.hub,
+      channel: id,
+      after: resumeAfter(c),
+      load: async (after) => (await listMessages(deps.db, id, after)).map(toMessage),
+    });
+  });
+
+  app.post('/conversations/:id/messages', async (c) => {
+    const body = await readBody(c, agentMessageSchema);
+    const row = await agentReply(deps, c.req.param('id'), c.get('user'), body.text, body.clientId);
+    return c.json({ message: toMessage(row) });
+  });
+
+  app.post('/conversations/:id/typing', async (c) => {
+    const body = await readBody(c, typingSchema);
+    const conversation = (await getConversation(deps.db, c.req.param('id')))!;
+    relayTyping(deps, conversation, 'agent', body.typing);
+    return c.json({ ok: true });
+  });
+
+  app.post('/conversations/:id/release', async (c) => {
+    await handBack(deps, c.req.param('id'), c.get('user'));
+    return c.json({ ok: true });
+  });
+
+  app.post('/conversations/:id/close', async (c) => {
+    const body = await readBody(c, closeSchema);
+    await closeConversation(deps, c.req.param('id'), c.get('user'), body.teach);
+    return c.json({ ok: true });
+  });
+  return app;
+}

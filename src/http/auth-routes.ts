@@ -1,0 +1,74 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { verifyPassword } from '../auth/password.js';
+import { createSession, deleteSession, SESSION_TTL_MS, sessionUser, type SessionUser } from '../auth/sessions.js';
+import { findUserByEmail } from '../auth/users.js';
+import type { Database, UserRow } from '../storage/schema.js';
+import { HttpError } from './http-error.js';
+import { RateLimiter } from './rate-limit.js';
+import { readBody } from './read-body.js';
+
+export const SESSION_COOKIE = 'laerling_session';
+export type AuthEnv = { Variables: { user: SessionUser } };
+
+const loginSchema = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
+
+/**
+ * Only signed-in users with one of `roles`. State-changing requests must also echo the session's
+ * CSRF token in X-CSRF-Token: SameSite=Strict already stops cross-site posts in modern browsers;
+ * the token covers older ones and same-site subdomains.
+ */
+export function requireUser(db: Kysely<Database>, now: () => Date, roles: readonly UserRow['role'][]): MiddlewareHandler<AuthEnv> {
+  return async function requireUserMiddleware(c, next) {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const user = cookie ? await sessionUser(db, cookie, now()) : undefined;
+    if (!user) throw new HttpError(401, 'UNAUTHORIZED', 'Sign in first');
+    if (!roles.includes(user.role)) throw new HttpError(403, 'FORBIDDEN', `This needs the role ${roles.join(' or ')}`);
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.req.header('x-csrf-token') !== user.csrfToken) {
+      throw new HttpError(403, 'FORBIDDEN', 'Missing or wrong CSRF token');
+    }
+    c.set('user', user);
+    await next();
+  };
+}
+
+/** Login, logout and "who am I" for the consoles, under /api/auth. */
+export function authRoutes(deps: { db: Kysely<Database>; now: () => Date; clientIp: (c: Context) => string; secureCookies: boolean }): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  // Slows password guessing: 10 attempts per minute per address.
+  const attempts = new RateLimiter({ max: 10, windowMs: 60_000 }, () => deps.now().getTime());
+
+  app.post('/login', async (c) => {
+    attempts.take(deps.clientIp(c));
+    const body = await readBody(c, loginSchema);
+    const user = await findUserByEmail(deps.db, body.email);
+    // Verify even for unknown e-mails so timing does not reveal which accounts exist.
+    const ok = await verifyPassword(body.password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    if (!user || !ok || user.disabled) throw new HttpError(401, 'UNAUTHORIZED', 'Wrong e-mail or password');
+    const session = await createSession(deps.db, user.id, deps.now());
+    setCookie(c, SESSION_COOKIE, session.cookie, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: deps.secureCookies,
+      path: '/',
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+    return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role }, csrfToken: session.csrfToken });
+  });
+
+  app.get('/me', requireUser(deps.db, deps.now, ['agent', 'owner', 'admin']), (c) => {
+    const { csrfToken, ...user } = c.get('user');
+    return c.json({ user, csrfToken });
+  });
+
+  app.post('/logout', requireUser(deps.db, deps.now, ['agent', 'owner', 'admin']), async (c) => {
+    const cookie = getCookie(c, SESSION_COOKIE)!;
+    await deleteSession(deps.db, cookie, deps.now());
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  });
+  return app;
+}

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
+
+/** Silence after the bot's answer that counts as an assumed resolution (PRODUCT.md). */
+export const ASSUMED_AFTER_MS = 30 * 60_000;
+
+export type Outcome = 'confirmed' | 'assumed' | 'not-resolved' | 'pending';
+
+/** The facts about one conversation that decide its outcome. */
+export interface ConversationFacts {
+  customerQuestions: number;
+  handedOff: boolean;
+  anyHelpful: boolean;
+  anyNotHelpful: boolean;
+  rating: number | null;
+  lastBotOutcome: 'answer' | 'abstain' | null;
+  /** Time of the conversation's last message. */
+  lastActivity: number;
+}
+
+/**
+ * PRODUCT.md's definitions, applied to one conversation at time `now`. `pending` is a conversation
+ * that may still become an assumed resolution (the customer is possibly still reading); it is left
+ * out of the rate until 30 minutes of silence decide it, rather than counted either way.
+ */
+export function classifyConversation(f: ConversationFacts, now: number): Outcome | null {
+  if (f.customerQuestions === 0) return null;
+  if (f.handedOff) return 'not-resolved';
+  if (f.anyHelpful || (f.rating !== null && f.rating >= 7)) return 'confirmed';
+  if (f.anyNotHelpful) return 'not-resolved';
+  const silent = now - f.lastActivity >= ASSUMED_AFTER_MS;
+  if (f.lastBotOutcome === 'answer') return silent ? 'assumed' : 'pending';
+  // Abandoned after an abstention (or before any answer) once the customer has gone quiet.
+  return silent ? 'not-resolved' : 'pending';
+}
+
+export interface ResolutionStats {
+  confirmed: number;
+  assumed: number;
+  notResolved: number;
+  pending: number;
+  /** Conversations with at least one customer question whose outcome is decided. */
+  sample: number;
+  /** (confirmed + assumed) / sample, or null with no sample. */
+  rate: number | null;
+}
+
+/** The bot's resolution rate over the rolling window ending at `now`, from stored events only. */
+export async function resolutionStats(db: Kysely<Database>, botId: string, now: Date, windowDays: number): Promise<ResolutionStats> {
+  const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+  const rows = await db
+    .selectFrom('conversations as c')
+    .where('c.bot_id', '=', botId)
+    .where('c.created_at', '>=', since)
+    .select((eb) => [
+      'c.id',
+      eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').where('m.role', '=', 'customer').select(eb.fn.countAll<number>().as('n')).as('questions'),
+      eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').select((m) => m.fn.max('m.created_at').as('t')).as('last_at'),
+      eb.selectFrom('handoffs as h').whereRef('h.conversation_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('handoffs'),
+      eb.selectFrom('feedback as f').whereRef('f.conversation_id', '=', 'c.id').where('f.helpful', '=', 1).select(eb.fn.countAll<number>().as('n')).as('helpful'),
+      eb.selectFrom('feedback as f').whereRef('f.conversation_id', '=', 'c.id').where('f.helpful', '=', 0).select(eb.fn.countAll<number>().as('n')).as('not_helpful'),
+      eb.selectFrom('ratings as r').whereRef('r.conversation_id', '=', 'c.id').select('r.score').as('rating'),
+      eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').where('m.role', '=', 'bot').orderBy('m.seq', 'desc').limit(1).select('m.meta').as('last_bot_meta'),
+    ])
+    .execute();
+  const stats: ResolutionStats = { confirmed: 0, assumed: 0, notResolved: 0, pending: 0, sample: 0, rate: null };
+  for (const r of rows) {
+    const lastBot = r.last_bot_meta ? (JSON.parse(r.last_bot_meta) as { outcome?: 'answer' | 'abstain' }).outcome ?? null : null;
+    const outcome = classifyConversation(
+      {
+        customerQuestions: Number(r.questions ?? 0),
+        handedOff: Number(r.handoffs ?? 0) > 0,
+        anyHelpful: Number(r.helpful ?? 0) > 0,
+        anyNotHelpful: Number(r.not_helpful ?? 0) > 0,
+        rating: r.rating ?? null,
+        lastBotOutcome: lastBot,
+        lastActivity: r.last_at ? Date.parse(r.last_at) : 0,
+      },
+      now.getTime(),
+    );
+    if (outcome === 'confirmed') stats.confirmed++;
+    else if (outcome === 'assumed') stats.assumed++;
+    else if (outcome === 'not-resolved') stats.notResolved++;
+    else if (outcome === 'pending') stats.pending++;
+  }
+  stats.sample = stats.confirmed + stats.assumed + stats.notResolved;
+  stats.rate = stats.sample > 0 ? (stats.confirmed + stats.assumed) / stats.sample : null;
+  return stats;
+}

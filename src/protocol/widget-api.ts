@@ -1,0 +1,126 @@
+/**
+ * The widget ⇄ server contract: every request body, response and event of the public widget API.
+ * The server validates requests with these schemas and the widget (widget/) validates responses
+ * and events with the same ones, so the two sides cannot drift apart. Keep this module free of
+ * Node imports: it is bundled into widget.js.
+ */
+import { z } from 'zod';
+
+export const langSchema = z.enum(['nb', 'en']);
+export type Lang = z.infer<typeof langSchema>;
+
+/** Longest customer or agent message, in characters; longer bodies get a 413 from the server. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+const sourceSchema = z.object({ url: z.string(), title: z.string() });
+
+/** A message in a conversation. `seq` is the per-conversation sequence number, also the SSE id. */
+export const messageSchema = z.object({
+  seq: z.number().int().min(1),
+  role: z.enum(['customer', 'bot', 'agent', 'system']),
+  text: z.string(),
+  at: z.string(),
+  clientId: z.string().optional(),
+  /** Bot answers: whether the bot answered or abstained, what it used and how sure it was. */
+  outcome: z.enum(['answer', 'abstain']).optional(),
+  sources: z.array(sourceSchema).optional(),
+  confidence: z.number().optional(),
+  /** Agent messages: the agent's display name. */
+  author: z.string().optional(),
+  /** System messages: what happened, so the widget can localise or style it. */
+  event: z.enum(['handoff-queued', 'handoff-offline', 'agent-joined', 'agent-left', 'closed', 'contact-saved']).optional(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+/** Where the conversation stands; drives which controls the widget shows. */
+export const conversationStateSchema = z.object({
+  status: z.enum(['bot', 'queued', 'offline', 'agent', 'closed']),
+  /** Inside opening hours while waiting for an agent. */
+  queue: z.object({ position: z.number().int().min(1), waitMinutes: z.number().int().min(1).nullable() }).optional(),
+  /** Outside opening hours: the concrete promise, and whether the customer left an e-mail yet. */
+  offline: z.object({ replyBy: z.string(), text: z.string(), emailSaved: z.boolean() }).optional(),
+  agentName: z.string().optional(),
+  /** Set once the conversation is closed and the customer has not rated it yet. */
+  ratingRequested: z.boolean(),
+});
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+export const badgeSchema = z.object({
+  inTraining: z.boolean(),
+  /** Measured resolution rate over the window, or null while fewer than `minSample` conversations exist. */
+  rate: z.number().min(0).max(1).nullable(),
+  sample: z.number().int().min(0),
+  minSample: z.number().int().min(1),
+  goal: z.number().min(0).max(1),
+  text: z.string(),
+});
+export type Badge = z.infer<typeof badgeSchema>;
+
+export const themeSchema = z.object({
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour').default('#0b5cad'),
+  name: z.string().trim().min(1).max(60).optional(),
+  avatarUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+/** GET /config: what the widget needs before the first message. */
+export const widgetConfigSchema = z.object({
+  botName: z.string(),
+  languages: z.array(langSchema).min(1),
+  defaultLanguage: langSchema,
+  greeting: z.object({ nb: z.string(), en: z.string() }),
+  theme: themeSchema,
+  badge: badgeSchema,
+});
+export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
+
+/** POST /conversations */
+export const startConversationSchema = z.object({
+  pageUrl: z.string().max(2000).optional(),
+  lang: langSchema.optional(),
+  /** A random id the widget keeps in localStorage, so agents see earlier chats from the same browser. */
+  browserId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+});
+export const startConversationResultSchema = z.object({
+  token: z.string(),
+  lang: langSchema,
+  state: conversationStateSchema,
+  messages: z.array(messageSchema),
+});
+
+/** POST /messages; `clientId` makes a retried send idempotent. */
+export const sendMessageSchema = z.object({
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  pageUrl: z.string().max(2000).optional(),
+});
+export const sendMessageResultSchema = z.object({
+  message: messageSchema,
+  /** The bot's reply, when the bot (not an agent) is handling the conversation. */
+  reply: messageSchema.optional(),
+  state: conversationStateSchema,
+});
+
+/** GET /messages?after=N */
+export const historyResultSchema = z.object({ messages: z.array(messageSchema), state: conversationStateSchema });
+
+export const feedbackSchema = z.object({ seq: z.number().int().min(1), helpful: z.boolean() });
+export const handoffRequestSchema = z.object({ reason: z.literal('button').default('button') });
+export const contactSchema = z.object({ email: z.email().max(254) });
+export const ratingSchema = z.object({ score: z.number().int().min(0).max(10), comment: z.string().trim().max(1000).optional() });
+export const typingSchema = z.object({ typing: z.boolean() });
+export const stateResultSchema = z.object({ state: conversationStateSchema });
+
+/**
+ * SSE events. `message` events carry the sequence number as their SSE id, so a reconnect with
+ * Last-Event-ID resumes exactly; the others are transient and carry no id.
+ */
+export const widgetEventSchemas = {
+  message: messageSchema,
+  state: conversationStateSchema,
+  typing: z.object({ role: z.enum(['agent', 'customer']), typing: z.boolean() }),
+  /** Streamed text of the bot's reply being written (LLM only); the final `message` replaces it. */
+  delta: z.object({ clientId: z.string(), text: z.string() }),
+} as const;
+export type WidgetEventName = keyof typeof widgetEventSchemas;
+
+export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

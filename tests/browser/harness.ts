@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser } from 'playwright-core';
+import type { Kysely } from 'kysely';
+import { upsertUser } from '../../src/auth/users.js';
+import { openBots } from '../../src/cli/open-bots.js';
+import { EventHub } from '../../src/conversations/event-hub.js';
+import { createApp } from '../../src/http/create-app.js';
+import type { Database } from '../../src/storage/schema.js';
+import { TUESDAY_MORNING } from '../fixtures/chat-app.js';
+
+/** Debian's Chromium; CI installs it (.ci/run). Missing Chromium fails the suite rather than skipping it. */
+export function chromiumPath(): string {
+  const path = process.env.LAERLING_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Browser tests need Chromium at ${path}: apt-get install chromium, or set LAERLING_CHROMIUM`);
+  return path;
+}
+
+export interface LiveServer {
+  url: string;
+  db: Kysely<Database>;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real server on the bundled demo bot (knowledge/), on a free port, with a clock that starts
+ * on a Tuesday morning in Oslo (inside opening hours) and runs at real speed; plus Chromium.
+ */
+export async function startLiveServer(opts: { agents?: Array<{ email: string; name: string }> } = {}): Promise<LiveServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'laerling-browser-'));
+  const { db, bots } = await openBots({ dataDir, settings: {} });
+  const started = Date.now();
+  const now = () => new Date(TUESDAY_MORNING.getTime() + (Date.now() - started));
+  for (const a of opts.agents ?? []) await upsertUser(db, { ...a, role: 'agent', password: 'correct horse battery' }, now());
+  const app = createApp({ db, bots, now, hub: new EventHub() });
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await db.destroy();
+    },
+  };
+}

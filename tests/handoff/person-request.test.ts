@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { isPersonRequest } from '../../src/handoff/person-request.js';
+
+const YES = [
+  'Kan jeg snakke med et menneske?', 'jeg vil snakke med en kundebehandler', 'snakke med noen', 'Menneske!', 'kundebehandler takk',
+  'kan jeg få prate med en ekte person', 'sett meg over til kundeservice', 'koble meg til en rådgiver', 'jeg vil ha et menneske',
+  'kan jeg chatte med en ansatt', 'få snakke med kundeservice', 'MENNESKE', 'ekte person', 'kan du sette meg over til en kundebehandler?',
+  'jeg ønsker en rådgiver', 'la meg snakke med noen', 'vil snakke med mennesker', 'skrive med en person',
+  'I want to talk to a human', 'human please', 'agent', 'Can I speak to a real person?', 'talk to someone', 'connect me to an agent',
+  'transfer me to customer service', 'speak with a representative', 'I need a human', 'chat with support', 'get me a real person',
+  'operator', 'live agent please', 'let me talk to somebody',
+];
+const NO = [
+  'hvor finner jeg puk koden', 'hva er et menneskelig problem', 'er dette et menneskelig problem', 'hva gjør en kundebehandler hos dere egentlig i jobben sin',
+  'hvordan bytter jeg abonnement', 'snakker klokka med mobilen', 'kan klokka snakke', 'hva koster det å ringe til utlandet fra norge i sommer',
+  'what does a travel agent do', 'how do I change my user agent string', 'what is human resources phone number for employees', 'who is my agent for the insurance claim on my phone',
+  'how do I talk to Siri on the watch', 'can my watch speak the time', 'human rights and privacy policy', 'how many people work at fjordmobil',
+];
+
+describe('isPersonRequest', () => {
+  it.each(YES)('asks for a person: %s', (text) => expect(isPersonRequest(text)).toBe(true));
+  it.each(NO)('is a question, not a request: %s', (text) => expect(isPersonRequest(text)).toBe(false));
+});

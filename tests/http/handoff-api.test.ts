@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { conversationStateSchema } from '../../src/protocol/widget-api.js';
+import { agentClient, chatApp, readEvents, widgetClient } from '../fixtures/chat-app.js';
+
+const SATURDAY_NOON = new Date('2026-11-28T11:00:00Z');
+
+describe('handoff triggers', () => {
+  it('hands off on a typed request for a person, inside opening hours: queue place and wait', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const res = await w.send('kan jeg snakke med et menneske?', 'p1');
+    expect(res.body.reply).toMatchObject({ role: 'system', event: 'handoff-queued' });
+    const state = conversationStateSchema.parse(res.body.state);
+    expect(state.status).toBe('queued');
+    expect(state.queue).toEqual({ position: 1, waitMinutes: null });
+    const second = widgetClient(t);
+    await second.start();
+    const s2 = await second.call('POST', '/handoff', {});
+    expect(s2.body.state.queue.position).toBe(2);
+    const row = await t.db.selectFrom('handoffs').selectAll().where('reason', '=', 'typed-request').executeTakeFirstOrThrow();
+    expect(row.status).toBe('queued');
+  });
+
+  it('hands off after two abstentions in a row', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const first = await w.send('hvordan dyrker jeg tomater på balkongen', 'a1');
+    expect(first.body.reply.outcome).toBe('abstain');
+    expect(first.body.state.status).toBe('bot');
+    const second = await w.send('hva er oppskriften på fiskesuppe', 'a2');
+    expect(second.body.reply.outcome).toBe('abstain');
+    expect(second.body.state.status).toBe('queued');
+    const row = await t.db.selectFrom('handoffs').select('reason').executeTakeFirstOrThrow();
+    expect(row.reason).toBe('abstentions');
+  });
+
+  it('hands off a sensitive topic straight away, and a question after negative feedback', async () => {
+    const t = await chatApp({ bot: { sensitiveTopics: [{ name: 'complaints', keywords: ['klage'] }] } });
+    const w = widgetClient(t);
+    await w.start();
+    const res = await w.send('jeg vil klage på fakturaen', 's1');
+    expect(res.body.state.status).toBe('queued');
+    expect((await t.db.selectFrom('handoffs').select(['reason', 'detail']).executeTakeFirstOrThrow())).toEqual({ reason: 'sensitive-topic', detail: 'complaints' });
+
+    const v = widgetClient(t);
+    await v.start();
+    const answered = await v.send('hvor finner jeg puk koden', 'n1');
+    expect(answered.body.reply.outcome).toBe('answer');
+    expect((await v.call('POST', '/feedback', { seq: answered.body.reply.seq, helpful: false })).status).toBe(200);
+    const next = await v.send('jeg finner den ikke på min side', 'n2');
+    expect(next.body.state.status).toBe('queued');
+  });
+
+  it('outside opening hours promises a concrete reply time and takes a validated e-mail', async () => {
+    const t = await chatApp({ now: SATURDAY_NOON });
+    const w = widgetClient(t);
+    await w.start({ lang: 'en' });
+    const res = await w.call('POST', '/handoff', {});
+    const state = conversationStateSchema.parse(res.body.state);
+    expect(state.status).toBe('offline');
+    expect(state.offline!.text).toMatch(/Monday 08:00/);
+    expect(new Date(state.offline!.replyBy).toISOString()).toBe('2026-11-30T07:00:00.000Z');
+    expect((await w.call('POST', '/contact', { email: 'not-an-email' })).status).toBe(422);
+    const saved = await w.call('POST', '/contact', { email: 'ola@example.com' });
+    expect(saved.body.state.offline.emailSaved).toBe(true);
+  });
+});
+
+describe('agent console API', () => {
+  it('needs a session, and a CSRF token for changes', async () => {
+    const t = await chatApp();
+    expect((await t.app.request('/api/agent/queue')).status).toBe(401);
+    const agent = await agentClient(t);
+    expect((await agent.call('GET', '/api/agent/queue')).status).toBe(200);
+    const noCsrf = await agent.call('POST', '/api/agent/handoffs/1/claim', {}, { 'x-csrf-token': 'wrong' });
+    expect(noCsrf.status).toBe(403);
+    const bad = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'kari@test.example', password: 'wrong password' }) });
+    expect(bad.status).toBe(401);
+  });
+
+  it('lets exactly one of two agents claim a chat', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    await w.call('POST', '/handoff', {});
+    const kari = await agentClient(t, 'kari@test.example');
+    const ola = await agentClient(t, 'ola@test.example');
+    const queue = await kari.call('GET', '/api/agent/queue');
+    const id = queue.body.waiting[0].handoffId;
+    const results = await Promise.all([kari.call('POST', `/api/agent/handoffs/${id}/claim`, {}), ola.call('POST', `/api/agent/handoffs/${id}/claim`, {})]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await kari.call('GET', '/api/agent/queue')).body.waiting).toEqual([]);
+  });
+
+  it('gives the agent the full context, relays replies live, and closes with a rating request and a teaching suggestion', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start({ pageUrl: 'https://test.example/faktura', lang: 'nb', browserId: 'browser-123' });
+    await w.send('hvor finner jeg puk koden', 'q1');
+    await w.send('kan jeg få snakke med en kundebehandler', 'q2');
+    const agent = await agentClient(t);
+    const { waiting } = (await agent.call('GET', '/api/agent/queue')).body;
+    expect(waiting[0]).toMatchObject({ reason: 'typed-request', lang: 'nb', mood: 'calm', pageUrl: 'https://test.example/faktura' });
+    const claim = await agent.call('POST', `/api/agent/handoffs/${waiting[0].handoffId}/claim`, {});
+    const id = claim.body.conversationId;
+    const context = (await agent.call('GET', `/api/agent/conversations/${id}/context`)).body;
+    const botAnswer = context.messages.find((m: { role: string }) => m.role === 'bot');
+    expect(botAnswer.sources[0].url).toBe('https://test.example/mobil/puk');
+    expect(botAnswer.confidence).toBeGreaterThan(0);
+    expect(context.handoff.summary).toMatch(/puk/i);
+    const suggestion = (await agent.call('GET', `/api/agent/conversations/${id}/suggestion`)).body;
+    expect(suggestion.sources[0].url).toBe('https://test.example/mobil/puk');
+
+    const lastSeq = String((await w.call('GET', '/messages')).body.messages.at(-1).seq);
+    const stream = await t.app.request('/api/widget/test/events', { headers: { authorization: `Bearer ${w.token}`, 'last-event-id': lastSeq } });
+    const live = readEvents(stream, (ev) => ev.some((e) => e.event === 'message' && (e.data as { role: string }).role === 'agent'));
+    await new Promise((r) => setTimeout(r, 30));
+    const reply = await agent.call('POST', `/api/agent/conversations/${id}/messages`, { clientId: 'm1', text: 'PUK-koden står på Min side.' });
+    expect(reply.status).toBe(200);
+    expect((await live).find((e) => e.event === 'message')!.data).toMatchObject({ role: 'agent', text: 'PUK-koden står på Min side.' });
+
+    expect((await agent.call('POST', `/api/agent/conversations/${id}/close`, { teach: true })).status).toBe(200);
+    const state = (await w.call('GET', '/messages?after=1000')).body.state;
+    expect(state).toMatchObject({ status: 'closed', ratingRequested: true });
+    expect((await w.call('POST', '/rating', { score: 8, comment: 'Rask hjelp' })).status).toBe(200);
+    expect((await w.call('GET', '/messages?after=1000')).body.state.ratingRequested).toBe(false);
+    const suggestionRow = await t.db.selectFrom('knowledge_suggestions').selectAll().executeTakeFirstOrThrow();
+    expect(suggestionRow).toMatchObject({ status: 'pending', question: 'hvor finner jeg puk koden', answer: 'PUK-koden står på Min side.' });
+    expect((await t.db.selectFrom('ratings').select('score').executeTakeFirstOrThrow()).score).toBe(8);
+  });
+
+  it('shows earlier conversations from the same browser and hands a chat back to the queue', async () => {
+    const t = await chatApp();
+    const earlier = widgetClient(t);
+    await earlier.start({ browserId: 'browser-abc' });
+    await earlier.send('når forfaller fakturaen', 'e1');
+    const w = widgetClient(t);
+    await w.start({ browserId: 'browser-abc' });
+    await w.call('POST', '/handoff', {});
+    const agent = await agentClient(t);
+    const item = (await agent.call('GET', '/api/agent/queue')).body.waiting[0];
+    const id = (await agent.call('POST', `/api/agent/handoffs/${item.handoffId}/claim`, {})).body.conversationId;
+    const context = (await agent.call('GET', `/api/agent/conversations/${id}/context`)).body;
+    expect(context.earlierConversations).toHaveLength(1);
+    expect(context.earlierConversations[0].firstQuestion).toBe('når forfaller fakturaen');
+    expect((await agent.call('POST', `/api/agent/conversations/${id}/release`, {})).status).toBe(200);
+    expect((await w.call('GET', '/messages?after=1000')).body.state.status).toBe('queued');
+    const other = await agentClient(t, 'per@test.example');
+    expect((await other.call('POST', `/api/agent/conversations/${id}/messages`, { clientId: 'x', text: 'hei' })).status).toBe(403);
+  });
+});
