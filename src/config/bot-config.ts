@@ -19,7 +19,7 @@ const sourceSchema = z.object({
 export const botSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40'),
   name: z.string().trim().min(1),
-  defaultLanguage: langSchema.default('nb'),
+  defaultLanguage: z._default(langSchema, 'nb'),
   languages: z.array(langSchema).min(1).default(['nb', 'en']),
   /** The public key in the widget's script tag (`data-bot`); defaults to the bot id. */
   widgetKey: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, 'letters, digits, _ and -, 3 to 64').optional(),
@@ -42,7 +42,7 @@ export const botSchema = z.object({
       nb: 'Hei! Jeg er en chatbot i opplæring. Spør meg om hva som helst — og du kan alltid be om å snakke med et menneske.',
       en: "Hi! I'm a chatbot in training. Ask me anything — and you can always ask to talk to a person.",
     }),
-  theme: themeSchema.default({ color: '#0b5cad' }),
+  theme: z._default(themeSchema, { color: '#0b5cad' }),
   /** Questions on these topics go straight to a person (e.g. complaints, cancellations). */
   sensitiveTopics: z.array(sensitiveTopicSchema).default([]),
   /** Markdown and Q&A files indexed with the crawled pages; relative paths are relative to the config file. */

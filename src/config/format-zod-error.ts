@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /** Render a path like ['bots', 0, 'id'] as "bots[0].id", after an optional prefix such as "items[3]". */
 export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   let out = prefix;
@@ -8,6 +6,6 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
 }
 
 /** Render a zod error as "path.to.field: message; other: message" so users see which field is bad. */
-export function formatZodError(error: z.ZodError, prefix = ''): string {
+export function formatZodError(error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> }, prefix = ''): string {
   return error.issues.map((issue) => `${formatPath(issue.path, prefix) || '(root)'}: ${issue.message}`).join('; ');
 }

@@ -5,7 +5,7 @@ import { queueChannel, type ChatDeps } from '../conversations/chat-deps.js';
 import { getConversation, listMessages, toMessage } from '../conversations/conversation-store.js';
 import { agentReply, claimHandoff, closeConversation, handBack, relayTyping } from '../handoff/agent-actions.js';
 import { handoffPacket, listHandoffs, suggestReply } from '../handoff/agent-views.js';
-import { MAX_MESSAGE_CHARS, sendMessageSchema, typingSchema } from '../protocol/widget-api.js';
+import { sendMessageSchema, typingSchema } from '../protocol/widget-api.js';
 import { requireUser, type AuthEnv } from './auth-routes.js';
 import { HEARTBEAT_MS, resumeAfter, streamConversation } from './conversation-stream.js';
 import { HttpError } from './http-error.js';
@@ -13,7 +13,7 @@ import type { Presence } from './presence.js';
 import { readBody } from './read-body.js';
 
 const closeSchema = z.object({ teach: z.boolean().default(false) });
-const agentMessageSchema = sendMessageSchema.pick({ clientId: true, text: true }).extend({ text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) });
+const agentMessageSchema = z.object({ clientId: sendMessageSchema.shape.clientId, text: sendMessageSchema.shape.text });
 
 /** The agent console's API under /api/agent: queue, claim, transcript and context, reply, hand back, close. */
 export function agentRoutes(deps: ChatDeps, presence: Presence): Hono<AuthEnv> {

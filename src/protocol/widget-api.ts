@@ -2,9 +2,10 @@
  * The widget ⇄ server contract: every request body, response and event of the public widget API.
  * The server validates requests with these schemas and the widget (widget/) validates responses
  * and events with the same ones, so the two sides cannot drift apart. Keep this module free of
- * Node imports: it is bundled into widget.js.
+ * Node imports: it is bundled into widget.js. zod/mini (the tree-shakable functional API of the
+ * same zod 4) keeps that bundle small: ~8 KB gzipped instead of ~100 KB for the classic API.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const langSchema = z.enum(['nb', 'en']);
 export type Lang = z.infer<typeof langSchema>;
@@ -13,22 +14,23 @@ export type Lang = z.infer<typeof langSchema>;
 export const MAX_MESSAGE_CHARS = 2000;
 
 const sourceSchema = z.object({ url: z.string(), title: z.string() });
+const int = (min: number, max?: number) => z.int().check(z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 
 /** A message in a conversation. `seq` is the per-conversation sequence number, also the SSE id. */
 export const messageSchema = z.object({
-  seq: z.number().int().min(1),
+  seq: int(1),
   role: z.enum(['customer', 'bot', 'agent', 'system']),
   text: z.string(),
   at: z.string(),
-  clientId: z.string().optional(),
+  clientId: z.optional(z.string()),
   /** Bot answers: whether the bot answered or abstained, what it used and how sure it was. */
-  outcome: z.enum(['answer', 'abstain']).optional(),
-  sources: z.array(sourceSchema).optional(),
-  confidence: z.number().optional(),
+  outcome: z.optional(z.enum(['answer', 'abstain'])),
+  sources: z.optional(z.array(sourceSchema)),
+  confidence: z.optional(z.number()),
   /** Agent messages: the agent's display name. */
-  author: z.string().optional(),
+  author: z.optional(z.string()),
   /** System messages: what happened, so the widget can localise or style it. */
-  event: z.enum(['handoff-queued', 'handoff-offline', 'agent-joined', 'agent-left', 'closed', 'contact-saved']).optional(),
+  event: z.optional(z.enum(['handoff-queued', 'handoff-offline', 'agent-joined', 'agent-left', 'closed', 'contact-saved'])),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -36,10 +38,10 @@ export type Message = z.infer<typeof messageSchema>;
 export const conversationStateSchema = z.object({
   status: z.enum(['bot', 'queued', 'offline', 'agent', 'closed']),
   /** Inside opening hours while waiting for an agent. */
-  queue: z.object({ position: z.number().int().min(1), waitMinutes: z.number().int().min(1).nullable() }).optional(),
+  queue: z.optional(z.object({ position: int(1), waitMinutes: z.nullable(int(1)) })),
   /** Outside opening hours: the concrete promise, and whether the customer left an e-mail yet. */
-  offline: z.object({ replyBy: z.string(), text: z.string(), emailSaved: z.boolean() }).optional(),
-  agentName: z.string().optional(),
+  offline: z.optional(z.object({ replyBy: z.string(), text: z.string(), emailSaved: z.boolean() })),
+  agentName: z.optional(z.string()),
   /** Set once the conversation is closed and the customer has not rated it yet. */
   ratingRequested: z.boolean(),
 });
@@ -48,24 +50,24 @@ export type ConversationState = z.infer<typeof conversationStateSchema>;
 export const badgeSchema = z.object({
   inTraining: z.boolean(),
   /** Measured resolution rate over the window, or null while fewer than `minSample` conversations exist. */
-  rate: z.number().min(0).max(1).nullable(),
-  sample: z.number().int().min(0),
-  minSample: z.number().int().min(1),
-  goal: z.number().min(0).max(1),
+  rate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+  sample: int(0),
+  minSample: int(1),
+  goal: z.number().check(z.minimum(0), z.maximum(1)),
   text: z.string(),
 });
 export type Badge = z.infer<typeof badgeSchema>;
 
 export const themeSchema = z.object({
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour').default('#0b5cad'),
-  name: z.string().trim().min(1).max(60).optional(),
-  avatarUrl: z.url({ protocol: /^https?$/ }).optional(),
+  color: z._default(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour')), '#0b5cad'),
+  name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))),
+  avatarUrl: z.optional(z.url({ protocol: /^https?$/ })),
 });
 
 /** GET /config: what the widget needs before the first message. */
 export const widgetConfigSchema = z.object({
   botName: z.string(),
-  languages: z.array(langSchema).min(1),
+  languages: z.array(langSchema).check(z.minLength(1)),
   defaultLanguage: langSchema,
   greeting: z.object({ nb: z.string(), en: z.string() }),
   theme: themeSchema,
@@ -75,10 +77,10 @@ export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
 
 /** POST /conversations */
 export const startConversationSchema = z.object({
-  pageUrl: z.string().max(2000).optional(),
-  lang: langSchema.optional(),
+  pageUrl: z.optional(z.string().check(z.maxLength(2000))),
+  lang: z.optional(langSchema),
   /** A random id the widget keeps in localStorage, so agents see earlier chats from the same browser. */
-  browserId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  browserId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))),
 });
 export const startConversationResultSchema = z.object({
   token: z.string(),
@@ -89,24 +91,24 @@ export const startConversationResultSchema = z.object({
 
 /** POST /messages; `clientId` makes a retried send idempotent. */
 export const sendMessageSchema = z.object({
-  clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
-  pageUrl: z.string().max(2000).optional(),
+  clientId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -, at most 64')),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE_CHARS)),
+  pageUrl: z.optional(z.string().check(z.maxLength(2000))),
 });
 export const sendMessageResultSchema = z.object({
   message: messageSchema,
   /** The bot's reply, when the bot (not an agent) is handling the conversation. */
-  reply: messageSchema.optional(),
+  reply: z.optional(messageSchema),
   state: conversationStateSchema,
 });
 
 /** GET /messages?after=N */
 export const historyResultSchema = z.object({ messages: z.array(messageSchema), state: conversationStateSchema });
 
-export const feedbackSchema = z.object({ seq: z.number().int().min(1), helpful: z.boolean() });
-export const handoffRequestSchema = z.object({ reason: z.literal('button').default('button') });
-export const contactSchema = z.object({ email: z.email().max(254) });
-export const ratingSchema = z.object({ score: z.number().int().min(0).max(10), comment: z.string().trim().max(1000).optional() });
+export const feedbackSchema = z.object({ seq: int(1), helpful: z.boolean() });
+export const handoffRequestSchema = z.object({ reason: z._default(z.literal('button'), 'button') });
+export const contactSchema = z.object({ email: z.email().check(z.maxLength(254)) });
+export const ratingSchema = z.object({ score: int(0, 10), comment: z.optional(z.string().check(z.trim(), z.maxLength(1000))) });
 export const typingSchema = z.object({ typing: z.boolean() });
 export const stateResultSchema = z.object({ state: conversationStateSchema });
 

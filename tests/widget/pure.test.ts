@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { safeHttpUrl, splitLinks } from '../../widget/src/safe-url.js';
+import { createSseParser } from '../../widget/src/sse-parser.js';
+import { pickLang } from '../../widget/src/strings.js';
+
+describe('SSE parser', () => {
+  it('parses events split at any byte, with ids, comments and CRLF', () => {
+    const text = ': ping\r\n\r\nevent: message\r\nid: 7\r\ndata: {"a":1}\r\n\r\nevent: typing\ndata: x\ndata: y\n\n';
+    for (let cut = 0; cut <= text.length; cut++) {
+      const parse = createSseParser();
+      const events = [...parse(text.slice(0, cut)), ...parse(text.slice(cut))];
+      expect(events).toEqual([
+        { event: 'message', id: '7', data: '{"a":1}' },
+        { event: 'typing', data: 'x\ny' },
+      ]);
+    }
+  });
+  it('forgets the id after each event and defaults the event name', () => {
+    const parse = createSseParser();
+    expect(parse('id: 1\ndata: a\n\ndata: b\n\n')).toEqual([{ event: 'message', id: '1', data: 'a' }, { event: 'message', data: 'b' }]);
+  });
+});
+
+describe('safe links', () => {
+  it('allows http(s) only', () => {
+    expect(safeHttpUrl('https://fjordmobil.example/esim')).toBe('https://fjordmobil.example/esim');
+    expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
+    expect(safeHttpUrl(' JavaScript:alert(1)')).toBeNull();
+    expect(safeHttpUrl('data:text/html,<script>')).toBeNull();
+    expect(safeHttpUrl('/faq', 'https://x.example/a')).toBe('https://x.example/faq');
+  });
+  it('linkifies only http(s) URLs in text', () => {
+    expect(splitLinks('se https://x.example/a. eller javascript:alert(1)')).toEqual([
+      { text: 'se ' },
+      { text: 'https://x.example/a', href: 'https://x.example/a' },
+      { text: '. eller javascript:alert(1)' },
+    ]);
+  });
+});
+
+describe('widget language', () => {
+  it('follows the page when the bot speaks it', () => {
+    expect(pickLang('nb-NO', ['nb', 'en'], 'en')).toBe('nb');
+    expect(pickLang('nn', ['nb', 'en'], 'en')).toBe('nb');
+    expect(pickLang('en-GB', ['nb', 'en'], 'nb')).toBe('en');
+    expect(pickLang('de', ['nb', 'en'], 'nb')).toBe('nb');
+    expect(pickLang('en', ['nb'], 'nb')).toBe('nb');
+  });
+});

@@ -1,0 +1,313 @@
+import { messageSchema, widgetEventSchemas, type ConversationState, type Message, type WidgetConfig } from '../../src/protocol/widget-api.js';
+import { createApi } from './api.js';
+import { h } from './dom.js';
+import { openEventStream } from './event-stream.js';
+import { messageView } from './message-view.js';
+import { statusView } from './status-view.js';
+import { createStore } from './store.js';
+import { pickLang, stringsFor } from './strings.js';
+import { styles } from './styles.js';
+import { safeHttpUrl } from './safe-url.js';
+
+const randomId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9_-]/g, '');
+
+/** `<laerling-chat data-base="https://host" data-key="KEY">`: the whole widget in a Shadow DOM. */
+export class LaerlingChat extends HTMLElement {
+  private started = false;
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    void start(this, this.dataset.base ?? location.origin, this.dataset.key ?? '');
+  }
+}
+
+async function start(host: HTMLElement, origin: string, key: string): Promise<void> {
+  const base = `${origin}/api/widget/${encodeURIComponent(key)}`;
+  const store = createStore(key);
+  let token = store.get('token');
+  const api = createApi(base, () => token);
+  const configResult = await api.config();
+  if ('error' in configResult) return void console.warn(`Lærling widget: ${configResult.error.message}`);
+  const config: WidgetConfig = configResult.data;
+  const lang = pickLang(document.documentElement.lang, config.languages, config.defaultLanguage);
+  const t = stringsFor(lang);
+  const browserId = store.get('browser') ?? randomId();
+  store.set('browser', browserId);
+
+  const root = host.attachShadow({ mode: 'open' });
+  const launcher = h('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lr-panel', 'aria-label': t.open, 'data-testid': 'launcher' }, '💬');
+  const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.title(config.botName), 'data-testid': 'log' });
+  const typing = h('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'typing' });
+  const net = h('div', { class: 'net', role: 'status' });
+  const status = h('div', {});
+  const input = h('textarea', { id: 'lr-input', maxlength: '2000', 'data-testid': 'input' });
+  input.setAttribute('placeholder', t.placeholder);
+  const form = h('form', {}, h('label', { for: 'lr-input', class: 'sr' }, t.inputLabel), input, h('button', { class: 'send', type: 'submit', 'data-testid': 'send' }, t.send));
+  const person = h('button', { class: 'person', type: 'button', 'data-testid': 'person' }, t.person);
+  const closeBtn = h('button', { type: 'button', 'aria-label': t.close, 'data-testid': 'close' }, '×');
+  const avatar = config.theme.avatarUrl ? safeHttpUrl(config.theme.avatarUrl) : null;
+  const badge = config.badge.inTraining ? h('div', { class: 'badge', 'data-testid': 'badge' }, badgeText(config, lang)) : null;
+  const panel = h(
+    'div',
+    { class: 'panel', id: 'lr-panel', role: 'dialog', 'aria-label': t.title(config.theme.name ?? config.botName), hidden: true, 'data-testid': 'panel' },
+    h('header', {}, avatar ? h('img', { src: avatar, alt: '' }) : null, h('h2', {}, config.theme.name ?? config.botName), closeBtn),
+    badge,
+    log,
+    typing,
+    net,
+    status,
+    h('footer', {}, person, form),
+  );
+  root.append(h('style', {}, styles(config.theme.color)), launcher, panel);
+  log.append(h('div', { class: 'msg bot', 'data-testid': 'greeting' }, config.greeting[lang]));
+
+  const messages = new Map<number, Message>();
+  const views = new Map<number, HTMLElement>();
+  const pending = new Map<string, HTMLElement>();
+  let streaming: { clientId: string; el: HTMLElement } | null = null;
+  let state: ConversationState = { status: 'bot', ratingRequested: false };
+  let rated = false;
+  const feedbackGiven = new Set<number>(JSON.parse(store.get('feedback') ?? '[]') as number[]);
+  let outbox: Array<{ clientId: string; text: string }> = JSON.parse(store.get('outbox') ?? '[]');
+  let stream: ReturnType<typeof openEventStream> | null = null;
+
+  /** Highest seq with every earlier one present: where a resumed stream must continue. */
+  const contiguous = () => {
+    let n = 0;
+    while (messages.has(n + 1)) n++;
+    return n;
+  };
+
+  function merge(m: Message): void {
+    if (messages.has(m.seq)) return;
+    messages.set(m.seq, m);
+    if (m.clientId && m.role === 'customer') pending.get(m.clientId)?.remove();
+    if (m.clientId && m.role === 'bot' && streaming?.clientId === m.clientId) {
+      streaming.el.remove();
+      streaming = null;
+    }
+    if (m.role === 'agent') typing.textContent = '';
+    const canRate = m.role === 'bot' && m.outcome === 'answer' && !feedbackGiven.has(m.seq);
+    const view = messageView(m, t, canRate ? (helpful) => void giveFeedback(m.seq, helpful) : null);
+    const after = [...views.keys()].filter((s) => s > m.seq).sort((a, b) => a - b)[0];
+    const firstPending = pending.values().next().value;
+    if (after !== undefined) log.insertBefore(view, views.get(after)!);
+    else if (firstPending && firstPending.isConnected) log.insertBefore(view, firstPending);
+    else log.append(view);
+    views.set(m.seq, view);
+    store.set('lastSeq', String(contiguous()));
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function applyState(next: ConversationState): void {
+    state = next;
+    if (!state.ratingRequested) rated = false;
+    status.replaceChildren(...[statusView(state, t, { contact, rate }, rated)].filter((x): x is HTMLElement => x !== null));
+  }
+
+  async function giveFeedback(seq: number, helpful: boolean) {
+    feedbackGiven.add(seq);
+    store.set('feedback', JSON.stringify([...feedbackGiven]));
+    await api.feedback(seq, helpful);
+  }
+  async function contact(email: string) {
+    const r = await api.contact(email);
+    if ('data' in r) applyState(r.data.state);
+    return 'data' in r;
+  }
+  async function rate(score: number, comment: string) {
+    const r = await api.rate(score, comment || undefined);
+    if ('error' in r) return false;
+    rated = true;
+    status.replaceChildren(h('div', { class: 'status', role: 'status', 'data-testid': 'rated' }, t.rateThanks));
+    return true;
+  }
+
+  function connect(): void {
+    stream?.close();
+    stream = openEventStream({
+      url: `${base}/events`,
+      token: () => token,
+      lastId: contiguous,
+      onStatus: (up) => {
+        net.textContent = up ? '' : t.offlineNetwork;
+        if (up) void flush();
+      },
+      onEvent: (e) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(e.data);
+        } catch {
+          return;
+        }
+        if (e.event === 'message') {
+          const m = messageSchema.safeParse(data);
+          if (m.success) merge(m.data);
+        } else if (e.event === 'state') {
+          const s = widgetEventSchemas.state.safeParse(data);
+          if (s.success) applyState(s.data);
+        } else if (e.event === 'typing') {
+          const ty = widgetEventSchemas.typing.safeParse(data);
+          if (ty.success && ty.data.role === 'agent') {
+            typing.textContent = ty.data.typing ? t.agentTyping : '';
+          }
+        } else if (e.event === 'delta') {
+          const d = widgetEventSchemas.delta.safeParse(data);
+          if (!d.success) return;
+          if (!streaming || streaming.clientId !== d.data.clientId) {
+            streaming = { clientId: d.data.clientId, el: h('div', { class: 'msg bot', 'aria-hidden': 'true' }) };
+            log.append(streaming.el);
+          }
+          streaming.el.textContent = d.data.text;
+        }
+      },
+    });
+  }
+
+  async function ensureConversation(): Promise<boolean> {
+    if (token) return true;
+    const r = await api.start({ pageUrl: location.href, lang, browserId });
+    if ('error' in r) return false;
+    token = r.data.token;
+    store.set('token', r.data.token);
+    applyState(r.data.state);
+    connect();
+    return true;
+  }
+
+  function forget(): void {
+    token = null;
+    store.remove('token');
+    store.remove('lastSeq');
+    stream?.close();
+    stream = null;
+  }
+
+  let flushing = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  async function flush(): Promise<void> {
+    if (flushing) return;
+    flushing = true;
+    clearTimeout(retryTimer);
+    try {
+      while (outbox.length) {
+        const item = outbox[0]!;
+        if (!(await ensureConversation())) return retry(3);
+        const r = await api.send({ clientId: item.clientId, text: item.text, pageUrl: location.href });
+        if ('error' in r) {
+          const { status: code, retryAfter } = r.error;
+          if (code === 404) {
+            forget();
+            continue;
+          }
+          if (code === 0 || code >= 500 || code === 429) {
+            net.textContent = t.offlineNetwork;
+            return retry(retryAfter ?? 3);
+          }
+          pending.get(item.clientId)?.replaceChildren(document.createTextNode(`${item.text} — ${r.error.message}`));
+        } else {
+          net.textContent = '';
+          merge(r.data.message);
+          if (r.data.reply) merge(r.data.reply);
+          applyState(r.data.state);
+        }
+        outbox.shift();
+        store.set('outbox', JSON.stringify(outbox));
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+  function retry(seconds: number): void {
+    retryTimer = setTimeout(() => void flush(), seconds * 1000);
+  }
+
+  function send(text: string): void {
+    const clientId = randomId();
+    outbox.push({ clientId, text });
+    store.set('outbox', JSON.stringify(outbox));
+    showPending(clientId, text);
+    void flush();
+  }
+  function showPending(clientId: string, text: string): void {
+    const el = h('div', { class: 'msg customer pending', 'data-testid': 'pending' }, text);
+    pending.set(clientId, el);
+    log.append(el);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function setOpen(open: boolean, focus = true): void {
+    panel.hidden = !open;
+    launcher.setAttribute('aria-expanded', String(open));
+    launcher.setAttribute('aria-label', open ? t.close : t.open);
+    store.set('open', open ? '1' : '0');
+    if (focus) (open ? input : launcher).focus();
+  }
+
+  launcher.addEventListener('click', () => setOpen(panel.hidden));
+  closeBtn.addEventListener('click', () => setOpen(false));
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') setOpen(false);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    sendTyping(false);
+    send(text);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  let typingSentAt = 0;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const sendTyping = (on: boolean) => {
+    if (state.status !== 'agent' || !token) return;
+    clearTimeout(idle);
+    if (on && Date.now() - typingSentAt > 3000) {
+      typingSentAt = Date.now();
+      void api.typing(true);
+    }
+    if (on) idle = setTimeout(() => sendTyping(false), 4000);
+    else if (typingSentAt) {
+      typingSentAt = 0;
+      void api.typing(false);
+    }
+  };
+  input.addEventListener('input', () => sendTyping(true));
+  person.addEventListener('click', async () => {
+    if (!(await ensureConversation())) return void (net.textContent = t.error);
+    const r = await api.handoff();
+    if ('data' in r) applyState(r.data.state);
+  });
+  window.addEventListener('online', () => {
+    stream?.reconnectNow();
+    void flush();
+  });
+
+  // Back from a reload or another page of the site: the same conversation, as it was.
+  if (token) {
+    const r = await api.history(0);
+    if ('data' in r) {
+      r.data.messages.forEach(merge);
+      applyState(r.data.state);
+      connect();
+    } else if (r.error.status === 404) forget();
+    else connect();
+  }
+  for (const item of outbox) showPending(item.clientId, item.text);
+  if (outbox.length) void flush();
+  if (store.get('open') === '1') setOpen(true, false);
+}
+
+function badgeText(config: WidgetConfig, lang: 'nb' | 'en'): string {
+  const { rate, sample, minSample } = config.badge;
+  if (rate === null) return lang === 'nb' ? `I opplæring · måler fortsatt (${sample} av ${minSample} samtaler)` : `In training · still measuring (${sample} of ${minSample} conversations)`;
+  const pct = Math.round(rate * 100);
+  return lang === 'nb' ? `I opplæring · løser ${pct} % av spørsmålene (${sample} samtaler)` : `In training · solves ${pct}% of questions (${sample} conversations)`;
+}
