@@ -25,6 +25,8 @@ export interface LiveServer {
   url: string;
   db: Kysely<Database>;
   browser: Browser;
+  /** Cut every open HTTP connection (SSE streams included), as a network drop would. */
+  dropConnections: () => void;
   close: () => Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startLiveServer(opts: { agents?: Array<{ email: string; na
     url: `http://127.0.0.1:${port}`,
     db,
     browser,
+    dropConnections: () => server.closeAllConnections(),
     close: async () => {
       await browser.close();
       server.closeAllConnections();

@@ -1,0 +1,165 @@
+import { h, link, richText } from '../../widget/src/dom.js';
+import { call, type Context, type Suggestion, type TranscriptMessage } from './api.js';
+import { describeReason, mergeBySeq } from './format.js';
+
+export interface ChatTab {
+  conversationId: string;
+  tab: HTMLButtonElement;
+  panel: HTMLElement;
+  dispose(): void;
+}
+
+const randomId = () => crypto.randomUUID().replace(/-/g, '');
+
+/** One claimed chat: transcript with the bot's sources and confidence, context, suggested reply, reply box. */
+export function createChatTab(conversationId: string, title: string, onDone: () => void): ChatTab {
+  const tab = h('button', { role: 'tab', id: `tab-${conversationId}`, 'aria-controls': `panel-${conversationId}`, 'aria-selected': 'false', 'data-testid': 'tab' }, title);
+  const transcript = h('div', { class: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Transcript', 'data-testid': 'transcript' });
+  const typing = h('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'customer-typing' });
+  const side = h('aside', { class: 'side', 'aria-label': 'Context', 'data-testid': 'context' });
+  const reply = h('textarea', { id: `reply-${conversationId}`, 'data-testid': 'reply', placeholder: 'Write a reply…' });
+  const notice = h('p', { class: 'notice', role: 'alert' });
+  const send = h('button', { class: 'primary', type: 'button', 'data-testid': 'send' }, 'Send');
+  const release = h('button', { type: 'button', 'data-testid': 'release' }, 'Hand back to queue');
+  const teach = h('input', { type: 'checkbox', id: `teach-${conversationId}`, 'data-testid': 'teach' });
+  const close = h('button', { type: 'button', 'data-testid': 'close' }, 'Close chat');
+  const compose = h(
+    'div',
+    { class: 'compose' },
+    typing,
+    h('label', { for: `reply-${conversationId}`, class: 'sr' }, 'Reply'),
+    reply,
+    notice,
+    h('div', { class: 'row' }, send, release, h('span', { style: 'flex:1' }), teach, h('label', { for: `teach-${conversationId}` }, 'Teach the bot'), close),
+  );
+  const panel = h(
+    'div',
+    { role: 'tabpanel', id: `panel-${conversationId}`, 'aria-labelledby': `tab-${conversationId}`, hidden: true, 'data-testid': 'chat' },
+    h('div', { style: 'display:flex;flex-direction:column;min-height:0' }, transcript, compose),
+    side,
+  );
+  let messages: TranscriptMessage[] = [];
+
+  const render = (incoming: TranscriptMessage[]) => {
+    const before = messages.length;
+    messages = mergeBySeq(messages, incoming);
+    if (messages.length === before) return;
+    transcript.replaceChildren(...messages.map(messageView));
+    transcript.scrollTop = transcript.scrollHeight;
+    if (incoming.some((m) => m.role === 'customer')) typing.textContent = '';
+  };
+
+  void (async () => {
+    const ctx = await call<Context>('GET', `/api/agent/conversations/${conversationId}/context`);
+    if ('error' in ctx) return void (notice.textContent = ctx.error.message);
+    render(ctx.data.messages);
+    side.replaceChildren(...contextView(ctx.data));
+    const suggestion = await call<Suggestion>('GET', `/api/agent/conversations/${conversationId}/suggestion`);
+    if ('data' in suggestion && suggestion.data.text) side.prepend(suggestionView(suggestion.data, (text) => {
+      reply.value = reply.value ? `${reply.value}\n\n${text}` : text;
+      reply.focus();
+    }));
+  })();
+
+  // EventSource sends the session cookie and resumes with Last-Event-ID by itself.
+  const events = new EventSource(`/api/agent/conversations/${conversationId}/events`);
+  events.addEventListener('message', (e) => render([JSON.parse((e as MessageEvent<string>).data) as TranscriptMessage]));
+  events.addEventListener('typing', (e) => {
+    const data = JSON.parse((e as MessageEvent<string>).data) as { role: string; typing: boolean };
+    if (data.role === 'customer') typing.textContent = data.typing ? 'The customer is typing…' : '';
+  });
+
+  let typingSentAt = 0;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const sendTyping = (on: boolean) => {
+    clearTimeout(idle);
+    if (on && Date.now() - typingSentAt > 3000) {
+      typingSentAt = Date.now();
+      void call('POST', `/api/agent/conversations/${conversationId}/typing`, { typing: true });
+    }
+    if (on) idle = setTimeout(() => sendTyping(false), 4000);
+    else if (typingSentAt) {
+      typingSentAt = 0;
+      void call('POST', `/api/agent/conversations/${conversationId}/typing`, { typing: false });
+    }
+  };
+  reply.addEventListener('input', () => sendTyping(true));
+
+  const submit = async () => {
+    const text = reply.value.trim();
+    if (!text) return;
+    const clientId = randomId();
+    reply.value = '';
+    sendTyping(false);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = await call<{ message: TranscriptMessage }>('POST', `/api/agent/conversations/${conversationId}/messages`, { clientId, text });
+      if ('data' in r) return render([r.data.message]);
+      if (r.error.status !== 0) {
+        reply.value = text;
+        return void (notice.textContent = r.error.message);
+      }
+      await new Promise((res) => setTimeout(res, 1000 * (attempt + 1)));
+    }
+    reply.value = text;
+    notice.textContent = 'Could not send — check the connection and try again.';
+  };
+  send.addEventListener('click', () => void submit());
+  reply.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      void submit();
+    }
+  });
+  const finish = async (path: string, body: unknown) => {
+    const r = await call('POST', `/api/agent/conversations/${conversationId}/${path}`, body);
+    if ('error' in r) return void (notice.textContent = r.error.message);
+    onDone();
+  };
+  release.addEventListener('click', () => void finish('release', {}));
+  close.addEventListener('click', () => void finish('close', { teach: teach.checked }));
+
+  return { conversationId, tab, panel, dispose: () => events.close() };
+}
+
+function messageView(m: TranscriptMessage): HTMLElement {
+  const el = h('div', { class: `m ${m.role}${m.outcome === 'abstain' ? ' abstain' : ''}`, 'data-role': m.role, 'data-seq': String(m.seq) }, richText(m.text));
+  if (m.role === 'bot') {
+    const meta = `${m.outcome === 'abstain' ? 'Abstained' : 'Answered'}${m.confidence === undefined ? '' : ` · confidence ${m.confidence.toFixed(2)}`}`;
+    el.append(h('div', { class: 'src' }, meta));
+    if (m.sources?.length) el.append(h('div', { class: 'src' }, 'Sources: ', ...m.sources.flatMap((s, i) => [i ? ', ' : '', link(s.title || s.url, s.url)])));
+  }
+  if (m.role === 'agent' && m.author) el.prepend(h('div', { class: 'src' }, m.author));
+  return el;
+}
+
+function contextView(ctx: Context): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const row = (label: string, value: Node | string) => h('div', {}, h('strong', {}, `${label}: `), value);
+  if (ctx.handoff) {
+    out.push(h('h3', {}, 'Why'), h('div', { 'data-testid': 'reason' }, describeReason(ctx.handoff.reason, ctx.handoff.detail)));
+    out.push(h('h3', {}, 'Summary'), h('div', { 'data-testid': 'summary' }, ctx.handoff.summary));
+    out.push(row('Mood', ctx.handoff.mood));
+    if (ctx.handoff.replyBy) out.push(row('Promised reply by', new Date(ctx.handoff.replyBy).toLocaleString()));
+  }
+  out.push(row('Bot', ctx.conversation.botName), row('Language', ctx.conversation.lang));
+  if (ctx.conversation.pageUrl) out.push(row('Page', link(ctx.conversation.pageUrl, ctx.conversation.pageUrl)));
+  if (ctx.conversation.email) out.push(row('E-mail', ctx.conversation.email));
+  if (ctx.earlierConversations.length) {
+    out.push(h('h3', {}, 'Earlier conversations from this browser'));
+    out.push(h('ul', { 'data-testid': 'earlier' }, ...ctx.earlierConversations.map((c) => h('li', {}, `${new Date(c.createdAt).toLocaleDateString()} · ${c.firstQuestion ?? '(no question)'}`))));
+  }
+  return out;
+}
+
+function suggestionView(s: Suggestion, insert: (text: string) => void): HTMLElement {
+  const button = h('button', { type: 'button', 'data-testid': 'insert' }, 'Insert');
+  button.addEventListener('click', () => insert(s.text));
+  return h(
+    'section',
+    { 'data-testid': 'suggestion', 'aria-label': 'Suggested reply' },
+    h('h3', {}, `Suggested reply (confidence ${s.confidence.toFixed(2)})`),
+    h('p', { style: 'white-space:pre-wrap' }, s.text),
+    s.sources.length ? h('div', { class: 'src' }, 'From: ', ...s.sources.flatMap((x, i) => [i ? ', ' : '', link(x.title || x.url, x.url)])) : null,
+    button,
+  );
+}

@@ -1,0 +1,26 @@
+/** "45 s", "3 min", "1 h 5 min": a waiting time an agent reads at a glance. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${Math.max(0, Math.floor(seconds))} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** Why a chat was handed off, in words. */
+export function describeReason(reason: string, detail: string | null): string {
+  const words: Record<string, string> = {
+    button: 'Pressed "talk to a person"',
+    'typed-request': 'Asked for a person',
+    abstentions: 'Bot could not answer twice',
+    'negative-feedback': 'Answer did not help',
+    'sensitive-topic': 'Sensitive topic',
+  };
+  return `${words[reason] ?? reason}${detail ? `: ${detail}` : ''}`;
+}
+
+/** Merge messages by seq: no duplicates, in order. */
+export function mergeBySeq<T extends { seq: number }>(existing: readonly T[], incoming: readonly T[]): T[] {
+  const bySeq = new Map(existing.map((m) => [m.seq, m]));
+  for (const m of incoming) if (!bySeq.has(m.seq)) bySeq.set(m.seq, m);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}

@@ -1,0 +1,154 @@
+import { h } from '../../widget/src/dom.js';
+import { call, setCsrfToken, type QueueItem, type User } from './api.js';
+import { createChatTab, type ChatTab } from './chat-tab.js';
+import { describeReason, formatWait } from './format.js';
+import { createNotifier } from './notify.js';
+import { CONSOLE_CSS } from './styles.js';
+
+const app = document.getElementById('app')!;
+document.head.append(h('style', {}, CONSOLE_CSS));
+
+async function boot(): Promise<void> {
+  const me = await call<{ user: User; csrfToken: string }>('GET', '/api/auth/me');
+  if ('data' in me) {
+    setCsrfToken(me.data.csrfToken);
+    showConsole(me.data.user);
+  } else showLogin();
+}
+
+function showLogin(message = ''): void {
+  const email = h('input', { type: 'email', id: 'email', autocomplete: 'username', required: true });
+  const password = h('input', { type: 'password', id: 'password', autocomplete: 'current-password', required: true });
+  const error = h('p', { class: 'notice', role: 'alert' }, message);
+  const form = h(
+    'form',
+    { class: 'login', 'data-testid': 'login' },
+    h('h1', { style: 'font-size:18px;margin:0' }, 'Lærling console'),
+    h('label', { for: 'email' }, 'E-mail'),
+    email,
+    h('label', { for: 'password' }, 'Password'),
+    password,
+    h('button', { class: 'primary', type: 'submit' }, 'Sign in'),
+    error,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const r = await call<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { email: email.value, password: password.value });
+    if ('error' in r) return void (error.textContent = r.error.message);
+    setCsrfToken(r.data.csrfToken);
+    showConsole(r.data.user);
+  });
+  app.replaceChildren(form);
+  email.focus();
+}
+
+function showConsole(user: User): void {
+  const notifier = createNotifier('Lærling console');
+  const logout = h('button', { type: 'button', 'data-testid': 'logout' }, 'Sign out');
+  const queueList = h('div', { 'data-testid': 'queue', 'aria-live': 'polite' });
+  const tabList = h('div', { role: 'tablist', 'aria-label': 'Open chats' });
+  const panels = h('div', { style: 'display:contents' });
+  const empty = h('p', { class: 'empty' }, 'Claim a chat from the queue to start.');
+  const notice = h('p', { class: 'notice', role: 'alert' });
+  app.replaceChildren(
+    h('div', { class: 'top' }, h('h1', {}, 'Lærling console'), h('span', {}, `${user.name} (${user.role})`), logout),
+    h('div', { class: 'layout' }, h('section', { class: 'queue', 'aria-label': 'Queue' }, h('h2', {}, 'Waiting'), notice, queueList), h('section', { class: 'tabs' }, tabList, empty, panels)),
+  );
+  const tabs = new Map<string, ChatTab>();
+  let known = new Set<number>();
+
+  const select = (id: string) => {
+    for (const [cid, t] of tabs) {
+      const on = cid === id;
+      t.tab.setAttribute('aria-selected', String(on));
+      t.tab.tabIndex = on ? 0 : -1;
+      t.panel.hidden = !on;
+    }
+    empty.hidden = tabs.size > 0;
+  };
+  const openTab = (item: Pick<QueueItem, 'conversationId' | 'botName' | 'lang'>, focus: boolean) => {
+    if (tabs.has(item.conversationId)) return focus && select(item.conversationId);
+    const t = createChatTab(item.conversationId, `${item.botName} · ${item.lang}`, () => {
+      t.dispose();
+      t.tab.remove();
+      t.panel.remove();
+      tabs.delete(item.conversationId);
+      const next = [...tabs.keys()][0];
+      if (next) select(next);
+      else empty.hidden = false;
+      void refresh();
+    });
+    t.tab.addEventListener('click', () => select(item.conversationId));
+    t.tab.addEventListener('keydown', (e) => {
+      const ids = [...tabs.keys()];
+      const i = ids.indexOf(item.conversationId);
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      const next = ids[(i + step + ids.length) % ids.length]!;
+      select(next);
+      tabs.get(next)!.tab.focus();
+    });
+    tabs.set(item.conversationId, t);
+    tabList.append(t.tab);
+    panels.append(t.panel);
+    if (focus || tabs.size === 1) select(item.conversationId);
+  };
+
+  const refresh = async () => {
+    const r = await call<{ waiting: QueueItem[]; mine: QueueItem[] }>('GET', '/api/agent/queue');
+    if ('error' in r) {
+      if (r.error.status === 401) return showLogin('Your session has ended. Please sign in again.');
+      return void (notice.textContent = r.error.message);
+    }
+    notice.textContent = '';
+    const ids = new Set(r.data.waiting.map((i) => i.handoffId));
+    notifier.waiting(ids.size, [...ids].some((id) => !known.has(id)));
+    known = ids;
+    queueList.replaceChildren(...(r.data.waiting.length ? r.data.waiting.map((item) => queueItemView(item, claim)) : [h('p', { class: 'empty' }, 'Nobody is waiting.')]));
+    for (const item of r.data.mine) openTab(item, false);
+  };
+  const claim = async (item: QueueItem) => {
+    const r = await call<{ conversationId: string }>('POST', `/api/agent/handoffs/${item.handoffId}/claim`);
+    if ('error' in r) notice.textContent = r.error.status === 409 ? 'Another agent took that chat.' : r.error.message;
+    else openTab(item, true);
+    await refresh();
+  };
+
+  logout.addEventListener('click', async () => {
+    await call('POST', '/api/auth/logout');
+    events.close();
+    for (const t of tabs.values()) t.dispose();
+    showLogin();
+  });
+  // The queue stream pushes changes; a slow poll keeps waiting times fresh if it drops.
+  const events = new EventSource('/api/agent/events');
+  events.addEventListener('queue', () => void refresh());
+  setInterval(() => void refresh(), 15_000);
+  void refresh();
+}
+
+function queueItemView(item: QueueItem, claim: (item: QueueItem) => Promise<void>): HTMLElement {
+  const button = h('button', { class: 'primary', type: 'button', 'data-testid': 'claim' }, 'Claim');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    void claim(item);
+  });
+  const since = Date.now() - item.waitingSeconds * 1000;
+  const waited = h('span', { 'data-since': String(since) }, formatWait(item.waitingSeconds));
+  return h(
+    'article',
+    { class: `item ${item.mood}`, 'data-testid': 'queue-item', 'data-handoff-id': String(item.handoffId) },
+    h('div', { class: 'row' }, h('strong', {}, item.botName), h('span', { class: 'meta' }, item.lang.toUpperCase()), h('span', { class: 'meta' }, 'waiting '), waited),
+    h('div', { class: 'meta' }, describeReason(item.reason, item.detail), item.mood === 'frustrated' ? ' · ⚠ frustrated' : ''),
+    h('div', {}, item.summary),
+    item.replyBy ? h('div', { class: 'meta' }, `Outside hours · reply by ${new Date(item.replyBy).toLocaleString()}${item.email ? ` to ${item.email}` : ''}`) : null,
+    button,
+  );
+}
+
+// Waiting times tick without refetching.
+setInterval(() => {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-since]')) el.textContent = formatWait((Date.now() - Number(el.dataset.since)) / 1000);
+}, 1000);
+
+void boot();

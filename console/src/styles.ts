@@ -1,0 +1,41 @@
+/** Console CSS, injected once at start (the page's CSP allows inline styles but no inline scripts). */
+export const CONSOLE_CSS = `
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: #1b1f24; background: #f6f8fa; }
+:focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; }
+button { font: inherit; cursor: pointer; border: 1px solid #8c959f; background: #fff; border-radius: 6px; padding: 4px 10px; }
+button.primary { background: #0b5cad; color: #fff; border-color: #0b5cad; }
+.top { display: flex; align-items: center; gap: 12px; padding: 8px 16px; background: #24292f; color: #fff; }
+.top h1 { font-size: 16px; margin: 0; flex: 1; }
+.layout { display: grid; grid-template-columns: 320px 1fr; height: calc(100vh - 44px); }
+.queue { overflow-y: auto; border-right: 1px solid #d0d7de; padding: 8px; }
+.queue h2 { font-size: 14px; margin: 8px 4px; }
+.item { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 8px; margin-bottom: 8px; }
+.item.frustrated { border-left: 4px solid #cf222e; }
+.item .meta { color: #57606a; font-size: 12px; }
+.tabs { display: flex; flex-direction: column; min-width: 0; }
+[role=tablist] { display: flex; gap: 4px; padding: 6px 8px 0; border-bottom: 1px solid #d0d7de; flex-wrap: wrap; }
+[role=tab] { border-radius: 6px 6px 0 0; border-bottom: 0; }
+[role=tab][aria-selected=true] { background: #0b5cad; color: #fff; }
+[role=tabpanel] { flex: 1; display: grid; grid-template-columns: 1fr 300px; min-height: 0; }
+.transcript { overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 6px; }
+.m { max-width: 80%; padding: 6px 10px; border-radius: 10px; white-space: pre-wrap; word-wrap: break-word; }
+.m.customer { background: #fff; border: 1px solid #d0d7de; align-self: flex-start; }
+.m.bot { background: #eef5ff; align-self: flex-end; }
+.m.bot.abstain { background: #fff4d6; }
+.m.agent { background: #0b5cad; color: #fff; align-self: flex-end; }
+.m.agent a { color: #fff; }
+.m.system { align-self: center; color: #57606a; font-size: 12px; }
+.m .src { font-size: 12px; margin-top: 4px; }
+.side { border-left: 1px solid #d0d7de; overflow-y: auto; padding: 10px; background: #fff; }
+.side h3 { font-size: 13px; margin: 10px 0 4px; }
+.compose { grid-column: 1; border-top: 1px solid #d0d7de; padding: 8px; display: flex; flex-direction: column; gap: 6px; background: #fff; }
+.compose textarea { width: 100%; min-height: 60px; font: inherit; padding: 6px; }
+.row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.notice { color: #8a1c1c; }
+.typing { color: #57606a; font-size: 12px; min-height: 1.2em; }
+.login { max-width: 320px; margin: 15vh auto; background: #fff; padding: 20px; border-radius: 10px; border: 1px solid #d0d7de; display: flex; flex-direction: column; gap: 8px; }
+.login input { font: inherit; padding: 6px; }
+.empty { color: #57606a; padding: 20px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
