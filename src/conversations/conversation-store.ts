@@ -18,7 +18,7 @@ export function hashSecret(secret: string): string {
 /** Create a conversation and return it with the bearer token the widget keeps (never stored). */
 export async function createConversation(
   db: Db,
-  input: { botId: string; lang: Lang; pageUrl?: string; browserId?: string; now: Date },
+  input: { botId: string; lang: Lang; pageUrl?: string; browserId?: string; timezone?: string; now: Date },
 ): Promise<{ conversation: ConversationRow; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const at = input.now.toISOString();
@@ -29,6 +29,7 @@ export async function createConversation(
     browser_id: input.browserId ?? null,
     page_url: input.pageUrl ?? null,
     lang: input.lang,
+    timezone: input.timezone ?? null,
     status: 'bot',
     last_seq: 0,
     email: null,

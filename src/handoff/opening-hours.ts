@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { Lang } from '../protocol/widget-api.js';
 
+/** True for a timezone name this runtime knows (IANA, e.g. Europe/Oslo). */
+export function isTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as HH:MM');
 const interval = z
   .object({ open: time, close: time })
@@ -11,17 +21,7 @@ const officeHours = [{ open: '08:00', close: '16:00' }];
 
 /** A bot's opening hours: weekly schedule, public holidays and dated exceptions, in an IANA timezone. */
 export const openingHoursSchema = z.object({
-  timezone: z
-    .string()
-    .default('Europe/Oslo')
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'an IANA timezone such as Europe/Oslo'),
+  timezone: z.string().default('Europe/Oslo').refine(isTimezone, 'an IANA timezone such as Europe/Oslo'),
   weekly: z
     .object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day })
     .default({ mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours, sat: [], sun: [] }),
@@ -134,10 +134,11 @@ const MONTHS = {
 
 /**
  * The concrete promise shown outside opening hours ("An advisor will reply by Tuesday 09:00"),
- * in the bot's timezone. `at` is null only when the schedule never opens (a configuration
+ * written in the customer's timezone when known (a visitor abroad reads their own clock time),
+ * else the bot's. `at` is null only when the schedule never opens (a configuration
  * mistake); the text then promises an e-mail reply without a time rather than saying "soon".
  */
-export function replyPromise(hours: OpeningHours, now: Date, lang: Lang): { at: Date | null; text: string } {
+export function replyPromise(hours: OpeningHours, now: Date, lang: Lang, customerTimezone?: string): { at: Date | null; text: string } {
   const at = nextOpening(hours, now);
   if (!at) {
     return {
@@ -145,7 +146,8 @@ export function replyPromise(hours: OpeningHours, now: Date, lang: Lang): { at: 
       text: lang === 'nb' ? 'Vi har stengt nå. Legg igjen e-postadressen din, så svarer en rådgiver deg på e-post.' : "We're closed now. Leave your e-mail address and an advisor will reply by e-mail.",
     };
   }
-  const when = describeWhen(at, now, hours.timezone, lang);
+  const timezone = customerTimezone && isTimezone(customerTimezone) ? customerTimezone : hours.timezone;
+  const when = describeWhen(at, now, timezone, lang);
   return {
     at,
     text: lang === 'nb' ? `Vi har stengt nå. En rådgiver svarer innen ${when}.` : `We're closed now. An advisor will reply by ${when}.`,

@@ -30,7 +30,7 @@ export async function requestHandoff(
   });
   const mood = estimateMood(messages.filter((m) => m.role === 'customer').map((m) => m.text));
   const open = isOpen(bot.openingHours, now);
-  const promise = open ? null : replyPromise(bot.openingHours, now, conversation.lang);
+  const promise = open ? null : replyPromise(bot.openingHours, now, conversation.lang, conversation.timezone ?? undefined);
   const status = open ? 'queued' : 'offline';
   await deps.db.transaction().execute(async (trx) => {
     await trx

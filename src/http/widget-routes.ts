@@ -8,6 +8,7 @@ import { createConversation, findConversationByToken, getConversation, listMessa
 import { recordFeedback, recordRating, saveContactEmail } from '../conversations/customer-actions.js';
 import { sendCustomerMessage } from '../conversations/send-customer-message.js';
 import { relayTyping } from '../handoff/agent-actions.js';
+import { isTimezone } from '../handoff/opening-hours.js';
 import { requestHandoff } from '../handoff/request-handoff.js';
 import { badgeFor } from '../learning/badge.js';
 import {
@@ -105,7 +106,7 @@ export function widgetRoutes(deps: ChatDeps, opts: { limits: WidgetLimits; clien
     const body = await readBody(c, startConversationSchema);
     const bot = c.get('bot').config;
     const lang = body.lang && bot.languages.includes(body.lang) ? body.lang : bot.defaultLanguage;
-    const { conversation, token } = await createConversation(deps.db, { botId: bot.id, lang, pageUrl: body.pageUrl, browserId: body.browserId, now: deps.now() });
+    const { conversation, token } = await createConversation(deps.db, { botId: bot.id, lang, pageUrl: body.pageUrl, browserId: body.browserId, timezone: body.timezone && isTimezone(body.timezone) ? body.timezone : undefined, now: deps.now() });
     return c.json({ token, lang, state: await conversationState(deps, conversation), messages: [] }, 201);
   });
 

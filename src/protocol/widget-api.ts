@@ -81,6 +81,8 @@ export const startConversationSchema = z.object({
   lang: z.optional(langSchema),
   /** A random id the widget keeps in localStorage, so agents see earlier chats from the same browser. */
   browserId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+  /** The browser's IANA timezone, so an offline promise reads in the customer's own clock time. */
+  timezone: z.optional(z.string().check(z.maxLength(64))),
 });
 export const startConversationResultSchema = z.object({
   token: z.string(),

@@ -4,11 +4,13 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect } from 'kysely';
 import { LaerlingError } from '../errors.js';
 import * as initial from './migrations/001-initial.js';
+import * as customerTimezone from './migrations/002-customer-timezone.js';
 import type { Database } from './schema.js';
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
+  '002-customer-timezone': customerTimezone,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -56,6 +56,8 @@ export interface ConversationsTable {
   browser_id: string | null;
   page_url: string | null;
   lang: 'nb' | 'en';
+  /** The customer's IANA timezone as the widget reported it (migration 002). */
+  timezone: string | null;
   status: 'bot' | 'queued' | 'offline' | 'agent' | 'closed';
   /** Highest message seq so far; bumped in the same transaction as the insert. */
   last_seq: number;

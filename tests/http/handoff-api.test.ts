@@ -66,6 +66,17 @@ describe('handoff triggers', () => {
     const saved = await w.call('POST', '/contact', { email: 'ola@example.com' });
     expect(saved.body.state.offline.emailSaved).toBe(true);
   });
+
+  it('writes the promise in the customer’s own timezone when the widget sends it', async () => {
+    const t = await chatApp({ now: SATURDAY_NOON });
+    const w = widgetClient(t);
+    await w.start({ lang: 'en', timezone: 'America/New_York' });
+    const res = await w.call('POST', '/handoff', {});
+    expect(res.body.state.offline.text).toBe("We're closed now. An advisor will reply by Monday 02:00.");
+    const bogus = widgetClient(t);
+    await bogus.start({ lang: 'en', timezone: 'Not/AZone' });
+    expect((await bogus.call('POST', '/handoff', {})).body.state.offline.text).toMatch(/Monday 08:00/);
+  });
 });
 
 describe('agent console API', () => {

@@ -45,7 +45,7 @@ export function createApi(base: string, getToken: () => string | null) {
   return {
     config: () => call('GET', '/config', widgetConfigSchema),
     badge: () => call('GET', '/badge', badgeSchema),
-    start: (body: { pageUrl?: string; lang?: 'nb' | 'en'; browserId?: string }) => call('POST', '/conversations', startConversationResultSchema, body),
+    start: (body: { pageUrl?: string; lang?: 'nb' | 'en'; browserId?: string; timezone?: string }) => call('POST', '/conversations', startConversationResultSchema, body),
     history: (after: number) => call('GET', `/messages?after=${after}`, historyResultSchema),
     send: (body: { clientId: string; text: string; pageUrl?: string }) => call('POST', '/messages', sendMessageResultSchema, body),
     feedback: (seq: number, helpful: boolean) => call('POST', '/feedback', ok, { seq, helpful }),

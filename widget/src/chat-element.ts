@@ -167,7 +167,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
 
   async function ensureConversation(): Promise<boolean> {
     if (token) return true;
-    const r = await api.start({ pageUrl: location.href, lang, browserId });
+    const r = await api.start({ pageUrl: location.href, lang, browserId, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone });
     if ('error' in r) return false;
     token = r.data.token;
     store.set('token', r.data.token);
