@@ -3,6 +3,7 @@ import { getConversation, listMessages, updateConversation } from '../conversati
 import { postMessage, publishState } from '../conversations/post-message.js';
 import { SYSTEM_TEXTS } from '../conversations/system-texts.js';
 import { LaerlingError } from '../errors.js';
+import { recordAudit } from '../storage/audit.js';
 import { isPersonRequest } from './person-request.js';
 import type { ConversationRow, HandoffRow, MessageRow, UserRow } from '../storage/schema.js';
 
@@ -22,6 +23,7 @@ export async function claimHandoff(deps: ChatDeps, handoffId: number, agent: Age
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new LaerlingError('CONFLICT', 'Another agent already took this chat, or it was closed');
   const handoff = await deps.db.selectFrom('handoffs').selectAll().where('id', '=', handoffId).executeTakeFirstOrThrow();
+  await recordAudit(deps.db, { actor: `user:${agent.id}`, action: 'handoff.claim', target: handoff.conversation_id, at: deps.now() });
   const conversation = (await getConversation(deps.db, handoff.conversation_id))!;
   await updateConversation(deps.db, conversation.id, { status: 'agent', agent_id: agent.id, updated_at: now });
   await postMessage(deps, {
@@ -67,6 +69,7 @@ export async function handBack(deps: ChatDeps, conversationId: string, agent: Ag
   const conversation = (await getConversation(deps.db, conversationId))!;
   const status = handoff.reply_by === null ? 'queued' : 'offline';
   await deps.db.updateTable('handoffs').set({ status, claimed_by: null, claimed_at: null }).where('id', '=', handoff.id).execute();
+  await recordAudit(deps.db, { actor: `user:${agent.id}`, action: 'handoff.release', target: conversationId, at: deps.now() });
   await updateConversation(deps.db, conversationId, { status, agent_id: null, updated_at: deps.now().toISOString() });
   await postMessage(deps, { conversationId, role: 'system', text: SYSTEM_TEXTS.agentLeft[conversation.lang], meta: { event: 'agent-left' } });
   await publishState(deps, conversationId);
@@ -97,6 +100,7 @@ export async function closeConversation(deps: ChatDeps, conversationId: string, 
         .execute();
     }
   });
+  await recordAudit(deps.db, { actor: `user:${agent.id}`, action: 'conversation.close', target: conversationId, details: { teach }, at: deps.now() });
   await postMessage(deps, { conversationId, role: 'system', text: SYSTEM_TEXTS.closed[conversation.lang], meta: { event: 'closed' } });
   await publishState(deps, conversationId);
   deps.hub.publish(queueChannel(handoff.bot_id), { event: 'queue', data: { conversationId } });

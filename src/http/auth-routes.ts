@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { verifyPassword } from '../auth/password.js';
 import { createSession, deleteSession, SESSION_TTL_MS, sessionUser, type SessionUser } from '../auth/sessions.js';
 import { findUserByEmail } from '../auth/users.js';
+import { recordAudit } from '../storage/audit.js';
 import type { Database, UserRow } from '../storage/schema.js';
 import { HttpError } from './http-error.js';
 import { RateLimiter } from './rate-limit.js';
@@ -47,7 +48,11 @@ export function authRoutes(deps: { db: Kysely<Database>; now: () => Date; client
     const user = await findUserByEmail(deps.db, body.email);
     // Verify even for unknown e-mails so timing does not reveal which accounts exist.
     const ok = await verifyPassword(body.password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    if (!user || !ok || user.disabled) throw new HttpError(401, 'UNAUTHORIZED', 'Wrong e-mail or password');
+    if (!user || !ok || user.disabled) {
+      await recordAudit(deps.db, { actor: `ip:${deps.clientIp(c)}`, action: 'auth.login-failed', target: body.email.toLowerCase(), at: deps.now() });
+      throw new HttpError(401, 'UNAUTHORIZED', 'Wrong e-mail or password');
+    }
+    await recordAudit(deps.db, { actor: `user:${user.id}`, action: 'auth.login', at: deps.now() });
     const session = await createSession(deps.db, user.id, deps.now());
     setCookie(c, SESSION_COOKIE, session.cookie, {
       httpOnly: true,

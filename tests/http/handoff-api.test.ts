@@ -102,6 +102,8 @@ describe('agent console API', () => {
     const id = queue.body.waiting[0].handoffId;
     const results = await Promise.all([kari.call('POST', `/api/agent/handoffs/${id}/claim`, {}), ola.call('POST', `/api/agent/handoffs/${id}/claim`, {})]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const audit = await t.db.selectFrom('audit_events').select('action').where('action', '=', 'handoff.claim').execute();
+    expect(audit).toHaveLength(1);
     expect((await kari.call('GET', '/api/agent/queue')).body.waiting).toEqual([]);
   });
 

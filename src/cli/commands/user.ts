@@ -1,5 +1,6 @@
 import { upsertUser } from '../../auth/users.js';
 import { LaerlingError } from '../../errors.js';
+import { recordAudit } from '../../storage/audit.js';
 import { openDatabase } from '../../storage/open-database.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommand } from '../common-options.js';
@@ -29,6 +30,7 @@ export async function runUser(args: string[], io: CliIo): Promise<number> {
       { email: cmd.values.email ?? '', name: cmd.values.name ?? cmd.values.email ?? '', role: (cmd.values.role ?? 'agent') as 'agent', password: password ?? '' },
       new Date(),
     );
+    await recordAudit(db, { actor: 'cli', action: 'user.upsert', target: user.email, details: { role: user.role }, at: new Date() });
     io.stdout(`User ${user.email} (${user.role}) is ready. Sign in at /console.\n`);
     return 0;
   } finally {
