@@ -5,6 +5,7 @@ import { buildGroundedPrompt, selectPassages } from './grounded-prompt.js';
 import { createEchoGuard, createNoAnswerGate, isNoAnswer } from './llm-output.js';
 import { createAnswerSanitizer } from './strip-links.js';
 import type { Source } from './types.js';
+import { untilAborted } from './until-aborted.js';
 
 export interface ComposeWithLlmArgs {
   question: string;
@@ -130,16 +131,6 @@ function failure(error: unknown, ours: AbortSignal, theirs?: AbortSignal): Compo
   if (ours.reason instanceof Deadline) return abstain('timeout', 'The model did not finish before the deadline');
   if (theirs?.aborted) return abstain('aborted');
   return abstain('error', error instanceof Error ? error.message : String(error));
-}
-
-// Lets a deadline win even over a client that ignores its abort signal.
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 function chunkText(chunk: BaseMessageChunk): string {

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../config/bot-config.js';
 import type { RuntimeSettings } from '../config/env.js';
-import type { BotRuntime } from '../conversations/chat-deps.js';
+import { createChatModel } from '../answer/create-chat-model.js';
+import type { BotRuntime, ChatDeps } from '../conversations/chat-deps.js';
+import { llmHandoffNotes } from '../handoff/llm-handoff-notes.js';
 import { openDatabase } from '../storage/open-database.js';
 import type { Database } from '../storage/schema.js';
 import { syncBots } from '../storage/sync-bots.js';
@@ -15,6 +17,7 @@ export const databaseFile = (dataDir: string) => join(dataDir, 'laerling.db');
 export async function openBots(opts: { dataDir: string; settings: RuntimeSettings; log?: (line: string) => void }): Promise<{
   db: Kysely<Database>;
   bots: Map<string, BotRuntime>;
+  handoffNotes?: ChatDeps['handoffNotes'];
 }> {
   const config = await loadConfig(opts.dataDir);
   const bots = new Map<string, BotRuntime>();
@@ -24,5 +27,6 @@ export async function openBots(opts: { dataDir: string; settings: RuntimeSetting
   }
   const db = await openDatabase(databaseFile(opts.dataDir));
   await syncBots(db, config.bots, new Date());
-  return { db, bots };
+  const model = opts.settings.llm ? createChatModel(opts.settings.llm) : undefined;
+  return { db, bots, ...(model ? { handoffNotes: (turns, lang) => llmHandoffNotes(model, turns, lang) } : {}) };
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AskOutput } from '../cli/ask-output.js';
 import type { BotConfig } from '../config/bot-config.js';
 import type { Database } from '../storage/schema.js';
+import type { SummaryTurn } from '../handoff/summarize.js';
+import type { Lang } from '../protocol/widget-api.js';
 import type { EventHub } from './event-hub.js';
 
 /** One bot as the conversation layer sees it: its config and its answerer. */
@@ -21,6 +23,8 @@ export interface ChatDeps {
   bots: ReadonlyMap<string, BotRuntime>;
   /** Agents currently connected to the console for this bot (for wait estimates). */
   agentsOnline: (botId: string) => number;
+  /** With an LLM configured: the model's summary and mood for the agent (null → the offline ones). */
+  handoffNotes?: (turns: readonly SummaryTurn[], lang: Lang) => Promise<{ summary: string; mood: 'calm' | 'frustrated' } | null>;
 }
 
 /** The hub channel agents listen on for a bot's queue changes. */

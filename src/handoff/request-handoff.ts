@@ -28,7 +28,9 @@ export async function requestHandoff(
     const meta = messageMeta(m);
     return { role: m.role, text: m.text, ...(meta.outcome ? { outcome: meta.outcome } : {}), ...(meta.sources ? { sources: meta.sources } : {}) };
   });
-  const mood = estimateMood(messages.filter((m) => m.role === 'customer').map((m) => m.text));
+  const llm = await deps.handoffNotes?.(turns, conversation.lang);
+  const mood = llm?.mood ?? estimateMood(messages.filter((m) => m.role === 'customer').map((m) => m.text)).mood;
+  const summary = llm?.summary ?? summarizeConversation(turns, conversation.lang);
   const open = isOpen(bot.openingHours, now);
   const promise = open ? null : replyPromise(bot.openingHours, now, conversation.lang, conversation.timezone ?? undefined);
   const status = open ? 'queued' : 'offline';
@@ -42,8 +44,8 @@ export async function requestHandoff(
         detail: detail ?? null,
         status,
         lang: conversation.lang,
-        mood: mood.mood,
-        summary: summarizeConversation(turns, conversation.lang),
+        mood,
+        summary,
         reply_by: promise?.at ? promise.at.toISOString() : null,
         requested_at: now.toISOString(),
       })

@@ -32,6 +32,8 @@ export interface AppDeps {
   /** Directory holding the built widget.js and console.js (default dist/ of the package). */
   assetsDir?: string;
   log?: (line: string) => void;
+  /** With an LLM configured: summary and mood for agents (see src/handoff/llm-handoff-notes.ts). */
+  handoffNotes?: ChatDeps['handoffNotes'];
 }
 
 const askBodySchema = z.object({ question: z.string().trim().min(1).max(2000), bot: z.string().optional() });
@@ -51,7 +53,7 @@ const STATUS: Partial<Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 
 export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const presence = new Presence();
-  const chat: ChatDeps = { db: deps.db, hub: deps.hub ?? new EventHub(), now, bots: deps.bots, agentsOnline: () => presence.count() };
+  const chat: ChatDeps = { db: deps.db, hub: deps.hub ?? new EventHub(), now, bots: deps.bots, agentsOnline: () => presence.count(), handoffNotes: deps.handoffNotes };
   const clientIp = (c: Context) => {
     if (deps.trustProxy) {
       const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();

@@ -14,8 +14,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const port = portSchema.safeParse(cmd.values.port ?? cmd.settings.port ?? 3000);
   if (!port.success) throw new LaerlingError('INVALID_INPUT', '--port: a number from 0 to 65535');
   const log = (l: string) => io.stderr(l + '\n');
-  const { db, bots } = await openBots({ ...cmd, log });
-  const app = createApp({ db, bots, log, trustProxy: cmd.settings.trustProxy, secureCookies: cmd.settings.secureCookies });
+  const { db, bots, handoffNotes } = await openBots({ ...cmd, log });
+  const app = createApp({ db, bots, log, handoffNotes, trustProxy: cmd.settings.trustProxy, secureCookies: cmd.settings.secureCookies });
   const hostname = cmd.values.host ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port: port.data, hostname }, (info) => {
     const names = [...bots.values()].map((b) => `"${b.config.id}" (${b.config.name})`).join(', ');

@@ -1,0 +1,62 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../../src/config/env.js';
+import { FAKE_BASE_URL, fakeChatCompletions, type ChatRequestBody } from '../answer/fake-openai-chat.js';
+import { chatApp, readEvents, widgetClient } from '../fixtures/chat-app.js';
+
+// Only the model's HTTP API is faked; the app, store and stream are real.
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const settings = readEnv({ LAERLING_LLM_MODEL: 'test-model', LAERLING_LLM_BASE_URL: FAKE_BASE_URL, LAERLING_LLM_API_KEY: 'k' });
+
+describe('widget with an LLM configured', () => {
+  it('streams the reply as delta events, then stores the final message', async () => {
+    let release!: () => void;
+    const gate = new Promise((r) => (release = () => r(undefined)));
+    server.use(fakeChatCompletions(() => ({ tokens: ['Du finner PUK-koden', ' på Min side [1].'], afterFirst: gate })));
+    const t = await chatApp({ settings });
+    const w = widgetClient(t);
+    await w.start();
+    const stream = await t.app.request('/api/widget/test/events', { headers: { authorization: `Bearer ${w.token}` } });
+    const events = readEvents(stream, (ev) => ev.some((e) => e.event === 'message' && (e.data as { role: string }).role === 'bot'));
+    await new Promise((r) => setTimeout(r, 30));
+    const sent = w.send('Hvor finner jeg PUK-koden?', 'llm1');
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    const res = await sent;
+    expect(res.body.reply).toMatchObject({ outcome: 'answer', clientId: 'llm1' });
+    const got = await events;
+    const deltas = got.filter((e) => e.event === 'delta');
+    expect(deltas[0]!.data).toEqual({ clientId: 'llm1', text: 'Du finner PUK-koden' });
+    const order = got.map((e) => e.event);
+    expect(order.indexOf('delta')).toBeLessThan(order.lastIndexOf('message'));
+  });
+
+  it('lets the model write the agent’s summary and mood, falling back offline on bad output', async () => {
+    const requests: ChatRequestBody[] = [];
+    server.use(
+      fakeChatCompletions((body) => {
+        const system = JSON.stringify(body.messages[0]);
+        if (system.includes('take over a chat')) return { tokens: ['{"summary": "Kunden er sint fordi PUK-koden mangler.", "mood": "frustrated"}'] };
+        return { tokens: ['Du finner PUK-koden på Min side [1].'] };
+      }, requests),
+    );
+    const t = await chatApp({ settings });
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('Hvor finner jeg PUK-koden?', 'a');
+    await w.call('POST', '/handoff', {});
+    const row = await t.db.selectFrom('handoffs').select(['summary', 'mood']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ summary: 'Kunden er sint fordi PUK-koden mangler.', mood: 'frustrated' });
+
+    server.use(fakeChatCompletions(() => ({ tokens: ['I cannot do JSON today'] })));
+    const v = widgetClient(t);
+    await v.start();
+    await v.call('POST', '/handoff', {});
+    const rows = await t.db.selectFrom('handoffs').select(['summary', 'mood']).orderBy('id').execute();
+    expect(rows[1]).toEqual({ summary: 'Kunden har ikke stilt noe spørsmål ennå.', mood: 'calm' });
+  });
+});
