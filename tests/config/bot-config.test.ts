@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig, selectBot } from '../../src/config/bot-config.js';
+import { allowedOriginsOf, loadConfig, parseConfig, selectBot } from '../../src/config/bot-config.js';
 
 describe('bot config', () => {
   it('defaults to the bundled demo bot when the data dir has no config.json', async () => {
@@ -22,6 +22,22 @@ describe('bot config', () => {
     expect(() => parseConfig(JSON.stringify({ bots: [{ id: 'Bad Id', name: 'x' }] }), 'c.json')).toThrow(/bots\[0\]\.id/);
     expect(() => parseConfig(JSON.stringify({ bots: [{ id: 'a', name: 'x', answerThreshold: 2 }] }), 'c.json')).toThrow(/bots\[0\]\.answerThreshold/);
     expect(() => parseConfig('{ nope', 'c.json')).toThrow(/not valid JSON/);
+  });
+
+  it('validates the conversation settings and names the bad field', () => {
+    const ok = parseConfig(JSON.stringify({ bots: [{ id: 'a', name: 'A', siteUrl: 'https://a.example/shop' }] }), '/x/config.json').bots[0]!;
+    expect(ok.openingHours).toMatchObject({ timezone: 'Europe/Oslo', holidays: 'NO' });
+    expect(ok.openingHours.weekly.mon).toEqual([{ open: '08:00', close: '16:00' }]);
+    expect(ok.resolution).toEqual({ goal: 0.9, minSample: 100, windowDays: 30 });
+    expect(ok.languages).toEqual(['nb', 'en']);
+    expect(ok.theme.color).toBe('#0b5cad');
+    expect(allowedOriginsOf(ok)).toEqual(['https://a.example']);
+    const bad = (bot: Record<string, unknown>) => () => parseConfig(JSON.stringify({ bots: [{ id: 'a', name: 'A', ...bot }] }), '/x/config.json');
+    expect(bad({ openingHours: { weekly: { mon: [{ open: '8', close: '16:00' }] } } })).toThrow(/bots\[0\]\.openingHours\.weekly\.mon\[0\]\.open: a time as HH:MM/);
+    expect(bad({ openingHours: { timezone: 'Europe/Atlantis' } })).toThrow(/openingHours\.timezone: an IANA timezone/);
+    expect(bad({ theme: { color: 'blue' } })).toThrow(/theme\.color: a #rrggbb colour/);
+    expect(bad({ resolution: { goal: 2 } })).toThrow(/resolution\.goal/);
+    expect(bad({ allowedOrigins: ['javascript:alert(1)'] })).toThrow(/allowedOrigins\[0\]/);
   });
 
   it('refuses duplicate bot ids', () => {
