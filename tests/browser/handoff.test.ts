@@ -103,5 +103,5 @@ describe('handoff from widget to agent console (real Chromium, two browser conte
     expect(await widget(customer).locator('[data-testid=message]').count()).toBe(count);
     await customerContext.close();
     await agentContext.close();
-  });
+  }, 120_000);
 });

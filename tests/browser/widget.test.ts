@@ -57,5 +57,5 @@ describe('widget on the demo page (real Chromium)', () => {
     // Focus goes back to the launcher, inside the shadow root.
     expect(await page.evaluate(() => document.querySelector('laerling-chat')!.shadowRoot!.activeElement?.getAttribute('data-testid'))).toBe('launcher');
     await context.close();
-  });
+  }, 60_000);
 });

@@ -102,7 +102,8 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
 
   function applyState(next: ConversationState): void {
     state = next;
-    if (!state.ratingRequested) rated = false;
+    // A new chat after closing may be rated again; until then the thanks stays.
+    if (state.status !== 'closed') rated = false;
     status.replaceChildren(...[statusView(state, t, { contact, rate }, rated)].filter((x): x is HTMLElement => x !== null));
   }
 
@@ -120,7 +121,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     const r = await api.rate(score, comment || undefined);
     if ('error' in r) return false;
     rated = true;
-    status.replaceChildren(h('div', { class: 'status', role: 'status', 'data-testid': 'rated' }, t.rateThanks));
+    applyState(state);
     return true;
   }
 

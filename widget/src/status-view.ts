@@ -7,9 +7,10 @@ export interface StatusActions {
   rate(score: number, comment: string): Promise<boolean>;
 }
 
-/** The bar above the input: queue place, the offline promise and e-mail form, the agent, or the rating. */
+/** The bar above the input: queue place, the offline promise and e-mail form, the agent, or the rating (then thanks). */
 export function statusView(state: ConversationState, t: Strings, actions: StatusActions, rated: boolean): HTMLElement | null {
-  if (state.ratingRequested && !rated) return ratingView(t, actions);
+  if (rated && state.status === 'closed') return h('div', { class: 'status', role: 'status', 'data-testid': 'rated' }, t.rateThanks);
+  if (state.ratingRequested) return ratingView(t, actions);
   if (state.status === 'queued' && state.queue) return h('div', { class: 'status', role: 'status', 'data-testid': 'queue' }, t.queue(state.queue.position, state.queue.waitMinutes));
   if (state.status === 'agent' && state.agentName) return h('div', { class: 'status', role: 'status', 'data-testid': 'with-agent' }, t.withAgent(state.agentName));
   if (state.status === 'offline' && state.offline) {
