@@ -6,6 +6,7 @@ import { createEchoGuard, createNoAnswerGate, isNoAnswer } from './llm-output.js
 import { createAnswerSanitizer } from './strip-links.js';
 import type { Source } from './types.js';
 import { untilAborted } from './until-aborted.js';
+import { redactPii } from '../privacy/redact.js';
 
 export interface ComposeWithLlmArgs {
   question: string;
@@ -52,7 +53,8 @@ export async function composeWithLlm(args: ComposeWithLlmArgs): Promise<ComposeW
   const passages = selectPassages(args.pages, args.maxPassages ?? DEFAULTS.maxPassages);
   if (passages.length === 0) return abstain('no_answer');
   if (args.signal?.aborted) return abstain('aborted');
-  const prompt = buildGroundedPrompt({ question: args.question, lang: args.lang, passages });
+  // Customers paste phone numbers, e-mails and national ids: none of it needs to reach the model.
+  const prompt = buildGroundedPrompt({ question: redactPii(args.question).text, lang: args.lang, passages });
   const pipeline = createOutputPipeline(prompt.system, passages, args.onToken);
 
   const controller = new AbortController();

@@ -3,6 +3,7 @@ import { getConversation, listMessages, updateConversation } from '../conversati
 import { postMessage, publishState } from '../conversations/post-message.js';
 import { SYSTEM_TEXTS } from '../conversations/system-texts.js';
 import { LaerlingError } from '../errors.js';
+import { redactPii } from '../privacy/redact.js';
 import { recordAudit } from '../storage/audit.js';
 import { isPersonRequest } from './person-request.js';
 import type { ConversationRow, HandoffRow, MessageRow, UserRow } from '../storage/schema.js';
@@ -115,7 +116,8 @@ function teachingPair(messages: readonly MessageRow[]): { question: string; answ
     .filter((m) => m.role === 'customer' && m.seq < firstAgent && !isPersonRequest(m.text))
     .map((m) => m.text)
     .join('\n');
-  return answer && question ? { question, answer } : null;
+  // Suggestions become knowledge every customer sees: no personal data in them.
+  return answer && question ? { question: redactPii(question).text, answer: redactPii(answer).text } : null;
 }
 
 /** Relay a typing indicator to the other side (transient: never stored). */

@@ -2,6 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { untilAborted } from '../answer/until-aborted.js';
+import { redactPii } from '../privacy/redact.js';
 import type { Lang } from '../protocol/widget-api.js';
 import type { SummaryTurn } from './summarize.js';
 
@@ -25,7 +26,7 @@ mood: "frustrated" if the customer is angry, upset, worried or impatient; otherw
 export async function llmHandoffNotes(model: BaseChatModel, turns: readonly SummaryTurn[], lang: Lang): Promise<HandoffNotes | null> {
   const transcript = turns
     .filter((t) => t.role !== 'system')
-    .map((t) => `${t.role}: ${t.text.replace(/<\/?transcript>/gi, '')}`)
+    .map((t) => `${t.role}: ${redactPii(t.text).text.replace(/<\/?transcript>/gi, '')}`)
     .join('\n')
     .slice(-6000);
   const language = lang === 'nb' ? 'Norwegian bokmål' : 'English';

@@ -28,6 +28,17 @@ describe('answering with a configured LLM', () => {
     expect(requests[0]?.model).toBe('test-model');
   });
 
+  it('never sends the customer’s personal data to the model', async () => {
+    const requests: ChatRequestBody[] = [];
+    server.use(fakeChatCompletions(() => ({ tokens: ['Du finner PUK-koden på Min side [1].'] }), requests));
+    const answerer = await openAnswerer({ dataDir: await tinyBotDataDir(), settings });
+    await answerer.ask('Hvor finner jeg PUK-koden? Ring meg på 912 34 567 eller ola@example.no, fnr 15076500565');
+    const sent = JSON.stringify(requests[0]!.messages);
+    expect(sent).toMatch(/PUK-koden/);
+    expect(sent).not.toMatch(/912 34 567|ola@example\.no|15076500565/);
+    expect(sent).toMatch(/\[telefon\].*\[e-post\].*\[fødselsnummer\]/);
+  });
+
   it('abstains kindly when the model is down', async () => {
     server.use(fakeChatCompletions(() => ({ status: 500 })));
     const answerer = await openAnswerer({ dataDir: await tinyBotDataDir(), settings });
