@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../config/bot-config.js';
+import { botDir, loadConfig } from '../config/bot-config.js';
+import { appendLearned } from '../knowledge/learned-store.js';
 import type { RuntimeSettings } from '../config/env.js';
 import { createChatModel } from '../answer/create-chat-model.js';
 import type { BotRuntime, ChatDeps } from '../conversations/chat-deps.js';
@@ -23,7 +24,18 @@ export async function openBots(opts: { dataDir: string; settings: RuntimeSetting
   const bots = new Map<string, BotRuntime>();
   for (const bot of config.bots) {
     const answerer = await openAnswerer({ ...opts, botId: bot.id });
-    bots.set(bot.id, { config: answerer.bot, ask: (q, onToken) => answerer.ask(q, undefined, onToken), suggest: (q) => answerer.suggest(q) });
+    bots.set(bot.id, {
+      config: answerer.bot,
+      ask: (q, onToken) => answerer.ask(q, undefined, onToken),
+      suggest: (q) => answerer.suggest(q),
+      learn: async (items) => {
+        const learnedAt = new Date().toISOString();
+        const stamped = items.map((i) => ({ ...i, learnedAt }));
+        // The same file `laerling learn` writes: a rebuilt index keeps what conversations taught.
+        await appendLearned(botDir(opts.dataDir, bot.id), stamped);
+        await answerer.index.addLearned(stamped);
+      },
+    });
   }
   const db = await openDatabase(databaseFile(opts.dataDir));
   await syncBots(db, config.bots, new Date());

@@ -13,6 +13,8 @@ export interface BotRuntime {
   ask(question: string, onToken?: (token: string) => void): Promise<AskOutput>;
   /** A draft reply for an agent: the best passage even below the answer threshold. */
   suggest(question: string): Promise<AskOutput>;
+  /** Persist and index learned phrasings (question → page) at once, without a rebuild. */
+  learn(items: Array<{ question: string; url: string }>): Promise<void>;
 }
 
 /** What the conversation and handoff services need; all I/O is passed in, the clock too. */

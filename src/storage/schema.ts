@@ -134,6 +134,10 @@ export interface LearnedPhrasingsTable {
   source: 'cli' | 'conversation' | 'agent' | 'owner';
   conversation_id: string | null;
   created_at: string;
+  /** Content stems of the question, sorted: near-identical questions share a key (migration 003). */
+  key: string;
+  /** 1 once indexed: confirmed in ≥ 2 distinct conversations, or by an agent or owner. */
+  active: number;
 }
 
 export interface AuditEventsTable {

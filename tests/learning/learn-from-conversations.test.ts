@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { phrasingKey } from '../../src/learning/learn-from-conversations.js';
+import { readLearned } from '../../src/knowledge/learned-store.js';
+import { chatApp, widgetClient } from '../fixtures/chat-app.js';
+import { join } from 'node:path';
+
+describe('learning from confirmed answers', () => {
+  it('keys near-identical questions together', () => {
+    expect(phrasingKey('Hvor finner jeg PUK-koden?')).toBe(phrasingKey('puk koden, hvor finner jeg den'));
+    expect(phrasingKey('Hvor finner jeg PUK-koden?')).not.toBe(phrasingKey('Hvor finner jeg fakturaen?'));
+  });
+
+  it('indexes a phrasing only after two distinct conversations confirm it, with personal data redacted', async () => {
+    const t = await chatApp();
+    const question = 'Hvor finner jeg PUK-koden til mobilen min? Ring 912 34 567';
+    const confirm = async () => {
+      const w = widgetClient(t);
+      await w.start();
+      const res = await w.send(question, 'q');
+      const reply = res.body.reply;
+      if (reply.outcome !== 'answer' || reply.sources[0].url !== 'https://test.example/mobil/puk') return null;
+      expect((await w.call('POST', '/feedback', { seq: reply.seq, helpful: true })).status).toBe(200);
+      return w;
+    };
+    const first = await confirm();
+    expect(first).not.toBeNull();
+    // The same visitor confirming twice is still one conversation.
+    const again = await first!.call('GET', '/messages');
+    const seq = again.body.messages.find((m: { role: string }) => m.role === 'bot').seq;
+    await first!.call('POST', '/feedback', { seq, helpful: true });
+    let rows = await t.db.selectFrom('learned_phrasings').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ active: 0, url: 'https://test.example/mobil/puk', question: 'Hvor finner jeg PUK-koden til mobilen min? Ring [telefon]' });
+    expect(await readLearned(join(t.dataDir, 'bots', 'test'))).toEqual([]);
+
+    await confirm();
+    rows = await t.db.selectFrom('learned_phrasings').selectAll().execute();
+    expect(rows.map((r) => r.active)).toEqual([1, 1]);
+    const learned = await readLearned(join(t.dataDir, 'bots', 'test'));
+    expect(learned.map((l) => l.question)).toEqual(['Hvor finner jeg PUK-koden til mobilen min? Ring [telefon]']);
+  });
+
+  it('ignores confirmations of abstentions', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const res = await w.send('hvordan dyrker jeg tomater', 'x');
+    expect(res.body.reply.outcome).toBe('abstain');
+    await w.call('POST', '/feedback', { seq: res.body.reply.seq, helpful: true });
+    expect(await t.db.selectFrom('learned_phrasings').selectAll().execute()).toEqual([]);
+  });
+});
