@@ -6,6 +6,7 @@ import { LaerlingError } from '../errors.js';
 import * as initial from './migrations/001-initial.js';
 import * as customerTimezone from './migrations/002-customer-timezone.js';
 import * as learningKeys from './migrations/003-learning-keys.js';
+import * as badgeState from './migrations/004-badge-state.js';
 import type { Database } from './schema.js';
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-customer-timezone': customerTimezone,
   '003-learning-keys': learningKeys,
+  '004-badge-state': badgeState,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

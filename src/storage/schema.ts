@@ -24,6 +24,8 @@ export interface BotsTable {
   name: string;
   /** The public key in the widget's script tag. */
   widget_key: string;
+  /** 1 while the badge is off (migration 004). */
+  graduated: number;
   created_at: string;
   updated_at: string;
 }

@@ -8,7 +8,7 @@ export async function syncBots(db: Kysely<Database>, bots: readonly BotConfig[],
   for (const bot of bots) {
     await db
       .insertInto('bots')
-      .values({ id: bot.id, name: bot.name, widget_key: widgetKeyOf(bot), created_at: at, updated_at: at })
+      .values({ id: bot.id, name: bot.name, widget_key: widgetKeyOf(bot), graduated: 0, created_at: at, updated_at: at })
       .onConflict((oc) => oc.column('id').doUpdateSet({ name: bot.name, widget_key: widgetKeyOf(bot), updated_at: at }))
       .execute();
   }
