@@ -2,15 +2,15 @@ import { selectBot, loadConfig, type BotConfig } from '../config/bot-config.js';
 import type { RuntimeSettings } from '../config/env.js';
 import { answerQuestion, DEFAULT_THRESHOLD } from '../answer/answer-question.js';
 import { createChatModel } from '../answer/create-chat-model.js';
-import { openBotIndex } from '../knowledge/open-bot-index.js';
+import { BotKnowledge } from '../knowledge/bot-knowledge.js';
 import { createEmbeddings } from '../retrieval/create-embeddings.js';
-import type { KnowledgeIndex } from '../retrieval/knowledge-index.js';
 import { createAnalyzer } from '../retrieval/analyze-text.js';
 import type { AskOutput } from './ask-output.js';
 
 export interface Answerer {
   bot: BotConfig;
-  index: KnowledgeIndex;
+  /** The bot's live index and its inputs; `knowledge.index` changes when it is rebuilt. */
+  knowledge: BotKnowledge;
   ask: (question: string, id?: string, onToken?: (t: string) => void) => Promise<AskOutput>;
   /** A draft for an agent: the best passage even below the threshold, offline (the agent edits it). */
   suggest: (question: string) => Promise<AskOutput>;
@@ -25,17 +25,14 @@ export async function openAnswerer(opts: {
 }): Promise<Answerer> {
   const bot = selectBot(await loadConfig(opts.dataDir), opts.botId);
   const embeddings = createEmbeddings(opts.settings.embeddings);
-  const { index } = await openBotIndex(bot, opts.dataDir, {
-    embeddings,
-    onRebuild: (why) => opts.log?.(`Building the index for bot "${bot.id}" (${why})…`),
-  });
+  const knowledge = await BotKnowledge.open(bot, opts.dataDir, embeddings, opts.log);
   const model = opts.settings.llm ? createChatModel(opts.settings.llm) : undefined;
   const threshold = bot.answerThreshold ?? DEFAULT_THRESHOLD;
   // One analyzer for the bot's lifetime keeps its stemming cache warm across questions.
   const analyzer = createAnalyzer();
   const run = async (question: string, id: string | undefined, mode: { threshold: number; llm: boolean; onToken?: (t: string) => void }): Promise<AskOutput> => {
     const result = await answerQuestion(question, {
-      search: (q, k) => index.search(q, { k }),
+      search: (q, k) => knowledge.index.search(q, { k }),
       threshold: mode.threshold,
       analyzer,
       model: mode.llm ? model : undefined,
@@ -55,7 +52,7 @@ export async function openAnswerer(opts: {
   };
   return {
     bot,
-    index,
+    knowledge,
     ask: (question, id, onToken) => run(question, id, { threshold, llm: true, onToken }),
     suggest: (question) => run(question, undefined, { threshold: 0, llm: false }),
   };

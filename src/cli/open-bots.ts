@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { botDir, loadConfig } from '../config/bot-config.js';
-import { appendLearned } from '../knowledge/learned-store.js';
+import { loadConfig } from '../config/bot-config.js';
 import type { RuntimeSettings } from '../config/env.js';
 import { createChatModel } from '../answer/create-chat-model.js';
 import type { BotRuntime, ChatDeps } from '../conversations/chat-deps.js';
@@ -28,13 +27,7 @@ export async function openBots(opts: { dataDir: string; settings: RuntimeSetting
       config: answerer.bot,
       ask: (q, onToken) => answerer.ask(q, undefined, onToken),
       suggest: (q) => answerer.suggest(q),
-      learn: async (items) => {
-        const learnedAt = new Date().toISOString();
-        const stamped = items.map((i) => ({ ...i, learnedAt }));
-        // The same file `laerling learn` writes: a rebuilt index keeps what conversations taught.
-        await appendLearned(botDir(opts.dataDir, bot.id), stamped);
-        await answerer.index.addLearned(stamped);
-      },
+      knowledge: answerer.knowledge,
     });
   }
   const db = await openDatabase(databaseFile(opts.dataDir));

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AskOutput } from '../cli/ask-output.js';
 import type { BotConfig } from '../config/bot-config.js';
+import type { BotKnowledge } from '../knowledge/bot-knowledge.js';
 import type { Database } from '../storage/schema.js';
 import type { SummaryTurn } from '../handoff/summarize.js';
 import type { Lang } from '../protocol/widget-api.js';
@@ -13,8 +14,8 @@ export interface BotRuntime {
   ask(question: string, onToken?: (token: string) => void): Promise<AskOutput>;
   /** A draft reply for an agent: the best passage even below the answer threshold. */
   suggest(question: string): Promise<AskOutput>;
-  /** Persist and index learned phrasings (question → page) at once, without a rebuild. */
-  learn(items: Array<{ question: string; url: string }>): Promise<void>;
+  /** The live index and its inputs: learned and negative pairs, owner Q&A, rebuilds. */
+  knowledge: BotKnowledge;
 }
 
 /** What the conversation and handoff services need; all I/O is passed in, the clock too. */

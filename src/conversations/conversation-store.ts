@@ -38,6 +38,8 @@ export async function createConversation(
     created_at: at,
     updated_at: at,
     closed_at: null,
+    outcome: null,
+    outcome_at: null,
   };
   await db.insertInto('conversations').values(conversation).execute();
   return { conversation, token };

@@ -1,5 +1,5 @@
 import { LaerlingError } from '../errors.js';
-import { learnFromConfirmation } from '../learning/learn-from-conversations.js';
+import { learnFromConfirmation, learnFromRejection } from '../learning/learn-from-conversations.js';
 import type { ConversationRow } from '../storage/schema.js';
 import type { ChatDeps } from './chat-deps.js';
 import { openHandoff } from './conversation-state.js';
@@ -21,6 +21,7 @@ export async function recordFeedback(deps: ChatDeps, conversation: ConversationR
     .values({ conversation_id: conversation.id, message_seq: seq, helpful: helpful ? 1 : 0, created_at: deps.now().toISOString() })
     .execute();
   if (helpful) await learnFromConfirmation(deps, conversation, seq);
+  else await learnFromRejection(deps, conversation, seq);
 }
 
 /** The 0–10 rating at the end (or any time); a second rating replaces the first. */

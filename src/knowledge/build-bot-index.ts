@@ -5,6 +5,7 @@ import { LaerlingError } from '../errors.js';
 import type { CrawlReport } from '../ingest/crawl-site.js';
 import { chunkPage } from '../ingest/chunk-page.js';
 import { extractPage } from '../ingest/extract-page.js';
+import { qaChunk } from '../ingest/knowledge-qa.js';
 import { loadKnowledge } from '../ingest/load-knowledge.js';
 import type { Chunk } from '../ingest/types.js';
 import { KnowledgeIndex } from '../retrieval/knowledge-index.js';
@@ -13,6 +14,7 @@ import type { CrawledPage, IndexExtra } from './crawl-state.js';
 import { indexExtraSchema } from './crawl-state.js';
 import { knowledgeFingerprint } from './knowledge-fingerprint.js';
 import { readLearned } from './learned-store.js';
+import { readOwnerQa } from './owner-qa-store.js';
 
 export interface BuildResult {
   index: KnowledgeIndex;
@@ -36,8 +38,8 @@ export async function loadLiveIndex(dataDir: string, botId: string, embeddings: 
 }
 
 /**
- * (Re)build a bot's index from its knowledge/ files, an optional fresh crawl and its learned
- * phrasings, beside the live one, then swap it in atomically.
+ * (Re)build a bot's index from its knowledge/ files, owner Q&A items, an optional fresh crawl and
+ * its learned phrasings, beside the live one, then swap it in atomically.
  */
 export async function buildBotIndex(
   bot: BotConfig,
@@ -58,6 +60,9 @@ export async function buildBotIndex(
     chunks.push(...knowledge.qa);
     fingerprint = await knowledgeFingerprint(bot.knowledgeDir);
   }
+
+  // Q&A items written or approved in the console answer like knowledge/ ones.
+  for (const item of await readOwnerQa(botDir(dataDir, bot.id))) chunks.push(qaChunk(item, bot.siteUrl));
 
   const crawled = crawl ? mergeCrawl(crawl, previous, warnings) : keepCrawled(previous);
   chunks.push(...crawled.chunks);

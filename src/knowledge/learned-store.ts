@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { LearnedPhrasing } from '../retrieval/types.js';
+import { writeFileAtomic } from '../storage/atomic-file.js';
 
 const learnedLineSchema = z.object({
   question: z.string().min(1),
@@ -9,16 +11,22 @@ const learnedLineSchema = z.object({
   learnedAt: z.string(),
 });
 
-/** File that holds a bot's learned phrasings, one JSON object per line (moves to SQLite with conversations). */
-export function learnedFile(botDirectory: string): string {
-  return join(botDirectory, 'learned.jsonl');
+/**
+ * Question → page pairs, one JSON object per line, kept beside the index so any rebuild includes
+ * them: `learned` (this page resolved this question) and `negative` (it did not).
+ */
+export type PairKind = 'learned' | 'negative';
+
+/** File that holds a bot's pairs of one kind. */
+export function learnedFile(botDirectory: string, kind: PairKind = 'learned'): string {
+  return join(botDirectory, kind === 'learned' ? 'learned.jsonl' : 'negative.jsonl');
 }
 
 /** Read every learned phrasing; a damaged line is skipped rather than losing the rest. */
-export async function readLearned(botDirectory: string): Promise<LearnedPhrasing[]> {
+export async function readLearned(botDirectory: string, kind: PairKind = 'learned'): Promise<LearnedPhrasing[]> {
   let raw: string;
   try {
-    raw = await readFile(learnedFile(botDirectory), 'utf8');
+    raw = await readFile(learnedFile(botDirectory, kind), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
@@ -37,9 +45,23 @@ export async function readLearned(botDirectory: string): Promise<LearnedPhrasing
 }
 
 /** Append phrasings durably before anyone is told they were learned. */
-export async function appendLearned(botDirectory: string, items: LearnedPhrasing[]): Promise<void> {
+export async function appendLearned(botDirectory: string, items: LearnedPhrasing[], kind: PairKind = 'learned'): Promise<void> {
   if (items.length === 0) return;
-  const file = learnedFile(botDirectory);
+  const file = learnedFile(botDirectory, kind);
   await mkdir(dirname(file), { recursive: true });
   await appendFile(file, items.map((i) => JSON.stringify(i)).join('\n') + '\n', { flush: true });
+}
+
+/** Stable id of a learned phrasing (the file has no ids): the console and erase address items by it. */
+export function learnedId(item: Pick<LearnedPhrasing, 'question' | 'url'>): string {
+  return createHash('sha256').update(`${item.url}\n${item.question}`).digest('hex').slice(0, 16);
+}
+
+/** Drop the phrasings `drop` selects, rewriting the file atomically; returns how many went. */
+export async function removeLearned(botDirectory: string, drop: (item: LearnedPhrasing) => boolean, kind: PairKind = 'learned'): Promise<number> {
+  const items = await readLearned(botDirectory, kind);
+  const keep = items.filter((i) => !drop(i));
+  if (keep.length === items.length) return 0;
+  await writeFileAtomic(learnedFile(botDirectory, kind), keep.map((i) => JSON.stringify(i) + '\n').join(''));
+  return items.length - keep.length;
 }

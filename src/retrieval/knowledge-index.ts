@@ -8,6 +8,7 @@ import { createAnalyzer, foldText, type Analyzer } from './analyze-text.js';
 import { embedderId } from './create-embeddings.js';
 import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest, type Phrasing } from './index-schemas.js';
 import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
+import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { gatherSignals } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
@@ -55,6 +56,7 @@ export class KnowledgeIndex {
   private readonly pageList: string[];
   // Built once per index: a few thousand map entries, reused by every search.
   private readonly translator = createTermTranslator();
+  private negatives?: NegativePairs;
 
   private constructor(private readonly parts: Parts) {
     this.chunks = parts.chunks;
@@ -102,8 +104,17 @@ export class KnowledgeIndex {
     const { parts } = this;
     const qv = await parts.embeddings.embedQuery(question);
     const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator };
-    const { signals, queryWords } = gatherSignals(sources, question, qv, tuning, k);
-    return rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k });
+    const negatives = this.negatives?.size ? this.negatives : undefined;
+    // A demoted page must leave room for the runner-ups that overtake it.
+    const depth = negatives ? k + 3 : k;
+    const { signals, queryWords } = gatherSignals(sources, question, qv, tuning, depth);
+    const pages = rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth });
+    return negatives ? negatives.demote(pages, qv, k) : pages;
+  }
+
+  /** Replace the questions pages were confirmed not to answer (see NegativePairs). */
+  async setNegatives(items: ReadonlyArray<{ question: string; url: string }>): Promise<void> {
+    this.negatives = await NegativePairs.create(items, this.parts.embeddings);
   }
 
   /**

@@ -7,6 +7,7 @@ import * as initial from './migrations/001-initial.js';
 import * as customerTimezone from './migrations/002-customer-timezone.js';
 import * as learningKeys from './migrations/003-learning-keys.js';
 import * as badgeState from './migrations/004-badge-state.js';
+import * as knowledgeConsole from './migrations/005-knowledge-console.js';
 import type { Database } from './schema.js';
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-customer-timezone': customerTimezone,
   '003-learning-keys': learningKeys,
   '004-badge-state': badgeState,
+  '005-knowledge-console': knowledgeConsole,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -17,6 +17,9 @@ export interface Database {
   knowledge_suggestions: KnowledgeSuggestionsTable;
   learned_phrasings: LearnedPhrasingsTable;
   audit_events: AuditEventsTable;
+  negative_pairs: NegativePairsTable;
+  sources: SourcesTable;
+  crawl_runs: CrawlRunsTable;
 }
 
 export interface BotsTable {
@@ -69,6 +72,9 @@ export interface ConversationsTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** Settled outcome (migration 005): confirmed, assumed or not-resolved; null while undecided. */
+  outcome: 'confirmed' | 'assumed' | 'not-resolved' | null;
+  outcome_at: string | null;
 }
 
 export interface MessagesTable {
@@ -114,6 +120,9 @@ export interface RatingsTable {
   score: number;
   comment: string | null;
   created_at: string;
+  /** Low ratings are followed up by a person (migration 005). */
+  followed_up_at: string | null;
+  followed_up_by: number | null;
 }
 
 export interface KnowledgeSuggestionsTable {
@@ -126,6 +135,9 @@ export interface KnowledgeSuggestionsTable {
   created_by: number | null;
   created_at: string;
   decided_at: string | null;
+  /** The owner Q&A item an approved suggestion became (migration 005). */
+  qa_id: string | null;
+  decided_by: number | null;
 }
 
 export interface LearnedPhrasingsTable {
@@ -149,6 +161,36 @@ export interface AuditEventsTable {
   action: string;
   target: string | null;
   details: string;
+}
+
+/** "This answer from this page did not help this question" (migration 005). */
+export interface NegativePairsTable {
+  id: Generated<number>;
+  bot_id: string;
+  question: string;
+  key: string;
+  url: string;
+  conversation_id: string | null;
+  created_at: string;
+}
+
+/** Sites a content owner added in the console, crawled beside the configured ones. */
+export interface SourcesTable {
+  id: Generated<number>;
+  bot_id: string;
+  url: string;
+  recrawl_days: number;
+  created_at: string;
+}
+
+export interface CrawlRunsTable {
+  id: Generated<number>;
+  bot_id: string;
+  status: 'running' | 'done' | 'failed';
+  started_at: string;
+  finished_at: string | null;
+  trigger: string;
+  report: string;
 }
 
 export type ConversationRow = Selectable<ConversationsTable>;

@@ -49,4 +49,30 @@ describe('learning from confirmed answers', () => {
     await w.call('POST', '/feedback', { seq: res.body.reply.seq, helpful: true });
     expect(await t.db.selectFrom('learned_phrasings').selectAll().execute()).toEqual([]);
   });
+
+  it('records "did not help" as a negative pair that lowers the page for similar questions once two conversations agree', async () => {
+    const t = await chatApp();
+    const index = () => t.bots.get('test')!.knowledge.index;
+    const question = 'Hvor finner jeg PUK-koden?';
+    const before = (await index().search(question))[0]!;
+    const reject = async () => {
+      const w = widgetClient(t);
+      await w.start();
+      const reply = (await w.send(question, 'q')).body.reply;
+      expect(reply.outcome).toBe('answer');
+      expect((await w.call('POST', '/feedback', { seq: reply.seq, helpful: false })).status).toBe(200);
+      return reply.sources[0].url as string;
+    };
+    const url = await reject();
+    expect(url).toBe(before.url);
+    expect(await readLearned(join(t.dataDir, 'bots', 'test'), 'negative')).toEqual([]);
+    expect((await index().search(question))[0]!.score).toBe(before.score);
+
+    await reject();
+    expect((await readLearned(join(t.dataDir, 'bots', 'test'), 'negative')).map((n) => n.url)).toEqual([url]);
+    const after = await index().search('hvor finner jeg puk koden');
+    const demoted = after.find((p) => p.url === url);
+    expect(demoted === undefined || demoted.score < before.score * 0.7).toBe(true);
+    expect(await t.db.selectFrom('negative_pairs').select('url').execute()).toHaveLength(2);
+  });
 });

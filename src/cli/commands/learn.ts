@@ -1,12 +1,9 @@
 import { LaerlingError } from '../../errors.js';
-import { botDir, loadConfig, selectBot } from '../../config/bot-config.js';
+import { loadConfig, selectBot } from '../../config/bot-config.js';
 import { formatZodError } from '../../config/format-zod-error.js';
-import { appendLearned } from '../../knowledge/learned-store.js';
-import { openBotIndex } from '../../knowledge/open-bot-index.js';
+import { BotKnowledge } from '../../knowledge/bot-knowledge.js';
 import { resolvePageUrl } from '../../knowledge/resolve-page-url.js';
 import { createEmbeddings } from '../../retrieval/create-embeddings.js';
-import { writeIndex } from '../../retrieval/index-store.js';
-import type { LearnedPhrasing } from '../../retrieval/types.js';
 import { learnInputSchema } from '../ask-output.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommand } from '../common-options.js';
@@ -16,16 +13,12 @@ export async function runLearn(args: string[], io: CliIo): Promise<number> {
   const cmd = parseCommand(args, { jsonl: { type: 'boolean' } }, io);
   if (!cmd.values.jsonl) throw new LaerlingError('INVALID_INPUT', 'learn reads JSON lines from stdin: laerling learn --jsonl < pairs.jsonl');
   const bot = selectBot(await loadConfig(cmd.dataDir), cmd.botId);
-  const { index, extra } = await openBotIndex(bot, cmd.dataDir, {
-    embeddings: createEmbeddings(cmd.settings.embeddings),
-    onRebuild: (why) => io.stderr(`Building the index for bot "${bot.id}" (${why})…\n`),
-  });
-  const pageUrls = index.pageUrls();
+  const knowledge = await BotKnowledge.open(bot, cmd.dataDir, createEmbeddings(cmd.settings.embeddings), (line) => io.stderr(line + '\n'));
+  const pageUrls = knowledge.index.pageUrls();
 
-  const items: LearnedPhrasing[] = [];
+  const items: Array<{ question: string; url: string }> = [];
   let lineNo = 0;
   let bad = 0;
-  const learnedAt = new Date().toISOString();
   for await (const line of io.stdinLines()) {
     lineNo++;
     if (!line.trim()) continue;
@@ -35,14 +28,11 @@ export async function runLearn(args: string[], io: CliIo): Promise<number> {
       io.stderr(`line ${lineNo}: ${result.error}\n`);
       continue;
     }
-    items.push({ ...result, learnedAt });
+    items.push(result);
   }
 
-  // Persist the raw signal first, then fold it into the index as a new generation swapped in atomically.
-  const dir = botDir(cmd.dataDir, bot.id);
-  await appendLearned(dir, items);
-  await index.addLearned(items);
-  await writeIndex(dir, index, extra);
+  // Persisted first, then folded into the index as a new generation swapped in atomically.
+  await knowledge.learn(items);
   io.stderr(`Learned ${items.length} phrasing(s)${bad ? `, rejected ${bad} line(s)` : ''}.\n`);
   return bad > 0 ? 1 : 0;
 }

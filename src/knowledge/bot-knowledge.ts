@@ -1,0 +1,126 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import { botDir, type BotConfig } from '../config/bot-config.js';
+import type { CrawlReport } from '../ingest/crawl-site.js';
+import type { KnowledgeIndex } from '../retrieval/knowledge-index.js';
+import { writeIndex } from '../retrieval/index-store.js';
+import type { LearnedPhrasing } from '../retrieval/types.js';
+import { buildBotIndex, type BuildResult } from './build-bot-index.js';
+import type { IndexExtra } from './crawl-state.js';
+import { appendLearned, readLearned, removeLearned, type PairKind } from './learned-store.js';
+import { openBotIndex } from './open-bot-index.js';
+import { readOwnerQa, writeOwnerQa, type OwnerQa } from './owner-qa-store.js';
+
+type Pair = { question: string; url: string };
+
+/**
+ * A bot's live index and everything that feeds it (knowledge/ files, crawled pages, learned and
+ * negative pairs, owner Q&A). Changes are applied one at a time: each persists its input first,
+ * then updates the index — in place when it only adds phrasings, otherwise by a rebuild beside
+ * the live index that is swapped in (on disk and here) only once complete.
+ */
+export class BotKnowledge {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly bot: BotConfig,
+    private readonly dataDir: string,
+    private readonly embeddings: Embeddings,
+    private live: { index: KnowledgeIndex; extra: IndexExtra },
+  ) {}
+
+  /** Open the live index (building it first if needed) with its negative pairs applied. */
+  static async open(bot: BotConfig, dataDir: string, embeddings: Embeddings, log?: (line: string) => void): Promise<BotKnowledge> {
+    const live = await openBotIndex(bot, dataDir, { embeddings, onRebuild: (why) => log?.(`Building the index for bot "${bot.id}" (${why})…`) });
+    const knowledge = new BotKnowledge(bot, dataDir, embeddings, live);
+    await knowledge.applyNegatives(live.index);
+    return knowledge;
+  }
+
+  /** The index answering right now (replaced by rebuilds: don't hold on to it). */
+  get index(): KnowledgeIndex {
+    return this.live.index;
+  }
+
+  /** Crawl state and build time of the live index. */
+  get extra(): IndexExtra {
+    return this.live.extra;
+  }
+
+  private get dir(): string {
+    return botDir(this.dataDir, this.bot.id);
+  }
+
+  /** Learned phrasings: persisted, indexed in place, and saved as a new index generation. */
+  learn(items: Pair[]): Promise<void> {
+    return this.serial(async () => {
+      const learnedAt = new Date().toISOString();
+      const stamped: LearnedPhrasing[] = items.map((i) => ({ question: i.question, url: i.url, learnedAt }));
+      await appendLearned(this.dir, stamped);
+      await this.live.index.addLearned(stamped);
+      await writeIndex(this.dir, this.live.index, this.live.extra);
+    });
+  }
+
+  /** Questions a page did not answer: persisted, then the page ranks lower for similar questions. */
+  addNegatives(items: Pair[]): Promise<void> {
+    return this.serial(async () => {
+      const learnedAt = new Date().toISOString();
+      await appendLearned(this.dir, items.map((i) => ({ ...i, learnedAt })), 'negative');
+      await this.applyNegatives(this.live.index);
+    });
+  }
+
+  /** Pairs of one kind, as stored. */
+  pairs(kind: PairKind): Promise<LearnedPhrasing[]> {
+    return readLearned(this.dir, kind);
+  }
+
+  /** Remove the pairs `drop` selects and rebuild so the index forgets them too; returns how many went. */
+  removePairs(kind: PairKind, drop: (item: LearnedPhrasing) => boolean): Promise<number> {
+    return this.serial(async () => {
+      const removed = await removeLearned(this.dir, drop, kind);
+      if (removed === 0) return 0;
+      if (kind === 'negative') await this.applyNegatives(this.live.index);
+      else await this.rebuildNow();
+      return removed;
+    });
+  }
+
+  /** The owner's Q&A items. */
+  ownerQa(): Promise<OwnerQa[]> {
+    return readOwnerQa(this.dir);
+  }
+
+  /** Apply a change to the owner's Q&A items, then rebuild so it answers at once. */
+  changeOwnerQa<T>(change: (items: OwnerQa[]) => { items: OwnerQa[]; result: T }): Promise<T> {
+    return this.serial(async () => {
+      const { items, result } = change(await readOwnerQa(this.dir));
+      await writeOwnerQa(this.dir, items);
+      await this.rebuildNow();
+      return result;
+    });
+  }
+
+  /** Rebuild from all inputs (with a fresh crawl's report, if given) and swap the result in. */
+  rebuild(crawl?: CrawlReport): Promise<BuildResult> {
+    return this.serial(() => this.rebuildNow(crawl));
+  }
+
+  private async rebuildNow(crawl?: CrawlReport): Promise<BuildResult> {
+    const built = await buildBotIndex(this.bot, this.dataDir, { embeddings: this.embeddings }, crawl);
+    await this.applyNegatives(built.index);
+    this.live = { index: built.index, extra: built.extra };
+    return built;
+  }
+
+  private async applyNegatives(index: KnowledgeIndex): Promise<void> {
+    await index.setNegatives(await readLearned(this.dir, 'negative'));
+  }
+
+  // One change at a time: a learn racing a rebuild could otherwise be missing from the new index.
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
