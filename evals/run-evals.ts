@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/config/package-root.js';
 import { runDemoSuite } from './demo-suite.js';
 import { formatMetrics, METRICS_HEADER } from './lib/metrics.js';
+import { gapGroupEval } from './gap-groups.js';
+import { runReplay } from './replay.js';
 import { runStackFaq } from './stackfaq.js';
 
 /** Run the eval suites and print one table; returns the exit code. */
-export async function runEvals(opts: { suite?: 'demo' | 'stackfaq' | 'all'; stackfaqDir?: string; print?: (s: string) => void } = {}): Promise<number> {
+export async function runEvals(opts: { suite?: 'demo' | 'stackfaq' | 'all'; stackfaqDir?: string; replay?: boolean; print?: (s: string) => void } = {}): Promise<number> {
   const print = opts.print ?? ((s: string) => void process.stdout.write(s + '\n'));
   const suite = opts.suite ?? 'all';
   const root = packageRoot();
@@ -26,6 +28,22 @@ export async function runEvals(opts: { suite?: 'demo' | 'stackfaq' | 'all'; stac
     print(formatMetrics('stackfaq all 999 + 250 unanswerable', r.all));
     print(formatMetrics('stackfaq test, before learning', r.testBefore));
     print(formatMetrics('stackfaq test, after learning train', r.testAfter));
+    if (opts.replay !== false) {
+      print('');
+      print('Learning from conversations: StackFAQ train replayed through the HTTP API, test measured after each step');
+      const replay = await runReplay(dir);
+      print(METRICS_HEADER);
+      for (const step of replay.curve) print(formatMetrics(`stackfaq test after ${step.conversations} conversations`, step.metrics));
+      print(
+        `replay: ${replay.conversations} conversations, ${replay.confirmed} confirmed, ${replay.handedOff} handed off, ${replay.approved} suggestions approved; ` +
+          `rate counted by the replay ${replay.replayRate.toFixed(4)}, badge API ${replay.badgeRate === null ? 'none' : replay.badgeRate.toFixed(4)} ` +
+          `(${replay.badgeRate === replay.replayRate ? 'equal' : 'DIFFERENT'}) — "${replay.badgeText}"`,
+      );
+      const gaps = await gapGroupEval(join(dir, 'unanswerable.jsonl'));
+      print(
+        `gaps: ${gaps.questions} unanswerable questions → ${gaps.groups} groups (target ≤ 40), purity min ${gaps.minPurity.toFixed(2)} (target ≥ 0.80), mean ${gaps.meanPurity.toFixed(3)}`,
+      );
+    }
   }
   print('');
   print('hit@k: expected page among the top k candidates (answerable only). res.: answered from the');

@@ -13,6 +13,30 @@ import { serveDirectory } from './lib/static-server.js';
 const querySchema = z.object({ id: z.string(), question: z.string(), expected_url: z.string(), split: z.enum(['train', 'test']) });
 const unanswerableSchema = z.object({ id: z.string(), question: z.string() });
 
+export type StackFaqQuery = z.infer<typeof querySchema>;
+
+/** The StackFAQ set, its site served on 127.0.0.1 and crawled by the real crawler into a fresh data dir. */
+export async function prepareStackFaq(dir: string, bot: Record<string, unknown> = {}) {
+  const queries = await readJsonl(join(dir, 'queries.jsonl'), querySchema);
+  const unanswerable = await readJsonl(join(dir, 'unanswerable.jsonl'), unanswerableSchema);
+  const site = await serveDirectory(join(dir, 'site'));
+  const dataDir = await mkdtemp(join(tmpdir(), 'laerling-stackfaq-'));
+  const close = async () => {
+    await site.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await writeFile(join(dataDir, 'config.json'), JSON.stringify({ bots: [{ id: 'stackfaq', name: 'StackFAQ', defaultLanguage: 'en', ...bot }] }));
+    const crawlIo = quietIo();
+    const code = await main(['crawl', site.baseUrl, '--allow-private-network', '--delay-ms', '0', '--data-dir', dataDir], crawlIo);
+    if (code !== 0) throw new Error(`crawl failed:\n${crawlIo.err.join('')}`);
+    return { queries, unanswerable, dataDir, baseUrl: site.baseUrl, crawlLog: crawlIo.err.join(''), close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
 export interface StackFaqResults {
   all: SuiteMetrics;
   testBefore: SuiteMetrics;
@@ -25,19 +49,10 @@ export interface StackFaqResults {
  * questions, then `learn` the train split and score test (+ unanswerable) again.
  */
 export async function runStackFaq(dir: string): Promise<StackFaqResults> {
-  const queries = await readJsonl(join(dir, 'queries.jsonl'), querySchema);
-  const unanswerable = await readJsonl(join(dir, 'unanswerable.jsonl'), unanswerableSchema);
+  const { queries, unanswerable, dataDir, crawlLog, close } = await prepareStackFaq(dir);
   const refuse: EvalQuestion[] = unanswerable.map((u) => ({ id: u.id, question: u.question, expected: null }));
   const toEval = (qs: typeof queries): EvalQuestion[] => qs.map((q) => ({ id: q.id, question: q.question, expected: q.expected_url }));
-
-  const site = await serveDirectory(join(dir, 'site'));
-  const dataDir = await mkdtemp(join(tmpdir(), 'laerling-stackfaq-'));
   try {
-    await writeFile(join(dataDir, 'config.json'), JSON.stringify({ bots: [{ id: 'stackfaq', name: 'StackFAQ', defaultLanguage: 'en' }] }));
-    const crawlIo = quietIo();
-    const code = await main(['crawl', site.baseUrl, '--allow-private-network', '--delay-ms', '0', '--data-dir', dataDir], crawlIo);
-    if (code !== 0) throw new Error(`crawl failed:\n${crawlIo.err.join('')}`);
-
     const before = await openAnswerer({ dataDir, settings: {} });
     const allScored = await runQuestions([...toEval(queries), ...refuse], (q, id) => before.ask(q, id));
     const testIds = new Set(queries.filter((q) => q.split === 'test').map((q) => q.id));
@@ -51,9 +66,8 @@ export async function runStackFaq(dir: string): Promise<StackFaqResults> {
     const after = await openAnswerer({ dataDir, settings: {} });
     const testQuestions = [...toEval(queries.filter((q) => q.split === 'test')), ...refuse];
     const testAfter = computeMetrics(await runQuestions(testQuestions, (q, id) => after.ask(q, id)));
-    return { all: computeMetrics(allScored), testBefore, testAfter, crawlLog: crawlIo.err.join('') };
+    return { all: computeMetrics(allScored), testBefore, testAfter, crawlLog };
   } finally {
-    await site.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -3,20 +3,21 @@ export type Result<T> = { data: T } | { error: { status: number; code: string; m
 
 let csrfToken = '';
 
-/** Remember the session's CSRF token (from login or /me) for every POST. */
+/** Remember the session's CSRF token (from login or /me) for every change (POST, PUT, DELETE). */
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
 /** All console HTTP calls: same origin, cookie session, CSRF header on changes, JSON errors. */
-export async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Result<T>> {
+export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Result<T>> {
   let res: Response;
+  const changes = method !== 'GET';
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { ...(method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : {}) },
-      ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
+      headers: { ...(changes ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : {}) },
+      ...(changes ? { body: JSON.stringify(body ?? {}) } : {}),
     });
   } catch {
     return { error: { status: 0, code: 'NETWORK', message: 'Network error — retrying helps' } };

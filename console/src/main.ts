@@ -2,6 +2,7 @@ import { h } from '../../widget/src/dom.js';
 import { call, setCsrfToken, type QueueItem, type User } from './api.js';
 import { createChatTab, type ChatTab } from './chat-tab.js';
 import { describeReason, formatWait } from './format.js';
+import { knowledgeView } from './knowledge-view.js';
 import { createNotifier } from './notify.js';
 import { CONSOLE_CSS } from './styles.js';
 
@@ -12,7 +13,7 @@ async function boot(): Promise<void> {
   const me = await call<{ user: User; csrfToken: string }>('GET', '/api/auth/me');
   if ('data' in me) {
     setCsrfToken(me.data.csrfToken);
-    showConsole(me.data.user);
+    showView(me.data.user, me.data.user.role === 'owner' ? 'knowledge' : 'chats');
   } else showLogin();
 }
 
@@ -36,10 +37,36 @@ function showLogin(message = ''): void {
     const r = await call<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { email: email.value, password: password.value });
     if ('error' in r) return void (error.textContent = r.error.message);
     setCsrfToken(r.data.csrfToken);
-    showConsole(r.data.user);
+    showView(r.data.user, r.data.user.role === 'owner' ? 'knowledge' : 'chats');
   });
   app.replaceChildren(form);
   email.focus();
+}
+
+/** The top bar; owners and admins switch between chats and knowledge there. */
+function topBar(user: User, active: 'chats' | 'knowledge', logout: HTMLButtonElement, go: (view: 'chats' | 'knowledge') => void): HTMLElement {
+  const views = user.role === 'agent' ? [] : (['chats', 'knowledge'] as const).map((v) => {
+    const b = h('button', { type: 'button', 'aria-current': String(v === active), 'data-testid': `view-${v}` }, v === 'chats' ? 'Chats' : 'Knowledge');
+    b.addEventListener('click', () => go(v));
+    return b;
+  });
+  return h('div', { class: 'top' }, h('h1', {}, 'Lærling console'), ...views, h('span', {}, `${user.name} (${user.role})`), logout);
+}
+
+function showView(user: User, view: 'chats' | 'knowledge'): void {
+  if (view === 'chats') return showConsole(user);
+  const logout = h('button', { type: 'button', 'data-testid': 'logout' }, 'Sign out');
+  let leave: () => void = () => undefined;
+  const go = (v: 'chats' | 'knowledge') => {
+    leave();
+    showView(user, v);
+  };
+  logout.addEventListener('click', async () => {
+    leave();
+    await call('POST', '/api/auth/logout');
+    showLogin();
+  });
+  void knowledgeView(app, topBar(user, 'knowledge', logout, go), user).then((cleanup) => (leave = cleanup));
 }
 
 function showConsole(user: User): void {
@@ -51,7 +78,13 @@ function showConsole(user: User): void {
   const empty = h('p', { class: 'empty' }, 'Claim a chat from the queue to start.');
   const notice = h('p', { class: 'notice', role: 'alert' });
   app.replaceChildren(
-    h('div', { class: 'top' }, h('h1', {}, 'Lærling console'), h('span', {}, `${user.name} (${user.role})`), logout),
+    topBar(user, 'chats', logout, (v) => {
+      if (v === 'chats') return;
+      events.close();
+      clearInterval(poll);
+      for (const t of tabs.values()) t.dispose();
+      showView(user, v);
+    }),
     h('div', { class: 'layout' }, h('section', { class: 'queue', 'aria-label': 'Queue' }, h('h2', {}, 'Waiting'), notice, queueList), h('section', { class: 'tabs' }, tabList, empty, panels)),
   );
   const tabs = new Map<string, ChatTab>();
@@ -117,13 +150,14 @@ function showConsole(user: User): void {
   logout.addEventListener('click', async () => {
     await call('POST', '/api/auth/logout');
     events.close();
+    clearInterval(poll);
     for (const t of tabs.values()) t.dispose();
     showLogin();
   });
   // The queue stream pushes changes; a slow poll keeps waiting times fresh if it drops.
   const events = new EventSource('/api/agent/events');
   events.addEventListener('queue', () => void refresh());
-  setInterval(() => void refresh(), 15_000);
+  const poll = setInterval(() => void refresh(), 15_000);
   void refresh();
 }
 

@@ -37,5 +37,23 @@ button.primary { background: #0b5cad; color: #fff; border-color: #0b5cad; }
 .login { max-width: 320px; margin: 15vh auto; background: #fff; padding: 20px; border-radius: 10px; border: 1px solid #d0d7de; display: flex; flex-direction: column; gap: 8px; }
 .login input { font: inherit; padding: 6px; }
 .empty { color: #57606a; padding: 20px; }
+[aria-current=true] { background: #0b5cad; color: #fff; border-color: #0b5cad; }
+.top [aria-current=true] { background: #fff; color: #24292f; }
+.bar { padding: 8px 16px; }
+.sections { display: flex; gap: 4px; padding: 0 16px 8px; flex-wrap: wrap; border-bottom: 1px solid #d0d7de; }
+.knowledge { padding: 12px 16px; max-width: 1100px; }
+.knowledge h2 { font-size: 18px; margin: 4px 0 10px; }
+.card { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 10px; margin: 8px 0; }
+.card.stat strong { font-size: 22px; }
+.grid { border-collapse: collapse; width: 100%; background: #fff; margin: 6px 0; }
+.grid th, .grid td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+.meta { color: #57606a; font-size: 12px; }
+.qa-form { display: flex; flex-direction: column; gap: 6px; }
+.qa-form label { display: flex; flex-direction: column; gap: 2px; }
+.qa-form input, .qa-form textarea, .knowledge input { font: inherit; padding: 5px; }
+.chart { width: 100%; max-width: 720px; background: #fff; border: 1px solid #d0d7de; }
+.bars { display: flex; gap: 4px; align-items: flex-end; }
+.bar { display: flex; flex-direction: column; align-items: center; font-size: 11px; width: 24px; }
+.bar div { width: 18px; background: #0b5cad; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

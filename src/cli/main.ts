@@ -4,6 +4,8 @@ import { runCrawl } from './commands/crawl.js';
 import { runEval } from './commands/eval.js';
 import { runLearn } from './commands/learn.js';
 import { runServe } from './commands/serve.js';
+import { runStats } from './commands/stats.js';
+import { runErase } from './commands/erase.js';
 import { runUser } from './commands/user.js';
 import type { CliIo } from './cli-io.js';
 import { processIo } from './cli-io.js';
@@ -18,6 +20,8 @@ Commands:
   serve [--port N]                                          run the HTTP server and demo page
   eval [--suite demo|stackfaq|all]                          run the evals and print the numbers
   user add --email E --name N --role agent|owner|admin      add a console user (password on stdin)
+  stats [--json]                                            resolution rate, badge, topics (as the dashboard shows)
+  erase --token T | --email E                               erase a customer's conversations and what was learned from them
 
 Every command takes --data-dir DIR (default ./data or $LAERLING_DATA_DIR) and --bot ID (default: the first bot).`;
 
@@ -28,6 +32,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   serve: runServe,
   eval: runEval,
   user: runUser,
+  stats: runStats,
+  erase: runErase,
 };
 
 /** Run the CLI with argv (without node and script) and return the exit code. */

@@ -52,6 +52,8 @@ export const botSchema = z.object({
   sources: z.array(sourceSchema).default([]),
   /** Confidence below which the bot abstains and offers a person; unset means the tuned default. */
   answerThreshold: z.number().min(0).max(1).optional(),
+  /** Days transcripts are kept for agents before the retention job deletes them (≥ the resolution window). */
+  retentionDays: z.number().int().min(1).max(3650).default(90),
 });
 
 export const configFileSchema = z.object({ bots: z.array(botSchema).min(1) }).superRefine((config, ctx) => {

@@ -20,6 +20,8 @@ export const envSchema = z.object({
   LAERLING_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
   /** Served over HTTPS: mark session cookies Secure. */
   LAERLING_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
+  /** Let the knowledge console crawl private addresses (an intranet site); off by default (SSRF). */
+  LAERLING_CRAWL_ALLOW_PRIVATE_NETWORK: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -39,6 +41,7 @@ export interface RuntimeSettings {
   embeddings?: ModelEndpoint;
   trustProxy?: boolean;
   secureCookies?: boolean;
+  crawlAllowPrivateNetwork?: boolean;
 }
 
 // Empty strings are how shells unset things; treat them as absent rather than invalid.
@@ -62,6 +65,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     embeddings: endpoint('LAERLING_EMBEDDINGS', env.LAERLING_EMBEDDINGS_MODEL, env.LAERLING_EMBEDDINGS_BASE_URL, env.LAERLING_EMBEDDINGS_API_KEY),
     trustProxy: env.LAERLING_TRUST_PROXY,
     secureCookies: env.LAERLING_SECURE_COOKIES,
+    crawlAllowPrivateNetwork: env.LAERLING_CRAWL_ALLOW_PRIVATE_NETWORK,
   };
 }
 

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { queueChannel, type ChatDeps } from '../conversations/chat-deps.js';
 import { getConversation, listMessages, toMessage } from '../conversations/conversation-store.js';
@@ -7,7 +6,8 @@ import { agentReply, claimHandoff, closeConversation, handBack, relayTyping } fr
 import { handoffPacket, listHandoffs, suggestReply } from '../handoff/agent-views.js';
 import { sendMessageSchema, typingSchema } from '../protocol/widget-api.js';
 import { requireUser, type AuthEnv } from './auth-routes.js';
-import { HEARTBEAT_MS, resumeAfter, streamConversation } from './conversation-stream.js';
+import { resumeAfter, streamConversation } from './conversation-stream.js';
+import { streamHubEvents } from './hub-stream.js';
 import { HttpError } from './http-error.js';
 import type { Presence } from './presence.js';
 import { readBody } from './read-body.js';
@@ -33,26 +33,7 @@ export function agentRoutes(deps: ChatDeps, presence: Presence): Hono<AuthEnv> {
   /** Queue changes as transient SSE events; an open stream also marks the agent as online. */
   app.get('/events', (c) => {
     const user = c.get('user');
-    return streamSSE(c, async (stream) => {
-      const leave = presence.join(user.id);
-      let chain = Promise.resolve();
-      const push = (data: unknown) => {
-        chain = chain.then(() => stream.writeSSE({ event: 'queue', data: JSON.stringify(data) })).catch(() => undefined);
-      };
-      const unsubscribes = botIds.map((id) => deps.hub.subscribe(queueChannel(id), (e) => push(e.data)));
-      const heartbeat = setInterval(() => {
-        chain = chain.then(() => stream.write(': ping\n\n').then(() => undefined)).catch(() => undefined);
-      }, HEARTBEAT_MS);
-      push({ hello: true });
-      await new Promise<void>((resolve) =>
-        stream.onAbort(() => {
-          unsubscribes.forEach((u) => u());
-          clearInterval(heartbeat);
-          leave();
-          resolve();
-        }),
-      );
-    });
+    return streamHubEvents(c, deps.hub, { channels: botIds.map(queueChannel), event: 'queue', hello: { hello: true }, onOpen: () => presence.join(user.id) });
   });
 
   app.post('/handoffs/:id/claim', async (c) => {

@@ -10,7 +10,10 @@ import type { BotRuntime, ChatDeps } from '../conversations/chat-deps.js';
 import { EventHub } from '../conversations/event-hub.js';
 import { LaerlingError, type ErrorCode } from '../errors.js';
 import type { Database } from '../storage/schema.js';
+import { adminRoutes } from './admin-routes.js';
 import { agentRoutes } from './agent-routes.js';
+import { knowledgeRoutes } from './knowledge-routes.js';
+import type { CrawlSettings } from '../knowledge/crawl-runs.js';
 import { authRoutes } from './auth-routes.js';
 import { demoPage } from './demo-page.js';
 import { HttpError } from './http-error.js';
@@ -34,6 +37,8 @@ export interface AppDeps {
   log?: (line: string) => void;
   /** With an LLM configured: summary and mood for agents (see src/handoff/llm-handoff-notes.ts). */
   handoffNotes?: ChatDeps['handoffNotes'];
+  /** How the knowledge console's "crawl now" crawls (private networks are refused unless the operator allows them). */
+  crawl?: CrawlSettings;
 }
 
 const askBodySchema = z.object({ question: z.string().trim().min(1).max(2000), bot: z.string().optional() });
@@ -85,6 +90,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/widget/:key', widgetRoutes(chat, { limits: { ...DEFAULT_WIDGET_LIMITS, ...deps.limits }, clientIp }));
   app.route('/api/auth', authRoutes({ db: deps.db, now, clientIp, secureCookies: deps.secureCookies ?? false }));
   app.route('/api/agent', agentRoutes(chat, presence));
+  app.route('/api/admin', adminRoutes(chat));
+  app.route('/api/knowledge', knowledgeRoutes(chat, deps.crawl ?? { allowPrivateNetwork: false }));
 
   app.notFound(() => {
     throw new HttpError(404, 'NOT_FOUND', 'Not found');

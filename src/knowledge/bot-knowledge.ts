@@ -20,6 +20,7 @@ type Pair = { question: string; url: string };
  */
 export class BotKnowledge {
   private queue: Promise<unknown> = Promise.resolve();
+  private nextRebuild?: Promise<BuildResult>;
 
   private constructor(
     readonly bot: BotConfig,
@@ -91,14 +92,27 @@ export class BotKnowledge {
     return readOwnerQa(this.dir);
   }
 
-  /** Apply a change to the owner's Q&A items, then rebuild so it answers at once. */
-  changeOwnerQa<T>(change: (items: OwnerQa[]) => { items: OwnerQa[]; result: T }): Promise<T> {
-    return this.serial(async () => {
-      const { items, result } = change(await readOwnerQa(this.dir));
-      await writeOwnerQa(this.dir, items);
-      await this.rebuildNow();
-      return result;
+  /**
+   * Apply a change to the owner's Q&A items, then rebuild so it answers at once. Changes made
+   * while a rebuild waits its turn share that rebuild (an owner approving ten suggestions).
+   */
+  async changeOwnerQa<T>(change: (items: OwnerQa[]) => { items: OwnerQa[]; result: T }): Promise<T> {
+    const result = await this.serial(async () => {
+      const next = change(await readOwnerQa(this.dir));
+      await writeOwnerQa(this.dir, next.items);
+      return next.result;
     });
+    await this.rebuildSoon();
+    return result;
+  }
+
+  // A rebuild queued after every change so far; one not yet started is shared, never skipped.
+  private rebuildSoon(): Promise<BuildResult> {
+    this.nextRebuild ??= this.serial(() => {
+      this.nextRebuild = undefined;
+      return this.rebuildNow();
+    });
+    return this.nextRebuild;
   }
 
   /** Rebuild from all inputs (with a fresh crawl's report, if given) and swap the result in. */

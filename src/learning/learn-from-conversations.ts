@@ -33,54 +33,67 @@ async function answeredPair(deps: ChatDeps, conversation: ConversationRow, answe
   return key ? { question, url, key } : undefined;
 }
 
+/** Share of content stems two phrasing keys must have in common to count as the same question asked twice. */
+export const SIMILAR_KEYS = 0.34;
+
+/** Whether two phrasing keys are the same question in other words (Jaccard overlap of their stems). */
+export function similarKeys(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = new Set(a.split(' '));
+  const y = b.split(' ');
+  const shared = y.filter((w) => x.has(w)).length;
+  return shared / (x.size + y.length - shared) >= SIMILAR_KEYS;
+}
+
 /**
  * "That helped" on a bot answer: the question it answered becomes a learned phrasing of the page
  * it answered from — recorded now, indexed once CONFIRMATIONS_NEEDED distinct conversations have
- * confirmed the same question (by key) for the same page. Personal data is redacted first.
+ * confirmed that page for the same question or a similar one (then all of them are indexed).
+ * Personal data is redacted first. A phrasing an owner removed stays out.
  */
 export async function learnFromConfirmation(deps: ChatDeps, conversation: ConversationRow, answerSeq: number): Promise<'recorded' | 'indexed' | 'ignored'> {
   const pair = await answeredPair(deps, conversation, answerSeq);
   if (!pair) return 'ignored';
   const { question, url, key } = pair;
-  const group = () => deps.db.selectFrom('learned_phrasings').where('bot_id', '=', conversation.bot_id).where('url', '=', url).where('key', '=', key);
-  const already = await group().select('id').where('conversation_id', '=', conversation.id).executeTakeFirst();
-  if (!already) {
+  const forPage = () => deps.db.selectFrom('learned_phrasings').select(['id', 'conversation_id', 'active', 'key', 'question']).where('bot_id', '=', conversation.bot_id).where('url', '=', url);
+  const rows = await forPage().execute();
+  if (rows.some((r) => r.active === -1 && r.key === key)) return 'ignored';
+  if (!rows.some((r) => r.conversation_id === conversation.id && r.key === key)) {
     await deps.db
       .insertInto('learned_phrasings')
       .values({ bot_id: conversation.bot_id, question, url, source: 'conversation', conversation_id: conversation.id, created_at: deps.now().toISOString(), key, active: 0 })
       .execute();
   }
-  const rows = await group().select(['conversation_id', 'active']).execute();
-  const confirmations = new Set(rows.map((r) => r.conversation_id)).size;
-  if (confirmations < CONFIRMATIONS_NEEDED || rows.some((r) => r.active)) return 'recorded';
-  await deps.bots.get(conversation.bot_id)!.knowledge.learn([{ question, url }]);
-  await deps.db
-    .updateTable('learned_phrasings')
-    .set({ active: 1 })
-    .where('bot_id', '=', conversation.bot_id)
-    .where('url', '=', url)
-    .where('key', '=', key)
-    .execute();
+  const group = (await forPage().execute()).filter((r) => r.active >= 0 && similarKeys(r.key, key));
+  const waiting = group.filter((r) => r.active === 0);
+  if (new Set(group.map((r) => r.conversation_id)).size < CONFIRMATIONS_NEEDED || waiting.length === 0) return 'recorded';
+  await deps.bots.get(conversation.bot_id)!.knowledge.learn([...new Set(waiting.map((r) => r.question))].map((q) => ({ question: q, url })));
+  await deps.db.updateTable('learned_phrasings').set({ active: 1 }).where('id', 'in', waiting.map((r) => r.id)).execute();
   return 'indexed';
 }
 
 /**
  * "That did not help": a negative pair (question → page), recorded now and applied — the page
- * ranks lower for similar questions — once CONFIRMATIONS_NEEDED distinct conversations agree.
+ * ranks lower for similar questions — once CONFIRMATIONS_NEEDED distinct conversations agree on
+ * the same or a similar question.
  */
 export async function learnFromRejection(deps: ChatDeps, conversation: ConversationRow, answerSeq: number): Promise<'recorded' | 'applied' | 'ignored'> {
   const pair = await answeredPair(deps, conversation, answerSeq);
   if (!pair) return 'ignored';
   const { question, url, key } = pair;
-  const group = () => deps.db.selectFrom('negative_pairs').where('bot_id', '=', conversation.bot_id).where('url', '=', url).where('key', '=', key);
-  const before = new Set((await group().select('conversation_id').execute()).map((r) => r.conversation_id));
+  const similar = (await deps.db.selectFrom('negative_pairs').select(['conversation_id', 'key']).where('bot_id', '=', conversation.bot_id).where('url', '=', url).execute()).filter((r) =>
+    similarKeys(r.key, key),
+  );
+  const before = new Set(similar.map((r) => r.conversation_id));
   if (before.has(conversation.id)) return 'recorded';
   await deps.db
     .insertInto('negative_pairs')
     .values({ bot_id: conversation.bot_id, question, key, url, conversation_id: conversation.id, created_at: deps.now().toISOString() })
     .execute();
-  // Applied exactly when the count reaches the bar; later agreement adds nothing new.
-  if (before.size + 1 !== CONFIRMATIONS_NEEDED) return 'recorded';
-  await deps.bots.get(conversation.bot_id)!.knowledge.addNegatives([{ question, url }]);
+  // The first agreement applies the earlier question; later ones add their own wording.
+  if (before.size + 1 < CONFIRMATIONS_NEEDED) return 'recorded';
+  const earlier = before.size + 1 === CONFIRMATIONS_NEEDED ? similar.map((r) => r.key) : [];
+  const questions = earlier.length ? await deps.db.selectFrom('negative_pairs').select('question').where('bot_id', '=', conversation.bot_id).where('url', '=', url).where('key', 'in', earlier).execute() : [];
+  await deps.bots.get(conversation.bot_id)!.knowledge.addNegatives([...new Set([...questions.map((q) => q.question), question])].map((q) => ({ question: q, url })));
   return 'applied';
 }

@@ -45,8 +45,8 @@ export interface ResolutionStats {
   rate: number | null;
 }
 
-/** The bot's resolution rate over the rolling window ending at `now`, from stored events only. */
-export async function resolutionStats(db: Kysely<Database>, botId: string, now: Date, windowDays: number): Promise<ResolutionStats> {
+/** Each conversation of the bot created in the window ending at `now`, with its outcome then (null: no question yet). */
+export async function conversationOutcomes(db: Kysely<Database>, botId: string, now: Date, windowDays: number): Promise<Array<{ id: string; createdAt: string; outcome: Outcome | null }>> {
   const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
   const rows = await db
     .selectFrom('conversations as c')
@@ -54,6 +54,7 @@ export async function resolutionStats(db: Kysely<Database>, botId: string, now: 
     .where('c.created_at', '>=', since)
     .select((eb) => [
       'c.id',
+      'c.created_at',
       eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').where('m.role', '=', 'customer').select(eb.fn.countAll<number>().as('n')).as('questions'),
       eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').select((m) => m.fn.max('m.created_at').as('t')).as('last_at'),
       eb.selectFrom('handoffs as h').whereRef('h.conversation_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('handoffs'),
@@ -63,8 +64,7 @@ export async function resolutionStats(db: Kysely<Database>, botId: string, now: 
       eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').where('m.role', '=', 'bot').orderBy('m.seq', 'desc').limit(1).select('m.meta').as('last_bot_meta'),
     ])
     .execute();
-  const stats: ResolutionStats = { confirmed: 0, assumed: 0, notResolved: 0, pending: 0, sample: 0, rate: null };
-  for (const r of rows) {
+  return rows.map((r) => {
     const lastBot = r.last_bot_meta ? (JSON.parse(r.last_bot_meta) as { outcome?: 'answer' | 'abstain' }).outcome ?? null : null;
     const outcome = classifyConversation(
       {
@@ -78,6 +78,14 @@ export async function resolutionStats(db: Kysely<Database>, botId: string, now: 
       },
       now.getTime(),
     );
+    return { id: r.id, createdAt: r.created_at, outcome };
+  });
+}
+
+/** Count outcomes into the rate: pending ones are left out until they are decided. */
+export function countOutcomes(outcomes: Iterable<Outcome | null>): ResolutionStats {
+  const stats: ResolutionStats = { confirmed: 0, assumed: 0, notResolved: 0, pending: 0, sample: 0, rate: null };
+  for (const outcome of outcomes) {
     if (outcome === 'confirmed') stats.confirmed++;
     else if (outcome === 'assumed') stats.assumed++;
     else if (outcome === 'not-resolved') stats.notResolved++;
@@ -86,4 +94,9 @@ export async function resolutionStats(db: Kysely<Database>, botId: string, now: 
   stats.sample = stats.confirmed + stats.assumed + stats.notResolved;
   stats.rate = stats.sample > 0 ? (stats.confirmed + stats.assumed) / stats.sample : null;
   return stats;
+}
+
+/** The bot's resolution rate over the rolling window ending at `now`, from stored events only: what the badge, dashboard and `laerling stats` show. */
+export async function resolutionStats(db: Kysely<Database>, botId: string, now: Date, windowDays: number): Promise<ResolutionStats> {
+  return countOutcomes((await conversationOutcomes(db, botId, now, windowDays)).map((c) => c.outcome));
 }

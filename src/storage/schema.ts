@@ -150,7 +150,7 @@ export interface LearnedPhrasingsTable {
   created_at: string;
   /** Content stems of the question, sorted: near-identical questions share a key (migration 003). */
   key: string;
-  /** 1 once indexed: confirmed in ≥ 2 distinct conversations, or by an agent or owner. */
+  /** 1 once indexed (confirmed in ≥ 2 distinct conversations, or by an agent or owner), 0 while waiting, −1 removed by an owner. */
   active: number;
 }
 

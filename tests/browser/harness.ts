@@ -34,12 +34,12 @@ export interface LiveServer {
  * The real server on the bundled demo bot (knowledge/), on a free port, with a clock that starts
  * on a Tuesday morning in Oslo (inside opening hours) and runs at real speed; plus Chromium.
  */
-export async function startLiveServer(opts: { agents?: Array<{ email: string; name: string }> } = {}): Promise<LiveServer> {
+export async function startLiveServer(opts: { agents?: Array<{ email: string; name: string; role?: 'agent' | 'owner' | 'admin' }> } = {}): Promise<LiveServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'laerling-browser-'));
   const { db, bots } = await openBots({ dataDir, settings: {} });
   const started = Date.now();
   const now = () => new Date(TUESDAY_MORNING.getTime() + (Date.now() - started));
-  for (const a of opts.agents ?? []) await upsertUser(db, { ...a, role: 'agent', password: 'correct horse battery' }, now());
+  for (const a of opts.agents ?? []) await upsertUser(db, { role: 'agent', ...a, password: 'correct horse battery' }, now());
   const app = createApp({ db, bots, now, hub: new EventHub() });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));

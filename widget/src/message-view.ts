@@ -5,7 +5,7 @@ import type { Strings } from './strings.js';
 /** One message as an element: text (never markup), source links, and "Did that help?" on answers. */
 export function messageView(m: Message, t: Strings, onFeedback: ((helpful: boolean) => void) | null): HTMLElement {
   const who = m.role === 'customer' ? t.you : m.role === 'agent' ? (m.author ?? t.agent) : m.role === 'bot' ? t.bot : null;
-  const el = h('div', { class: `msg ${m.role}`, 'data-testid': 'message', 'data-role': m.role, 'data-seq': String(m.seq) }, who ? h('span', { class: 'who sr' }, `${who}: `) : null, richText(m.text));
+  const el = h('div', { class: `msg ${m.role}`, 'data-testid': 'message', 'data-role': m.role, 'data-outcome': m.outcome, 'data-seq': String(m.seq) }, who ? h('span', { class: 'who sr' }, `${who}: `) : null, richText(m.text));
   if (m.role === 'agent' && m.author) el.prepend(h('span', { class: 'who', 'aria-hidden': 'true' }, m.author));
   if (m.sources?.length) {
     el.append(h('ul', { class: 'sources', 'aria-label': t.sources, 'data-testid': 'sources' }, ...m.sources.map((s) => h('li', {}, link(s.title || s.url, s.url)))));

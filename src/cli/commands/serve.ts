@@ -1,7 +1,9 @@
 import { serve } from '@hono/node-server';
 import { z } from 'zod';
 import { LaerlingError } from '../../errors.js';
+import { EventHub } from '../../conversations/event-hub.js';
 import { createApp } from '../../http/create-app.js';
+import { startJobs } from '../../learning/background-jobs.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommand } from '../common-options.js';
 import { openBots } from '../open-bots.js';
@@ -15,15 +17,21 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   if (!port.success) throw new LaerlingError('INVALID_INPUT', '--port: a number from 0 to 65535');
   const log = (l: string) => io.stderr(l + '\n');
   const { db, bots, handoffNotes } = await openBots({ ...cmd, log });
-  const app = createApp({ db, bots, log, handoffNotes, trustProxy: cmd.settings.trustProxy, secureCookies: cmd.settings.secureCookies });
+  const hub = new EventHub();
+  const crawl = { allowPrivateNetwork: cmd.settings.crawlAllowPrivateNetwork ?? false };
+  const app = createApp({ db, bots, hub, log, handoffNotes, crawl, trustProxy: cmd.settings.trustProxy, secureCookies: cmd.settings.secureCookies });
+  const stopJobs = startJobs({ db, bots, hub, now: () => new Date() }, crawl, log);
   const hostname = cmd.values.host ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port: port.data, hostname }, (info) => {
     const names = [...bots.values()].map((b) => `"${b.config.id}" (${b.config.name})`).join(', ');
     log(`Lærling is serving bot${bots.size > 1 ? 's' : ''} ${names} at http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`);
-    log(`Agent console: http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/console (add a user with: npx laerling user add)`);
+    log(`Agent and knowledge console: http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/console (add a user with: npx laerling user add)`);
   });
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => void db.destroy().then(resolve));
+    const stop = () => {
+      stopJobs();
+      server.close(() => void db.destroy().then(resolve));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -1,0 +1,64 @@
+import { h } from '../../widget/src/dom.js';
+import { call, type User } from './api.js';
+import { gapsSection, learnedSection, suggestionsSection } from './knowledge/learning.js';
+import { metricsSection, playgroundSection } from './knowledge/metrics.js';
+import { pagesSection, qaSection, type QaDraft } from './knowledge/qa.js';
+import { sourcesSection } from './knowledge/sources.js';
+import type { SectionContext } from './knowledge/ui.js';
+
+const SECTIONS = {
+  metrics: 'Metrics',
+  gaps: 'Gaps',
+  suggestions: 'Suggestions',
+  qa: 'Q&A',
+  learned: 'Learned',
+  sources: 'Sources',
+  pages: 'Pages',
+  playground: 'Playground',
+} as const;
+type Section = keyof typeof SECTIONS;
+
+/** The content owner's console: pick a bot, then a section. Returns a cleanup for when the view is left. */
+export async function knowledgeView(root: HTMLElement, header: HTMLElement, user: User): Promise<() => void> {
+  const notice = h('p', { class: 'notice', role: 'alert' });
+  const bots = await call<{ bots: Array<{ id: string; name: string; badge: { text: string } }> }>('GET', '/api/knowledge/bots');
+  if ('error' in bots) {
+    root.replaceChildren(header, h('p', { class: 'notice' }, bots.error.message));
+    return () => undefined;
+  }
+  const select = h('select', { 'aria-label': 'Bot', 'data-testid': 'bot-select' }, ...bots.data.bots.map((b) => h('option', { value: b.id }, b.name)));
+  const badge = h('span', { class: 'meta', 'data-testid': 'owner-badge' });
+  const nav = h('nav', { class: 'sections', 'aria-label': 'Knowledge sections' });
+  const body = h('section', { class: 'knowledge', 'aria-live': 'polite' });
+  let cleanup: (() => void) | undefined;
+  let current: Section = 'metrics';
+
+  const open = (section: string, arg?: unknown) => {
+    cleanup?.();
+    cleanup = undefined;
+    current = section as Section;
+    for (const b of nav.querySelectorAll('button')) b.setAttribute('aria-current', String(b.dataset.section === section));
+    const bot = bots.data.bots.find((b) => b.id === select.value)!;
+    badge.textContent = bot.badge.text;
+    const ctx: SectionContext = { base: `/api/knowledge/bots/${encodeURIComponent(bot.id)}`, notice, open };
+    const area = h('div', {});
+    body.replaceChildren(notice, area);
+    if (section === 'sources') cleanup = sourcesSection(ctx, area);
+    else if (section === 'pages') void pagesSection(ctx, area);
+    else if (section === 'qa') void qaSection(ctx, area, arg as Partial<QaDraft> | undefined);
+    else if (section === 'suggestions') void suggestionsSection(ctx, area);
+    else if (section === 'gaps') void gapsSection(ctx, area);
+    else if (section === 'learned') void learnedSection(ctx, area);
+    else if (section === 'playground') playgroundSection(ctx, area);
+    else void metricsSection(ctx, area);
+  };
+  for (const [id, label] of Object.entries(SECTIONS)) {
+    const b = h('button', { type: 'button', 'data-section': id, 'data-testid': `section-${id}` }, label);
+    b.addEventListener('click', () => open(id));
+    nav.append(b);
+  }
+  select.addEventListener('change', () => open(current));
+  root.replaceChildren(header, h('div', { class: 'row bar' }, select, badge, h('span', { class: 'meta' }, `signed in as ${user.name}`)), nav, body);
+  open('metrics');
+  return () => cleanup?.();
+}

@@ -1,0 +1,101 @@
+import { h, link } from '../../../widget/src/dom.js';
+import { qaForm } from './qa.js';
+import { button, load, table, when, type SectionContext } from './ui.js';
+
+interface Suggestion {
+  id: number;
+  question: string;
+  answer: string;
+  status: 'pending' | 'approved' | 'rejected';
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** Agents' "teach the bot" suggestions: approve (as written or edited) or reject. */
+export async function suggestionsSection(ctx: SectionContext, root: HTMLElement): Promise<void> {
+  const data = await load<{ suggestions: Suggestion[] }>(ctx, 'GET', '/suggestions');
+  if (!data) return;
+  const pending = data.suggestions.filter((s) => s.status === 'pending');
+  const decided = data.suggestions.filter((s) => s.status !== 'pending');
+  const card = (s: Suggestion) => {
+    const form = qaForm({ question: s.question, answer: s.answer }, 'Approve', async (fields) => {
+      const ok = await load(ctx, 'POST', `/suggestions/${s.id}/approve`, fields);
+      if (ok) await suggestionsSection(ctx, root);
+      return !!ok;
+    });
+    const reject = button('Reject', async () => {
+      if (await load(ctx, 'POST', `/suggestions/${s.id}/reject`)) await suggestionsSection(ctx, root);
+    });
+    return h('article', { class: 'card', 'data-testid': 'suggestion' }, h('div', { class: 'meta' }, `Suggested ${when(s.createdAt)} · edit before approving if needed`), form, reject);
+  };
+  root.replaceChildren(
+    h('h2', {}, `Suggestions from agents (${pending.length} waiting)`),
+    ...(pending.length ? pending.map(card) : [h('p', { class: 'empty' }, 'Nothing to review.')]),
+    decided.length ? h('h3', {}, 'Decided') : '',
+    decided.length ? table(['Question', 'Decision', 'When'], decided.map((s) => [s.question, s.status, when(s.decidedAt)])) : '',
+  );
+}
+
+interface GapGroup {
+  key: string;
+  label: string;
+  count: number;
+  examples: string[];
+  firstSeen: string;
+  lastSeen: string;
+  handedOff: number;
+}
+
+/** Questions the bot could not answer, grouped, with "write an answer". */
+export async function gapsSection(ctx: SectionContext, root: HTMLElement): Promise<void> {
+  const data = await load<{ questions: number; groups: GapGroup[] }>(ctx, 'GET', '/gaps');
+  if (!data) return;
+  root.replaceChildren(
+    h('h2', {}, `Knowledge gaps (${data.questions} questions in ${data.groups.length} groups)`),
+    ...(data.groups.length
+      ? data.groups.map((g) =>
+          h(
+            'article',
+            { class: 'card', 'data-testid': 'gap' },
+            h('div', { class: 'row' }, h('strong', {}, g.label), h('span', { class: 'meta' }, `${g.count}× · ${g.handedOff} handed off · first ${when(g.firstSeen)} · last ${when(g.lastSeen)}`)),
+            h('ul', {}, ...g.examples.map((e) => h('li', {}, e))),
+            button('Write an answer', () => ctx.open('qa', { question: g.label, alternatives: g.examples.filter((e) => e !== g.label) })),
+          ),
+        )
+      : [h('p', { class: 'empty' }, 'No gaps: every question got an answer.')]),
+  );
+}
+
+interface LearnedItem {
+  id: string;
+  kind: 'learned' | 'negative';
+  question: string;
+  url: string;
+  learnedAt: string;
+  source: string;
+}
+
+/** Everything the bot learned from conversations, agents, owners and the CLI, removable one by one. */
+export async function learnedSection(ctx: SectionContext, root: HTMLElement): Promise<void> {
+  const data = await load<{ learned: LearnedItem[]; negative: LearnedItem[]; waiting: Array<{ question: string; url: string; confirmations: number }> }>(ctx, 'GET', '/learned');
+  if (!data) return;
+  const rows = (items: LearnedItem[]) =>
+    items.map((i) => [
+      i.question,
+      link(i.url, i.url),
+      h('span', { class: 'meta' }, `${i.source} · ${when(i.learnedAt)}`),
+      button('Remove', async () => {
+        if (await load(ctx, 'DELETE', `/learned/${i.kind}/${i.id}`)) await learnedSection(ctx, root);
+      }),
+    ]);
+  root.replaceChildren(
+    h('h2', {}, 'Learned phrasings'),
+    h('p', { class: 'meta' }, 'Questions confirmed as answered by a page (by two different conversations, an agent or an owner). They help the bot find that page for similar questions.'),
+    data.learned.length ? table(['Question', 'Page', 'Source', ''], rows(data.learned), { 'data-testid': 'learned-list' }) : h('p', { class: 'empty' }, 'Nothing learned yet.'),
+    h('h3', {}, 'Did not help'),
+    h('p', { class: 'meta' }, 'Questions two customers said a page did not answer: that page ranks lower for similar questions.'),
+    data.negative.length ? table(['Question', 'Page', 'Source', ''], rows(data.negative)) : h('p', { class: 'empty' }, 'None.'),
+    h('h3', {}, 'Waiting for a second confirmation'),
+    data.waiting.length ? table(['Question', 'Page', 'Confirmations'], data.waiting.map((w) => [w.question, link(w.url, w.url), String(w.confirmations)])) : h('p', { class: 'empty' }, 'None.'),
+  );
+}

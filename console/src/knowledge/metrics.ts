@@ -1,0 +1,120 @@
+import { h, link } from '../../../widget/src/dom.js';
+import { button, load, percent, table, when, type SectionContext } from './ui.js';
+
+interface Day {
+  date: string;
+  conversations: number;
+  confirmed: number;
+  assumed: number;
+  notResolved: number;
+  rate: number | null;
+}
+
+interface Metrics {
+  resolution: { confirmed: number; assumed: number; notResolved: number; pending: number; sample: number; rate: number | null };
+  daily: Day[];
+  handoffReasons: Record<string, number>;
+  csat: { count: number; mean: number | null; distribution: number[] };
+  lowRatings: Array<{ conversationId: string; score: number; comment: string | null; createdAt: string; followedUpAt: string | null; transcript: Array<{ role: string; text: string }> }>;
+  topics: Array<{ topic: string; url: string; conversations: number; resolved: number; rate: number | null }>;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** Resolution rate per day as a line over stacked confirmed/assumed bars (SVG, no library). */
+function rateChart(days: Day[]): Element {
+  const width = 640;
+  const height = 160;
+  const step = width / Math.max(days.length, 1);
+  const max = Math.max(1, ...days.map((d) => d.conversations));
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 20}`, role: 'img', 'aria-label': 'Resolution rate per day', class: 'chart' });
+  days.forEach((d, i) => {
+    const x = i * step + 1;
+    const bar = (n: number, offset: number, color: string) => chart.append(svg('rect', { x, y: height - ((offset + n) / max) * height, width: Math.max(step - 2, 1), height: (n / max) * height, fill: color }));
+    bar(d.confirmed, 0, '#1a7f37');
+    bar(d.assumed, d.confirmed, '#8fd19e');
+    bar(d.notResolved, d.confirmed + d.assumed, '#ffd8b5');
+  });
+  const points = days.map((d, i) => (d.rate === null ? null : `${i * step + step / 2},${height - d.rate * height}`)).filter(Boolean);
+  if (points.length) chart.append(svg('polyline', { points: points.join(' '), fill: 'none', stroke: '#0b5cad', 'stroke-width': 2 }));
+  const label = (text: string, x: number, anchor: string) => {
+    const t = svg('text', { x, y: height + 14, 'font-size': 11, 'text-anchor': anchor, fill: '#57606a' });
+    t.textContent = text;
+    chart.append(t);
+  };
+  if (days.length) {
+    label(days[0]!.date, 0, 'start');
+    label(days.at(-1)!.date, width, 'end');
+  }
+  return chart;
+}
+
+/** Resolution over time, confirmed vs assumed, handoff reasons, CSAT, low ratings to follow up, top topics. */
+export async function metricsSection(ctx: SectionContext, root: HTMLElement): Promise<void> {
+  const m = await load<Metrics>(ctx, 'GET', '/metrics');
+  if (!m) return;
+  const r = m.resolution;
+  const dist = m.csat.distribution;
+  const maxDist = Math.max(1, ...dist);
+  root.replaceChildren(
+    h('h2', {}, 'Metrics'),
+    h(
+      'div',
+      { class: 'row', 'data-testid': 'resolution' },
+      h('div', { class: 'card stat' }, h('strong', {}, percent(r.rate)), h('div', { class: 'meta' }, `resolution rate · ${r.sample} conversations`)),
+      h('div', { class: 'card stat' }, h('strong', {}, String(r.confirmed)), h('div', { class: 'meta' }, 'confirmed')),
+      h('div', { class: 'card stat' }, h('strong', {}, String(r.assumed)), h('div', { class: 'meta' }, 'assumed (30 min silence)')),
+      h('div', { class: 'card stat' }, h('strong', {}, String(r.notResolved)), h('div', { class: 'meta' }, 'not resolved')),
+      h('div', { class: 'card stat' }, h('strong', {}, m.csat.mean === null ? '—' : m.csat.mean.toFixed(1)), h('div', { class: 'meta' }, `CSAT mean · ${m.csat.count} ratings`)),
+    ),
+    h('h3', {}, 'Resolution over time'),
+    h('p', { class: 'meta' }, 'Bars: confirmed (dark green), assumed (light green), not resolved (orange). Line: rate.'),
+    rateChart(m.daily),
+    h('h3', {}, 'Handoff reasons'),
+    table(['Reason', 'Handoffs'], Object.entries(m.handoffReasons).map(([reason, n]) => [reason, String(n)])),
+    h('h3', {}, 'CSAT distribution (0–10)'),
+    h('div', { class: 'bars' }, ...dist.map((n, score) => h('div', { class: 'bar', title: `${score}: ${n}` }, h('div', { style: `height:${(n / maxDist) * 60}px` }), String(score)))),
+    h('h3', {}, 'Top topics'),
+    table(['Topic', 'Conversations', 'Resolved'], m.topics.map((t) => [link(t.topic, t.url), String(t.conversations), percent(t.rate)])),
+    h('h3', {}, 'Low ratings (6 or less) to follow up'),
+    ...(m.lowRatings.length
+      ? m.lowRatings.map((l) =>
+          h(
+            'details',
+            { class: 'card', 'data-testid': 'low-rating' },
+            h('summary', {}, `${l.score}/10 · ${when(l.createdAt)}${l.comment ? ` · “${l.comment}”` : ''}${l.followedUpAt ? ' · ✓ followed up' : ''}`),
+            ...l.transcript.map((t) => h('div', { class: `m ${t.role}` }, t.text)),
+            l.followedUpAt
+              ? ''
+              : button('Mark as followed up', async () => {
+                  if (await load(ctx, 'POST', `/ratings/${l.conversationId}/followed-up`)) await metricsSection(ctx, root);
+                }),
+          ),
+        )
+      : [h('p', { class: 'empty' }, 'No low ratings.')]),
+  );
+}
+
+/** Ask anything and see what the bot would do, and why. */
+export function playgroundSection(ctx: SectionContext, root: HTMLElement): void {
+  const input = h('input', { type: 'text', placeholder: 'Ask as a customer would…', 'data-testid': 'playground-question', required: true });
+  const out = h('div', { 'data-testid': 'playground-result' });
+  const form = h('form', { class: 'row' }, input, h('button', { class: 'primary', type: 'submit' }, 'Ask'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const r = await load<{ outcome: string; answer: string; confidence: number; threshold: number; ms: number; candidates: Array<{ url: string; title: string; score: number }> }>(ctx, 'POST', '/playground', { question: input.value });
+    if (!r) return;
+    out.replaceChildren(
+      h('p', {}, h('strong', {}, r.outcome === 'answer' ? 'Answers' : 'Abstains'), ` · confidence ${r.confidence.toFixed(2)} (threshold ${r.threshold.toFixed(2)}) · ${r.ms} ms`),
+      h('div', { class: 'card' }, r.answer),
+      table(['#', 'Candidate', 'Score'], r.candidates.map((c, i) => [String(i + 1), link(c.title, c.url), c.score.toFixed(3)])),
+    );
+  });
+  root.replaceChildren(h('h2', {}, 'Playground'), form, out);
+}

@@ -1,0 +1,105 @@
+import { h, link } from '../../../widget/src/dom.js';
+import { button, load, table, when, type SectionContext } from './ui.js';
+
+export interface QaItem {
+  id: string;
+  question: string;
+  alternatives: string[];
+  answer: string;
+  url?: string;
+  createdBy: string;
+  updatedAt: string;
+  suggestionId?: number;
+}
+
+export interface QaDraft {
+  question: string;
+  alternatives: string[];
+  answer: string;
+}
+
+/** A Q&A form (question, other phrasings one per line, answer); `submit` gets the validated fields. */
+export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fields: QaDraft) => Promise<boolean>): HTMLFormElement {
+  const question = h('input', { type: 'text', 'data-testid': 'qa-question', required: true, maxlength: '500' });
+  question.value = draft.question ?? '';
+  const alternatives = h('textarea', { 'data-testid': 'qa-alternatives', rows: '3' });
+  alternatives.value = (draft.alternatives ?? []).join('\n');
+  const answer = h('textarea', { 'data-testid': 'qa-answer', required: true, rows: '4', maxlength: '4000' });
+  answer.value = draft.answer ?? '';
+  const form = h(
+    'form',
+    { class: 'qa-form' },
+    h('label', {}, 'Question', question),
+    h('label', {}, 'Other ways to ask it (one per line)', alternatives),
+    h('label', {}, 'Answer (shown as written)', answer),
+    h('button', { class: 'primary', type: 'submit', 'data-testid': 'qa-save' }, submitLabel),
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const fields = { question: question.value.trim(), alternatives: alternatives.value.split('\n').map((l) => l.trim()).filter(Boolean), answer: answer.value.trim() };
+    if (await submit(fields)) form.reset();
+  });
+  return form;
+}
+
+/** Q&A items written in the console: create (optionally pre-filled from a gap), edit, delete. */
+export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?: Partial<QaDraft>): Promise<void> {
+  const list = h('div', {});
+  const render = async () => {
+    const data = await load<{ items: QaItem[] }>(ctx, 'GET', '/qa');
+    if (!data) return;
+    list.replaceChildren(
+      data.items.length
+        ? table(
+            ['Question', 'Answer', 'Updated', ''],
+            data.items.map((item) => [
+              h('div', {}, item.question, item.alternatives.length ? h('div', { class: 'meta' }, `+ ${item.alternatives.length} other phrasing(s)`) : null),
+              item.answer,
+              h('span', { class: 'meta' }, `${when(item.updatedAt)} · ${item.createdBy}${item.suggestionId ? ' · from an agent' : ''}`),
+              h('div', { class: 'row' }, button('Edit', () => edit(item)), button('Delete', () => remove(item), { 'data-testid': 'qa-delete' })),
+            ]),
+            { 'data-testid': 'qa-list' },
+          )
+        : h('p', { class: 'empty' }, 'No Q&A items yet.'),
+    );
+  };
+  const edit = (item: QaItem) => {
+    const form = qaForm(item, 'Save changes', async (fields) => {
+      const ok = await load(ctx, 'PUT', `/qa/${encodeURIComponent(item.id)}`, { ...fields, ...(item.url ? { url: item.url } : {}) });
+      if (ok) await render();
+      return !!ok;
+    });
+    list.prepend(h('div', { class: 'card' }, h('h3', {}, 'Edit Q&A item'), form));
+  };
+  const remove = async (item: QaItem) => {
+    if (!confirm(`Delete "${item.question}"? The bot stops answering it at once.`)) return;
+    if (await load(ctx, 'DELETE', `/qa/${encodeURIComponent(item.id)}`)) await render();
+  };
+  const create = qaForm(prefill ?? {}, 'Add Q&A item', async (fields) => {
+    const ok = await load(ctx, 'POST', '/qa', fields);
+    if (ok) await render();
+    return !!ok;
+  });
+  root.replaceChildren(h('h2', {}, 'Q&A items'), h('div', { class: 'card' }, h('h3', {}, prefill ? 'Write an answer for this gap' : 'New Q&A item'), create), list);
+  await render();
+}
+
+/** Indexed pages with their chunks, and what the bot learned (removable). */
+export async function pagesSection(ctx: SectionContext, root: HTMLElement): Promise<void> {
+  const data = await load<{ pages: Array<{ url: string; title: string; kind: string; chunks: number; words: number }> }>(ctx, 'GET', '/pages');
+  if (!data) return;
+  const detail = h('div', { 'data-testid': 'page-detail' });
+  const show = async (url: string) => {
+    const page = await load<{ title: string; chunks: Array<{ headingPath: string[]; preview: string; words: number }> }>(ctx, 'GET', `/page?url=${encodeURIComponent(url)}`);
+    if (!page) return;
+    detail.replaceChildren(h('h3', {}, page.title), ...page.chunks.map((c) => h('div', { class: 'card' }, h('div', { class: 'meta' }, `${c.headingPath.join(' › ') || '—'} · ${c.words} words`), c.preview)));
+  };
+  root.replaceChildren(
+    h('h2', {}, `Pages (${data.pages.length})`),
+    table(
+      ['Page', 'Kind', 'Chunks', ''],
+      data.pages.map((p) => [h('div', {}, p.title, h('div', { class: 'meta' }, link(p.url, p.url))), p.kind, String(p.chunks), button('Chunks', () => show(p.url))]),
+    ),
+    detail,
+  );
+}

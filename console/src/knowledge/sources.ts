@@ -1,0 +1,90 @@
+import { h, link } from '../../../widget/src/dom.js';
+import { button, load, table, when, type SectionContext } from './ui.js';
+
+interface Run {
+  id: number;
+  status: 'running' | 'done' | 'failed';
+  trigger: string;
+  startedAt: string;
+  finishedAt: string | null;
+  changes: { added?: string[]; changed?: string[]; removed?: string[]; failed?: Array<{ url: string; code: string; message: string }>; skipped?: Array<{ url: string; reason: string }>; unchanged?: number; error?: string };
+}
+
+interface SourcesData {
+  sources: Array<{ id: number | null; url: string; recrawlDays: number; fromConfig: boolean }>;
+  lastCrawlAt: string | null;
+  crawledPages: number;
+  runs: Run[];
+}
+
+/** Sites to crawl: add, remove, crawl now with live progress, and what the last crawl changed. */
+export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => void {
+  const progress = h('p', { 'data-testid': 'crawl-progress', 'aria-live': 'polite' });
+  const body = h('div', {});
+  const url = h('input', { type: 'url', placeholder: 'https://www.example.com/', required: true, 'data-testid': 'source-url' });
+  const add = h('form', { class: 'row' }, url, h('button', { class: 'primary', type: 'submit' }, 'Add site'));
+  add.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (await load(ctx, 'POST', '/sources', { url: url.value })) {
+      url.value = '';
+      await render();
+    }
+  });
+  const render = async () => {
+    const data = await load<SourcesData>(ctx, 'GET', '/sources');
+    if (!data) return;
+    const last = data.runs[0];
+    body.replaceChildren(
+      table(
+        ['Site', 'Re-crawl', ''],
+        data.sources.map((s) => [
+          link(s.url, s.url),
+          `every ${s.recrawlDays} days`,
+          s.fromConfig
+            ? h('span', { class: 'meta' }, 'from the config file')
+            : button('Remove', async () => {
+                if (await load(ctx, 'DELETE', `/sources/${s.id}`)) await render();
+              }),
+        ]),
+        { 'data-testid': 'sources' },
+      ),
+      h('p', { class: 'meta' }, `${data.crawledPages} crawled pages in the index · last crawl ${when(data.lastCrawlAt)}`),
+      last ? runView(last) : h('p', { class: 'empty' }, 'Not crawled from the console yet.'),
+    );
+  };
+  const crawl = button('Crawl now', async () => {
+    if (await load(ctx, 'POST', '/crawl')) progress.textContent = 'Crawl started…';
+  }, { class: 'primary', 'data-testid': 'crawl-now' });
+  const events = new EventSource(`${ctx.base}/events`);
+  events.addEventListener('crawl', (e) => {
+    const data = JSON.parse((e as MessageEvent<string>).data) as { status?: string; progress?: { indexed: number; unchanged: number; failed: number; queued: number; pagesPerSecond: number } };
+    if (data.progress) {
+      const p = data.progress;
+      progress.textContent = `Crawling: ${p.indexed + p.unchanged} done, ${p.queued} queued, ${p.failed} failed · ${p.pagesPerSecond.toFixed(1)} pages/s`;
+    } else if (data.status && data.status !== 'running') {
+      progress.textContent = data.status === 'done' ? 'Crawl finished; the index is updated.' : 'Crawl failed.';
+      void render();
+    }
+  });
+  root.replaceChildren(h('h2', {}, 'Sources'), add, h('div', { class: 'row' }, crawl), progress, body);
+  void render();
+  return () => events.close();
+}
+
+function runView(run: Run): HTMLElement {
+  const c = run.changes;
+  const list = (title: string, items: Array<Node | string>) => (items.length ? h('details', {}, h('summary', {}, `${title} (${items.length})`), h('ul', {}, ...items.map((i) => h('li', {}, i)))) : '');
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'last-crawl' },
+    h('strong', {}, `Last crawl: ${run.status}`),
+    h('span', { class: 'meta' }, ` · ${when(run.startedAt)} · ${run.trigger === 'schedule' ? 'scheduled' : 'manual'}`),
+    c.error ? h('p', { class: 'notice' }, c.error) : '',
+    h('p', {}, `${c.added?.length ?? 0} new, ${c.changed?.length ?? 0} changed, ${c.removed?.length ?? 0} removed, ${c.failed?.length ?? 0} failed, ${c.unchanged ?? 0} unchanged`),
+    list('New', (c.added ?? []).map((u) => link(u, u))),
+    list('Changed', (c.changed ?? []).map((u) => link(u, u))),
+    list('Removed', c.removed ?? []),
+    list('Failed', (c.failed ?? []).map((f) => `${f.url}: ${f.message} [${f.code}]`)),
+    list('Skipped', (c.skipped ?? []).map((s) => `${s.url}: ${s.reason}`)),
+  );
+}

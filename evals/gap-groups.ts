@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { groupGaps } from '../src/learning/gap-groups.js';
+import { readJsonl } from './lib/jsonl.js';
+
+const schema = z.object({ id: z.string(), question: z.string() });
+
+export interface GapGroupResult {
+  questions: number;
+  groups: number;
+  /** Share of the least pure group's questions that come from its majority thread. */
+  minPurity: number;
+  /** Purity weighted by group size. */
+  meanPurity: number;
+}
+
+/**
+ * Group StackFAQ's unanswerable questions as the gaps view would (without their thread ids),
+ * then score the groups against the threads (the id prefix, e.g. u042).
+ */
+export async function gapGroupEval(file: string): Promise<GapGroupResult> {
+  const rows = await readJsonl(file, schema);
+  const at = new Date(Date.UTC(2026, 0, 1)).toISOString();
+  const groups = groupGaps(rows.map((r) => ({ id: r.id, text: r.question, at })));
+  let weighted = 0;
+  let minPurity = 1;
+  for (const g of groups) {
+    const threads = new Map<string, number>();
+    for (const id of g.itemIds) threads.set(id.split('-')[0]!, (threads.get(id.split('-')[0]!) ?? 0) + 1);
+    const purity = Math.max(...threads.values()) / g.count;
+    minPurity = Math.min(minPurity, purity);
+    weighted += purity * g.count;
+  }
+  return { questions: rows.length, groups: groups.length, minPurity, meanPurity: weighted / Math.max(rows.length, 1) };
+}

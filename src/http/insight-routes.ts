@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DEFAULT_THRESHOLD } from '../answer/answer-question.js';
+import type { ChatDeps } from '../conversations/chat-deps.js';
+import { gapQuestions } from '../learning/gap-questions.js';
+import { groupGaps } from '../learning/gap-groups.js';
+import { markFollowedUp, ownerMetrics } from '../learning/owner-metrics.js';
+import type { AuthEnv } from './auth-routes.js';
+import { HttpError } from './http-error.js';
+import { readBody } from './read-body.js';
+
+type Env = AuthEnv & { Variables: { botId: string } };
+
+const playgroundSchema = z.object({ question: z.string().trim().min(1).max(2000) });
+
+/** What the owner learns from conversations: gaps, metrics, low ratings to follow up, and the playground. */
+export function insightRoutes(deps: ChatDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  const windowOf = (botId: string) => deps.bots.get(botId)!.config.resolution.windowDays;
+
+  app.get('/gaps', async (c) => {
+    const botId = c.get('botId');
+    const since = new Date(deps.now().getTime() - windowOf(botId) * 86_400_000);
+    const questions = await gapQuestions(deps.db, botId, since);
+    const groups = groupGaps(questions);
+    const reasons = new Map(questions.map((q) => [q.id, q.reason]));
+    return c.json({
+      questions: questions.length,
+      groups: groups.map((g) => ({ ...g, handedOff: g.itemIds.filter((id) => reasons.get(id) === 'handed-off').length })),
+    });
+  });
+
+  app.get('/metrics', async (c) => {
+    const botId = c.get('botId');
+    return c.json(await ownerMetrics(deps.db, botId, deps.now(), { windowDays: windowOf(botId) }));
+  });
+
+  app.post('/ratings/:conversationId/followed-up', async (c) => {
+    const ok = await markFollowedUp(deps.db, c.get('botId'), c.req.param('conversationId'), c.get('user').id, deps.now());
+    if (!ok) throw new HttpError(404, 'NOT_FOUND', 'No rating for that conversation');
+    return c.json({ ok: true });
+  });
+
+  /** Ask as a customer would, without a conversation: the outcome, confidence and every candidate with its score. */
+  app.post('/playground', async (c) => {
+    const body = await readBody(c, playgroundSchema);
+    const runtime = deps.bots.get(c.get('botId'))!;
+    const result = await runtime.ask(body.question);
+    return c.json({ ...result, threshold: runtime.config.answerThreshold ?? DEFAULT_THRESHOLD });
+  });
+  return app;
+}

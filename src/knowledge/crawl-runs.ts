@@ -1,0 +1,112 @@
+import type { ChatDeps } from '../conversations/chat-deps.js';
+
+/** What background work (crawls, jobs) needs: no request, no presence. */
+export type JobDeps = Pick<ChatDeps, 'db' | 'bots' | 'now' | 'hub'>;
+import { LaerlingError } from '../errors.js';
+import type { CrawlProgress } from '../ingest/crawl-progress.js';
+import { crawlSite, type CrawlDeps } from '../ingest/crawl-site.js';
+import type { CrawledPage } from './crawl-state.js';
+
+/** The hub channel a bot's crawl progress is published on (transient events). */
+export const crawlChannel = (botId: string) => `crawl:${botId}`;
+
+/** What a finished crawl changed, for the console's "last crawl" view. */
+export interface CrawlChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  failed: Array<{ url: string; code: string; message: string }>;
+  skipped: Array<{ url: string; reason: string }>;
+  unchanged: number;
+  error?: string;
+}
+
+export interface CrawlSettings {
+  /** Crawl private addresses (an intranet site, tests): the operator's choice, never the owner's. */
+  allowPrivateNetwork: boolean;
+  crawlDeps?: CrawlDeps;
+}
+
+/** The sites a bot crawls: those in its config and those owners added in the console. */
+export async function botSources(deps: Pick<ChatDeps, 'db' | 'bots'>, botId: string) {
+  const configured = deps.bots.get(botId)!.config.sources.map((s) => ({ id: null as number | null, url: s.url, recrawlDays: 7, fromConfig: true }));
+  const added = await deps.db.selectFrom('sources').selectAll().where('bot_id', '=', botId).orderBy('id').execute();
+  return [...configured, ...added.map((s) => ({ id: s.id as number | null, url: s.url, recrawlDays: s.recrawl_days, fromConfig: false }))];
+}
+
+/** Compare the pages before and after a crawl. */
+export function crawlChanges(before: readonly CrawledPage[], after: readonly CrawledPage[]): Pick<CrawlChanges, 'added' | 'changed' | 'removed'> {
+  const old = new Map(before.map((p) => [p.url, p.contentHash]));
+  const now = new Set(after.map((p) => p.url));
+  return {
+    added: after.filter((p) => !old.has(p.url)).map((p) => p.url),
+    changed: after.filter((p) => old.has(p.url) && old.get(p.url) !== p.contentHash).map((p) => p.url),
+    removed: before.filter((p) => !now.has(p.url)).map((p) => p.url),
+  };
+}
+
+const running = new Set<string>();
+
+/**
+ * Start crawling the bot's sources in the background; progress goes to crawlChannel, the result
+ * to crawl_runs, and the rebuilt index replaces the live one only when complete. One at a time
+ * per bot: CONFLICT while one runs.
+ */
+export async function startCrawl(deps: JobDeps, botId: string, trigger: string, settings: CrawlSettings): Promise<{ runId: number; done: Promise<void> }> {
+  if (running.has(botId)) throw new LaerlingError('CONFLICT', 'A crawl of this bot is already running');
+  const sources = await botSources(deps, botId);
+  if (sources.length === 0) throw new LaerlingError('INVALID_INPUT', 'Add a site to crawl first');
+  running.add(botId);
+  const inserted = await deps.db
+    .insertInto('crawl_runs')
+    .values({ bot_id: botId, status: 'running', started_at: deps.now().toISOString(), finished_at: null, trigger, report: '{}' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const runId = inserted.id;
+  const knowledge = deps.bots.get(botId)!.knowledge;
+  const publish = (data: unknown) => deps.hub.publish(crawlChannel(botId), { event: 'crawl', data });
+  const done = (async () => {
+    let changes: CrawlChanges;
+    let status: 'done' | 'failed' = 'done';
+    try {
+      const before = knowledge.extra.crawledPages;
+      const source = deps.bots.get(botId)!.config.sources[0];
+      const report = await crawlSite(
+        {
+          startUrls: sources.map((s) => s.url),
+          maxPages: source?.maxPages,
+          include: source?.include,
+          exclude: source?.exclude,
+          allowPrivateNetwork: settings.allowPrivateNetwork,
+          previous: new Map(before.map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }])),
+        },
+        { ...settings.crawlDeps, onProgress: (p: CrawlProgress) => publish({ runId, status: 'running', progress: p }) },
+      );
+      const built = await knowledge.rebuild(report);
+      changes = { ...crawlChanges(before, built.extra.crawledPages), failed: report.failed, skipped: report.skipped, unchanged: report.unchanged.length };
+    } catch (err) {
+      status = 'failed';
+      changes = { added: [], changed: [], removed: [], failed: [], skipped: [], unchanged: 0, error: err instanceof Error ? err.message : String(err) };
+    } finally {
+      running.delete(botId);
+    }
+    await deps.db.updateTable('crawl_runs').set({ status, finished_at: deps.now().toISOString(), report: JSON.stringify(changes) }).where('id', '=', runId).execute();
+    publish({ runId, status, changes });
+  })();
+  return { runId, done };
+}
+
+/** Bots whose sources are due for their scheduled re-crawl (weekly by default) at `now`. */
+export async function dueForRecrawl(deps: Pick<ChatDeps, 'db' | 'bots'>, now: Date): Promise<string[]> {
+  const due: string[] = [];
+  for (const botId of deps.bots.keys()) {
+    const sources = await botSources(deps, botId);
+    if (sources.length === 0 || running.has(botId)) continue;
+    const days = Math.min(...sources.map((s) => s.recrawlDays));
+    const last = await deps.db.selectFrom('crawl_runs').select('started_at').where('bot_id', '=', botId).orderBy('started_at', 'desc').limit(1).executeTakeFirst();
+    // A bot never crawled from the console counts from its index build, not from 1970.
+    const since = last ? Date.parse(last.started_at) : Date.parse(deps.bots.get(botId)!.knowledge.extra.lastCrawlAt ?? deps.bots.get(botId)!.knowledge.extra.builtAt);
+    if (now.getTime() - since >= days * 86_400_000) due.push(botId);
+  }
+  return due;
+}

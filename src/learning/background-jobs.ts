@@ -1,0 +1,41 @@
+import { dueForRecrawl, startCrawl, type CrawlSettings, type JobDeps } from '../knowledge/crawl-runs.js';
+import { purgeExpiredConversations } from '../privacy/retention.js';
+import { settleOutcomes } from './settle-outcomes.js';
+
+/** How often `serve` runs its jobs: outcomes every minute; retention and scheduled re-crawls hourly. */
+export const JOB_INTERVALS = { outcomesMs: 60_000, hourlyMs: 3_600_000 };
+
+/** Run one round of every job now (also what the timers call); errors are logged, never thrown. */
+export async function runJobs(deps: JobDeps, crawl: CrawlSettings, which: { hourly: boolean }, log: (line: string) => void): Promise<void> {
+  const attempt = async (name: string, job: () => Promise<unknown>) => {
+    try {
+      await job();
+    } catch (err) {
+      log(`Job ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  await attempt('outcomes', () => settleOutcomes(deps));
+  if (!which.hourly) return;
+  await attempt('retention', async () => {
+    const n = await purgeExpiredConversations(deps);
+    if (n > 0) log(`Retention: deleted ${n} conversation(s) past their retention period.`);
+  });
+  await attempt('recrawl', async () => {
+    for (const botId of await dueForRecrawl(deps, deps.now())) {
+      log(`Scheduled re-crawl of bot "${botId}".`);
+      await (await startCrawl(deps, botId, 'schedule', crawl)).done;
+    }
+  });
+}
+
+/** Start the timers; returns a function that stops them. */
+export function startJobs(deps: JobDeps, crawl: CrawlSettings, log: (line: string) => void): () => void {
+  const minute = setInterval(() => void runJobs(deps, crawl, { hourly: false }, log), JOB_INTERVALS.outcomesMs);
+  const hour = setInterval(() => void runJobs(deps, crawl, { hourly: true }, log), JOB_INTERVALS.hourlyMs);
+  minute.unref();
+  hour.unref();
+  return () => {
+    clearInterval(minute);
+    clearInterval(hour);
+  };
+}

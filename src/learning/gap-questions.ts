@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { messageMeta } from '../conversations/conversation-store.js';
+import { isPersonRequest } from '../handoff/person-request.js';
+import { redactPii } from '../privacy/redact.js';
+import type { Database } from '../storage/schema.js';
+
+/** A question the bot could not answer, redacted, as gap grouping takes it. */
+export interface GapQuestion {
+  id: string;
+  text: string;
+  at: string;
+  conversationId: string;
+  reason: 'abstained' | 'handed-off';
+}
+
+/**
+ * The bot's knowledge gaps since `since`: every customer question it abstained on, plus the
+ * question before each handoff it did answer (the answer was not enough). Asking for a person is
+ * not a gap. Texts are redacted: gaps are shown to content owners and kept for analytics.
+ */
+export async function gapQuestions(db: Kysely<Database>, botId: string, since: Date): Promise<GapQuestion[]> {
+  const rows = await db
+    .selectFrom('messages as m')
+    .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+    .select(['m.conversation_id', 'm.seq', 'm.role', 'm.text', 'm.meta', 'm.client_id', 'm.created_at'])
+    .where('c.bot_id', '=', botId)
+    .where('c.created_at', '>=', since.toISOString())
+    .where('m.role', 'in', ['customer', 'bot', 'system'])
+    .orderBy('m.conversation_id')
+    .orderBy('m.seq')
+    .execute();
+  const out: GapQuestion[] = [];
+  let lastQuestion: (typeof rows)[number] | undefined;
+  let gapOfLast = false;
+  for (const row of rows) {
+    if (lastQuestion && lastQuestion.conversation_id !== row.conversation_id) lastQuestion = undefined;
+    if (row.role === 'customer') {
+      const ask = !isPersonRequest(row.text);
+      lastQuestion = ask ? row : lastQuestion;
+      gapOfLast = ask ? false : gapOfLast;
+      continue;
+    }
+    if (!lastQuestion || gapOfLast) continue;
+    const meta = messageMeta(row as Parameters<typeof messageMeta>[0]);
+    const abstained = row.role === 'bot' && meta.outcome === 'abstain' && row.client_id === lastQuestion.client_id;
+    const handedOff = row.role === 'system' && (meta.event === 'handoff-queued' || meta.event === 'handoff-offline');
+    if (!abstained && !handedOff) continue;
+    gapOfLast = true;
+    out.push({
+      id: `${lastQuestion.conversation_id}:${lastQuestion.seq}`,
+      text: redactPii(lastQuestion.text).text,
+      at: lastQuestion.created_at,
+      conversationId: lastQuestion.conversation_id,
+      reason: abstained ? 'abstained' : 'handed-off',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+import type { ChatDeps } from '../conversations/chat-deps.js';
+import { hashSecret } from '../conversations/conversation-store.js';
+import { learnedId, type PairKind } from '../knowledge/learned-store.js';
+import { recordAudit } from '../storage/audit.js';
+
+/** Whose data to erase: the token of one conversation (what the widget holds), or an e-mail address. */
+export type EraseTarget = { token: string } | { email: string };
+
+export interface EraseResult {
+  conversations: number;
+  learned: number;
+  negative: number;
+  suggestions: number;
+}
+
+/** Conversations that belong to the target: by token; by e-mail, those with it as contact or in a customer message. */
+async function conversationsOf(deps: Pick<ChatDeps, 'db'>, target: EraseTarget): Promise<Array<{ id: string; bot_id: string }>> {
+  if ('token' in target) {
+    return deps.db.selectFrom('conversations').select(['id', 'bot_id']).where('token_hash', '=', hashSecret(target.token)).execute();
+  }
+  const email = target.email.trim().toLowerCase();
+  const pattern = `%${email.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return deps.db
+    .selectFrom('conversations as c')
+    .select(['c.id', 'c.bot_id'])
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['c.email']), '=', email),
+        eb.exists(
+          eb
+            .selectFrom('messages as m')
+            .select('m.seq')
+            .whereRef('m.conversation_id', '=', 'c.id')
+            .where('m.role', '=', 'customer')
+            .where((m) => m(m.fn('lower', ['m.text']), 'like', pattern)),
+        ),
+      ]),
+    )
+    .execute();
+}
+
+/**
+ * Erase a customer's data (GDPR art. 17): their conversations with every message, handoff,
+ * feedback and rating; the phrasings and negative pairs learned from them, from the database,
+ * their files and the index; and suggestions not yet approved. Approved Q&A items stay: an owner
+ * rewrote and published them, and they were redacted before anyone saw them.
+ */
+export async function eraseCustomerData(deps: Pick<ChatDeps, 'db' | 'bots' | 'now'>, target: EraseTarget, actor: string): Promise<EraseResult> {
+  const conversations = await conversationsOf(deps, target);
+  const result: EraseResult = { conversations: conversations.length, learned: 0, negative: 0, suggestions: 0 };
+  if (conversations.length === 0) return result;
+  const ids = conversations.map((c) => c.id);
+  const learned = await deps.db.selectFrom('learned_phrasings').select(['bot_id', 'question', 'url']).where('conversation_id', 'in', ids).execute();
+  const negative = await deps.db.selectFrom('negative_pairs').select(['bot_id', 'question', 'url']).where('conversation_id', 'in', ids).execute();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('learned_phrasings').where('conversation_id', 'in', ids).execute();
+    await trx.deleteFrom('negative_pairs').where('conversation_id', 'in', ids).execute();
+    const suggestions = await trx.deleteFrom('knowledge_suggestions').where('conversation_id', 'in', ids).where('status', '!=', 'approved').executeTakeFirst();
+    result.suggestions = Number(suggestions.numDeletedRows);
+    // Messages, handoffs, feedback and ratings go with their conversation (ON DELETE CASCADE).
+    await trx.deleteFrom('conversations').where('id', 'in', ids).execute();
+  });
+  result.learned = await forget(deps, 'learned', learned);
+  result.negative = await forget(deps, 'negative', negative);
+  await recordAudit(deps.db, { actor, action: 'customer.erase', details: { ...result, by: 'token' in target ? 'token' : 'email' }, at: deps.now() });
+  return result;
+}
+
+// The texts these conversations put in the bot's files and index.
+async function forget(deps: Pick<ChatDeps, 'bots'>, kind: PairKind, rows: ReadonlyArray<{ bot_id: string; question: string; url: string }>): Promise<number> {
+  let removed = 0;
+  for (const [botId, runtime] of deps.bots) {
+    const ids = new Set(rows.filter((r) => r.bot_id === botId).map(learnedId));
+    if (ids.size > 0) removed += await runtime.knowledge.removePairs(kind, (p) => ids.has(learnedId(p)));
+  }
+  return removed;
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startLiveServer, type LiveServer } from './harness.js';
+
+let live: LiveServer;
+beforeAll(async () => {
+  live = await startLiveServer({
+    agents: [
+      { email: 'kari@fjordmobil.example', name: 'Kari' },
+      { email: 'ola@fjordmobil.example', name: 'Ola', role: 'owner' },
+    ],
+  });
+});
+afterAll(async () => {
+  await live?.close();
+});
+
+const QUESTION = 'Sponser dere det lokale fotballaget?';
+const ANSWER = 'Ja, vi støtter barne- og ungdomsfotball i hele landet gjennom Fjordmobil-fondet.';
+const widget = (page: Page) => page.locator('laerling-chat');
+
+async function customerAsks(browser: Browser, url: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url + '/');
+  await widget(page).getByTestId('launcher').click();
+  await widget(page).getByTestId('input').fill(QUESTION);
+  await widget(page).getByTestId('input').press('Enter');
+  const reply = widget(page).locator('[data-role=bot]').first();
+  await reply.waitFor();
+  return { context, page, reply };
+}
+
+async function signIn(browser: Browser, url: string, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url + '/console');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return { context, page };
+}
+
+describe('the learning loop in real Chromium', () => {
+  it('an agent teaches an answer, an owner approves it in the knowledge console, and the widget then answers it', async () => {
+    const first = await customerAsks(live.browser, live.url);
+    expect(await first.reply.getAttribute('data-outcome')).toBe('abstain');
+    await widget(first.page).getByTestId('person').click();
+
+    const agent = await signIn(live.browser, live.url, 'kari@fjordmobil.example');
+    await agent.page.getByTestId('queue-item').first().getByTestId('claim').click();
+    const chat = agent.page.locator('[data-testid=chat]:not([hidden])');
+    await chat.getByTestId('reply').fill(ANSWER);
+    await chat.getByTestId('send').click();
+    await widget(first.page).locator('[data-role=agent]').first().waitFor();
+    await chat.getByTestId('teach').check();
+    await chat.getByTestId('close').click();
+    await widget(first.page).getByTestId('rating').waitFor();
+
+    const owner = await signIn(live.browser, live.url, 'ola@fjordmobil.example');
+    await owner.page.getByTestId('section-suggestions').click();
+    const card = owner.page.getByTestId('suggestion').first();
+    await card.waitFor();
+    expect(await card.getByTestId('qa-question').inputValue()).toBe(QUESTION);
+    expect(await card.getByTestId('qa-answer').inputValue()).toBe(ANSWER);
+    await card.getByTestId('qa-alternatives').fill('Støtter dere idrettslag?');
+    await card.getByTestId('qa-save').click();
+    await owner.page.getByText('Nothing to review.').waitFor();
+    await owner.page.getByTestId('section-qa').click();
+    await owner.page.getByTestId('qa-list').getByText(QUESTION).waitFor();
+
+    const second = await customerAsks(live.browser, live.url);
+    expect(await second.reply.getAttribute('data-outcome')).toBe('answer');
+    expect(await second.reply.textContent()).toContain('Fjordmobil-fondet');
+
+    // The playground shows why.
+    await owner.page.getByTestId('section-playground').click();
+    await owner.page.getByTestId('playground-question').fill('støtter dere idrettslag');
+    await owner.page.getByTestId('playground-question').press('Enter');
+    await expect.poll(() => owner.page.getByTestId('playground-result').textContent()).toMatch(/Answers · confidence \d\.\d\d/);
+    for (const c of [first.context, second.context, agent.context, owner.context]) await c.close();
+  }, 120_000);
+});

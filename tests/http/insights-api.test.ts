@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { quietIo } from '../../evals/lib/quiet-io.js';
+import { agentClient, chatApp, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
+
+/** A conversation with one question; `helpful` gives feedback on the answer. */
+async function conversation(t: ChatApp, question: string, helpful?: boolean) {
+  const w = widgetClient(t);
+  await w.start();
+  const reply = (await w.send(question, 'q')).body.reply;
+  if (helpful !== undefined) await w.call('POST', '/feedback', { seq: reply.seq, helpful });
+  return { w, reply };
+}
+
+describe('insights for content owners', () => {
+  it('groups abstained and handed-off questions into gaps', async () => {
+    const t = await chatApp();
+    await conversation(t, 'Kan jeg ta med hunden i butikken?');
+    await conversation(t, 'Er hunder lov i butikken deres?');
+    await conversation(t, 'Selger dere gavekort?');
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const gaps = (await owner.call('GET', '/api/knowledge/bots/test/gaps')).body;
+    expect(gaps.questions).toBe(3);
+    expect(gaps.groups[0]).toMatchObject({ count: 2, handedOff: 0 });
+    expect(gaps.groups[0].examples).toHaveLength(2);
+  });
+
+  it('shows the same resolution numbers in the dashboard, the badge API and `laerling stats`, plus CSAT, low ratings and topics', async () => {
+    // Two hours ago, so every conversation is decided now for the CLI, which uses the real clock.
+    const t = await chatApp({ now: new Date(Date.now() - 2 * 3_600_000), bot: { resolution: { goal: 0.9, minSample: 2, windowDays: 30 } } });
+    await conversation(t, 'Hvor finner jeg PUK-koden?', true);
+    await conversation(t, 'Hva koster roaming utenfor EU?', true);
+    const unhappy = await conversation(t, 'Når forfaller fakturaen?', false);
+    await unhappy.w.call('POST', '/rating', { score: 3, comment: 'Fikk ikke svar' });
+    t.clock.now = new Date();
+
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const metrics = (await owner.call('GET', '/api/knowledge/bots/test/metrics')).body;
+    expect(metrics.resolution).toMatchObject({ confirmed: 2, assumed: 0, notResolved: 1, sample: 3 });
+    expect(metrics.daily.reduce((s: number, d: { conversations: number }) => s + d.conversations, 0)).toBe(3);
+    expect(metrics.csat).toMatchObject({ count: 1, mean: 3 });
+    expect(metrics.csat.distribution[3]).toBe(1);
+    expect(metrics.topics.map((x: { url: string }) => x.url)).toContain('https://test.example/mobil/puk');
+    expect(metrics.lowRatings[0]).toMatchObject({ score: 3, comment: 'Fikk ikke svar', followedUpAt: null });
+    expect(metrics.lowRatings[0].transcript[0]).toMatchObject({ role: 'customer', text: 'Når forfaller fakturaen?' });
+
+    const badge = (await widgetClient(t).call('GET', '/badge')).body;
+    expect(badge.rate).toBe(metrics.resolution.rate);
+    const io = quietIo();
+    expect(await main(['stats', '--json', '--data-dir', t.dataDir], io)).toBe(0);
+    const stats = JSON.parse(io.out.join(''));
+    expect(stats[0].resolution).toEqual(metrics.resolution);
+    expect(stats[0].badge.rate).toBe(badge.rate);
+
+    const id = metrics.lowRatings[0].conversationId;
+    expect((await owner.call('POST', `/api/knowledge/bots/test/ratings/${id}/followed-up`)).status).toBe(200);
+    expect((await owner.call('GET', '/api/knowledge/bots/test/metrics')).body.lowRatings[0].followedUpAt).not.toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readLearned } from '../../src/knowledge/learned-store.js';
+import { settleOutcomes } from '../../src/learning/settle-outcomes.js';
+import { purgeExpiredConversations } from '../../src/privacy/retention.js';
+import { agentClient, chatApp, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
+
+const MINUTE = 60_000;
+
+async function confirmedPuk(t: ChatApp, text = 'Hvor finner jeg PUK-koden?') {
+  const w = widgetClient(t);
+  await w.start();
+  const reply = (await w.send(text, 'q')).body.reply;
+  expect(reply.outcome).toBe('answer');
+  await w.call('POST', '/feedback', { seq: reply.seq, helpful: true });
+  return w;
+}
+
+describe('erasing a customer', () => {
+  it('erases by conversation token through the admin API: rows, learned phrasings and index entries', async () => {
+    const t = await chatApp();
+    await confirmedPuk(t);
+    const second = await confirmedPuk(t, 'hvor finner jeg puk koden min');
+    const dir = join(t.dataDir, 'bots', 'test');
+    // Two similar confirmations: both wordings are kept (the index holds one of near-duplicates).
+    expect((await readLearned(dir)).map((l) => l.question).sort()).toEqual(['Hvor finner jeg PUK-koden?', 'hvor finner jeg puk koden min']);
+
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    expect((await owner.call('POST', '/api/admin/erase', { token: second.token })).status).toBe(403);
+    const admin = await agentClient(t, 'admin@test.example', 'admin');
+    expect((await admin.call('POST', '/api/admin/erase', { nope: 1 })).status).toBe(422);
+    const res = await admin.call('POST', '/api/admin/erase', { token: second.token });
+    expect(res.body).toMatchObject({ conversations: 1, learned: 1 });
+    expect((await readLearned(dir)).map((l) => l.question)).toEqual(['Hvor finner jeg PUK-koden?']);
+    expect(t.bots.get('test')!.knowledge.index.learnedPhrasings().map((l) => l.question)).toEqual(['Hvor finner jeg PUK-koden?']);
+    expect(await t.db.selectFrom('conversations').select('id').execute()).toHaveLength(1);
+    expect(await t.db.selectFrom('learned_phrasings').select('id').execute()).toHaveLength(1);
+    expect((await second.call('GET', '/messages')).status).toBe(404);
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'details']).where('action', '=', 'customer.erase').executeTakeFirstOrThrow();
+    expect(audit.details).not.toContain(second.token);
+  });
+
+  it('erases by e-mail: the contact address or the address typed in a message', async () => {
+    const t = await chatApp();
+    const a = widgetClient(t);
+    await a.start();
+    await a.send('Hei, jeg heter Kari, kari.nordmann@example.com, hvor er fakturaen?', 'm');
+    const b = widgetClient(t);
+    await b.start();
+    await b.send('noe helt annet', 'm');
+    const admin = await agentClient(t, 'admin@test.example', 'admin');
+    const res = await admin.call('POST', '/api/admin/erase', { email: 'Kari.Nordmann@example.com' });
+    expect(res.body.conversations).toBe(1);
+    expect((await a.call('GET', '/messages')).status).toBe(404);
+    expect((await b.call('GET', '/messages')).status).toBe(200);
+  });
+});
+
+describe('retention and outcomes jobs', () => {
+  it('deletes transcripts past the retention period and keeps newer ones', async () => {
+    const t = await chatApp({ bot: { retentionDays: 90 } });
+    const start = t.clock.now;
+    const old = widgetClient(t);
+    await old.start();
+    await old.send('hei', 'x');
+    t.clock.now = new Date(start.getTime() + 2 * 86_400_000);
+    const recent = widgetClient(t);
+    await recent.start();
+    await recent.send('hei', 'x');
+    t.clock.now = new Date(start.getTime() + 91 * 86_400_000);
+    const deps = { db: t.db, bots: t.bots, now: () => t.clock.now };
+    expect(await purgeExpiredConversations(deps)).toBe(1);
+    expect((await old.call('GET', '/messages')).status).toBe(404);
+    expect((await recent.call('GET', '/messages')).status).toBe(200);
+  });
+
+  it('marks an answered conversation as an assumed resolution after 30 minutes of silence', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    expect((await w.send('Hvor finner jeg PUK-koden?', 'q')).body.reply.outcome).toBe('answer');
+    const deps = { db: t.db, bots: t.bots, now: () => t.clock.now };
+    const outcome = async () => (await t.db.selectFrom('conversations').select('outcome').executeTakeFirstOrThrow()).outcome;
+    const start = t.clock.now;
+    t.clock.now = new Date(start.getTime() + 29 * MINUTE);
+    expect(await settleOutcomes(deps)).toBe(0);
+    expect(await outcome()).toBeNull();
+    t.clock.now = new Date(start.getTime() + 30 * MINUTE);
+    expect(await settleOutcomes(deps)).toBe(1);
+    expect(await outcome()).toBe('assumed');
+    // A later rating of 8 turns it into a confirmed resolution.
+    await w.call('POST', '/rating', { score: 8 });
+    expect(await settleOutcomes(deps)).toBe(1);
+    expect(await outcome()).toBe('confirmed');
+  });
+});
