@@ -17,7 +17,7 @@ type Env = AuthEnv & { Variables: { botId: string } };
 
 const sourceSchema = z.object({ url: z.url({ protocol: /^https?$/ }), recrawlDays: z.number().int().min(1).max(365).default(7) });
 const suggestionEditSchema = z.object({ question: z.string().trim().min(1).max(2000).optional(), answer: z.string().trim().min(1).max(4000).optional() });
-const approveSchema = qaInputSchema.partial();
+const approveSchema = qaInputSchema.partial().extend({ url: z.string().trim().min(1).max(2000).optional() });
 const learnedSchema = z.object({ question: z.string().trim().min(1).max(500), url: z.string().trim().min(1).max(2000) });
 const PREVIEW_CHARS = 280;
 
@@ -129,8 +129,7 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
   });
   app.post('/bots/:bot/suggestions/:id/approve', async (c) => {
     const body = await readBody(c, approveSchema);
-    const item = await approveSuggestion(deps, c.get('botId'), intParam(c.req.param('id')), c.get('user'), body);
-    return c.json({ item });
+    return c.json(await approveSuggestion(deps, c.get('botId'), intParam(c.req.param('id')), c.get('user'), body));
   });
   app.put('/bots/:bot/suggestions/:id', async (c) => {
     const body = await readBody(c, suggestionEditSchema);

@@ -3,6 +3,8 @@ import { LaerlingError } from '../errors.js';
 import { formatZodError } from '../config/format-zod-error.js';
 import { createQa, qaInputSchema, type QaInput } from '../knowledge/owner-qa-items.js';
 import type { OwnerQa } from '../knowledge/owner-qa-store.js';
+import { resolvePageUrl } from '../knowledge/resolve-page-url.js';
+import { addLearnedByOwner } from './learned-items.js';
 import { recordAudit } from '../storage/audit.js';
 
 type Owner = { id: number; email: string };
@@ -31,14 +33,22 @@ async function pendingSuggestion(deps: Pick<ChatDeps, 'db'>, botId: string, id: 
   return row;
 }
 
+/** What an approval taught: a Q&A item answered as written, or phrasings of an existing page. */
+export type Approval = { qa: OwnerQa } | { page: string; phrasings: string[] };
+
 /**
- * Approve a suggestion, as written or as the owner edited it: it becomes an owner Q&A item,
- * indexed before this returns, so the widget answers it from the next question on.
+ * Approve a suggestion, as written or as the owner edited it, indexed before this returns so the
+ * widget answers it from the next question on. Linked to an indexed page ("this is answered on
+ * that page"), its questions become owner-confirmed phrasings of that page: the page stays the one
+ * source of truth and no second copy goes stale. Otherwise it becomes a Q&A item.
  */
-export async function approveSuggestion(deps: ChatDeps, botId: string, id: number, owner: Owner, edited?: Partial<QaInput>): Promise<OwnerQa> {
+export async function approveSuggestion(deps: ChatDeps, botId: string, id: number, owner: Owner, edited: Partial<Omit<QaInput, 'url'>> & { url?: string } = {}): Promise<Approval> {
   const row = await pendingSuggestion(deps, botId, id);
-  const parsed = qaInputSchema.safeParse({ question: edited?.question ?? row.question, alternatives: edited?.alternatives ?? [], answer: edited?.answer ?? row.answer, url: edited?.url, lang: edited?.lang });
+  const parsed = qaInputSchema.omit({ url: true }).safeParse({ question: edited.question ?? row.question, alternatives: edited.alternatives ?? [], answer: edited.answer ?? row.answer, lang: edited.lang });
   if (!parsed.success) throw new LaerlingError('INVALID_INPUT', `Edit the suggestion before approving it: ${formatZodError(parsed.error)}`);
+  const knowledge = deps.bots.get(botId)!.knowledge;
+  const page = edited.url ? resolvePageUrl(edited.url, knowledge.index.pageUrls()) : undefined;
+  if (edited.url && !page) throw new LaerlingError('INVALID_INPUT', `url: no indexed page matches "${edited.url}"`);
   // Claim it first: two owners approving at once must not create two items.
   const claimed = await deps.db
     .updateTable('knowledge_suggestions')
@@ -47,16 +57,23 @@ export async function approveSuggestion(deps: ChatDeps, botId: string, id: numbe
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) throw new LaerlingError('CONFLICT', `Suggestion ${id} was decided meanwhile`);
-  let item: OwnerQa;
+  let approval: Approval;
   try {
-    item = await createQa(deps.bots.get(botId)!.knowledge, parsed.data, owner.email, deps.now(), id);
+    if (page) {
+      const phrasings = [parsed.data.question, ...parsed.data.alternatives];
+      for (const question of phrasings) await addLearnedByOwner(deps, botId, { question, url: page }, owner);
+      approval = { page, phrasings };
+    } else {
+      approval = { qa: await createQa(knowledge, parsed.data, owner.email, deps.now(), id) };
+    }
   } catch (err) {
     await deps.db.updateTable('knowledge_suggestions').set({ status: 'pending', decided_at: null, decided_by: null }).where('id', '=', id).execute();
     throw err;
   }
-  await deps.db.updateTable('knowledge_suggestions').set({ qa_id: item.id }).where('id', '=', id).execute();
-  await recordAudit(deps.db, { actor: `user:${owner.id}`, action: 'suggestion.approve', target: String(id), details: { qaId: item.id }, at: deps.now() });
-  return item;
+  const qaId = 'qa' in approval ? approval.qa.id : null;
+  await deps.db.updateTable('knowledge_suggestions').set({ qa_id: qaId }).where('id', '=', id).execute();
+  await recordAudit(deps.db, { actor: `user:${owner.id}`, action: 'suggestion.approve', target: String(id), details: { qaId, page: page ?? null }, at: deps.now() });
+  return approval;
 }
 
 /** Edit a pending suggestion's text without deciding it. */

@@ -52,6 +52,21 @@ describe('knowledge console API', () => {
     expect((await owner.call('GET', '/api/knowledge/bots/test/qa')).body.items[0]).toMatchObject({ suggestionId: pending[0].id, createdBy: 'owner@test.example' });
   });
 
+  it('approving a suggestion linked to a page teaches that page the questions instead of adding a Q&A item', async () => {
+    const t = await chatApp();
+    await taughtSuggestion(t, 'mobilen min ber om en åttesifret kode etter tre feil', 'Det er PUK-koden, se https://test.example/mobil/puk');
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const [pending] = (await owner.call('GET', '/api/knowledge/bots/test/suggestions?status=pending')).body.suggestions;
+    const res = await owner.call('POST', `/api/knowledge/bots/test/suggestions/${pending.id}/approve`, { url: '/mobil/puk' });
+    expect(res.body).toEqual({ page: 'https://test.example/mobil/puk', phrasings: ['mobilen min ber om en åttesifret kode etter tre feil'] });
+    expect((await owner.call('GET', '/api/knowledge/bots/test/qa')).body.items).toEqual([]);
+    expect((await owner.call('GET', '/api/knowledge/bots/test/learned')).body.learned[0]).toMatchObject({ source: 'owner', url: 'https://test.example/mobil/puk' });
+    const w = widgetClient(t);
+    await w.start();
+    const reply = (await w.send('telefonen ber om en åttesifret kode', 'x')).body.reply;
+    expect(reply.sources[0]?.url ?? reply.candidates?.[0]?.url).toBe('https://test.example/mobil/puk');
+  });
+
   it('creates, edits and deletes Q&A items, and the playground shows outcome, confidence and candidates', async () => {
     const t = await chatApp();
     const owner = await agentClient(t, 'owner@test.example', 'owner');

@@ -22,7 +22,7 @@ export async function suggestionsSection(ctx: SectionContext, root: HTMLElement)
       const ok = await load(ctx, 'POST', `/suggestions/${s.id}/approve`, fields);
       if (ok) await suggestionsSection(ctx, root);
       return !!ok;
-    });
+    }, { pageLink: true });
     const reject = button('Reject', async () => {
       if (await load(ctx, 'POST', `/suggestions/${s.id}/reject`)) await suggestionsSection(ctx, root);
     });

@@ -16,27 +16,36 @@ export interface QaDraft {
   question: string;
   alternatives: string[];
   answer: string;
+  /** Approving a suggestion only: the page that answers it (its questions then teach that page). */
+  url?: string;
 }
 
 /** A Q&A form (question, other phrasings one per line, answer); `submit` gets the validated fields. */
-export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fields: QaDraft) => Promise<boolean>): HTMLFormElement {
+export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fields: QaDraft) => Promise<boolean>, opts: { pageLink?: boolean } = {}): HTMLFormElement {
   const question = h('input', { type: 'text', 'data-testid': 'qa-question', required: true, maxlength: '500' });
   question.value = draft.question ?? '';
   const alternatives = h('textarea', { 'data-testid': 'qa-alternatives', rows: '3' });
   alternatives.value = (draft.alternatives ?? []).join('\n');
   const answer = h('textarea', { 'data-testid': 'qa-answer', required: true, rows: '4', maxlength: '4000' });
   answer.value = draft.answer ?? '';
+  const page = h('input', { type: 'text', 'data-testid': 'qa-url', placeholder: 'https://… or /path' });
   const form = h(
     'form',
     { class: 'qa-form' },
     h('label', {}, 'Question', question),
     h('label', {}, 'Other ways to ask it (one per line)', alternatives),
     h('label', {}, 'Answer (shown as written)', answer),
+    opts.pageLink ? h('label', {}, 'Or: already answered on this page — the questions then lead to that page, and no Q&A item is added', page) : null,
     h('button', { class: 'primary', type: 'submit', 'data-testid': 'qa-save' }, submitLabel),
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const fields = { question: question.value.trim(), alternatives: alternatives.value.split('\n').map((l) => l.trim()).filter(Boolean), answer: answer.value.trim() };
+    const fields = {
+      question: question.value.trim(),
+      alternatives: alternatives.value.split('\n').map((l) => l.trim()).filter(Boolean),
+      answer: answer.value.trim(),
+      ...(page.value.trim() ? { url: page.value.trim() } : {}),
+    };
     if (await submit(fields)) form.reset();
   });
   return form;
