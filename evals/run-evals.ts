@@ -33,7 +33,7 @@ export async function runEvals(opts: { suite?: 'demo' | 'stackfaq' | 'all'; stac
       print('Learning from conversations: StackFAQ train replayed through the HTTP API, test measured after each step');
       const replay = await runReplay(dir);
       print(METRICS_HEADER);
-      for (const step of replay.curve) print(formatMetrics(`stackfaq test after ${step.conversations} conversations`, step.metrics));
+      for (const step of replay.curve) print(formatMetrics(`test after ${step.conversations} conversations`, step.metrics));
       print(
         `replay: ${replay.conversations} conversations, ${replay.confirmed} confirmed, ${replay.handedOff} handed off, ${replay.approved} suggestions approved; ` +
           `rate counted by the replay ${replay.replayRate.toFixed(4)}, badge API ${replay.badgeRate === null ? 'none' : replay.badgeRate.toFixed(4)} ` +
