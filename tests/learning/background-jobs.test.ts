@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { dueForRecrawl } from '../../src/knowledge/crawl-runs.js';
+import { runJobs } from '../../src/learning/background-jobs.js';
+import { agentClient, chatApp } from '../fixtures/chat-app.js';
+
+const DAY = 86_400_000;
+
+describe('background jobs', () => {
+  it('re-crawls a bot whose sites are due (weekly by default) and records the scheduled run', async () => {
+    const t = await chatApp();
+    const deps = { db: t.db, bots: t.bots, hub: t.hub, now: () => t.clock.now };
+    expect(await dueForRecrawl(deps, t.clock.now)).toEqual([]);
+    await t.db.insertInto('sources').values({ bot_id: 'test', url: 'http://127.0.0.1:9/', recrawl_days: 7, created_at: t.clock.now.toISOString() }).execute();
+    const built = Date.parse(t.bots.get('test')!.knowledge.extra.builtAt);
+    expect(await dueForRecrawl(deps, new Date(built + 6 * DAY))).toEqual([]);
+    t.clock.now = new Date(built + 7 * DAY + 1);
+    expect(await dueForRecrawl(deps, t.clock.now)).toEqual(['test']);
+
+    const log: string[] = [];
+    await runJobs(deps, { allowPrivateNetwork: false }, { hourly: true }, (l) => log.push(l));
+    const run = await t.db.selectFrom('crawl_runs').selectAll().executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ trigger: 'schedule', status: 'done' });
+    expect(JSON.parse(run.report).failed[0].code).toBe('PRIVATE_NETWORK');
+    expect(log).toContain('Scheduled re-crawl of bot "test".');
+    // Just crawled: not due again.
+    expect(await dueForRecrawl(deps, t.clock.now)).toEqual([]);
+  });
+
+  it('lets an owner edit a pending suggestion, then reject it; decided ones cannot change', async () => {
+    const t = await chatApp();
+    await t.db.insertInto('knowledge_suggestions').values({ bot_id: 'test', conversation_id: null, question: 'q?', answer: 'a.', status: 'pending', created_by: null, created_at: t.clock.now.toISOString(), decided_at: null, qa_id: null, decided_by: null }).execute();
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const [s] = (await owner.call('GET', '/api/knowledge/bots/test/suggestions')).body.suggestions;
+    expect((await owner.call('PUT', `/api/knowledge/bots/test/suggestions/${s.id}`, { question: 'Bedre spørsmål?' })).status).toBe(200);
+    expect((await owner.call('POST', `/api/knowledge/bots/test/suggestions/${s.id}/reject`)).status).toBe(200);
+    const after = (await owner.call('GET', '/api/knowledge/bots/test/suggestions')).body.suggestions[0];
+    expect(after).toMatchObject({ question: 'Bedre spørsmål?', status: 'rejected' });
+    expect((await owner.call('PUT', `/api/knowledge/bots/test/suggestions/${s.id}`, { question: 'x' })).status).toBe(409);
+    expect((await owner.call('POST', `/api/knowledge/bots/test/suggestions/${s.id}/approve`, {})).status).toBe(409);
+  });
+});
