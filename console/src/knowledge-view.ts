@@ -58,7 +58,7 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
     nav.append(b);
   }
   select.addEventListener('change', () => open(current));
-  root.replaceChildren(header, h('div', { class: 'row bar' }, select, badge, h('span', { class: 'meta' }, `signed in as ${user.name}`)), nav, body);
+  root.replaceChildren(header, h('div', { class: 'row toolbar' }, select, badge, h('span', { class: 'meta' }, `signed in as ${user.name}`)), nav, body);
   open('metrics');
   return () => cleanup?.();
 }

@@ -39,7 +39,8 @@ button.primary { background: #0b5cad; color: #fff; border-color: #0b5cad; }
 .empty { color: #57606a; padding: 20px; }
 [aria-current=true] { background: #0b5cad; color: #fff; border-color: #0b5cad; }
 .top [aria-current=true] { background: #fff; color: #24292f; }
-.bar { padding: 8px 16px; }
+.toolbar { padding: 8px 16px; }
+.knowledge form.row input { flex: 1; min-width: 280px; max-width: 640px; }
 .sections { display: flex; gap: 4px; padding: 0 16px 8px; flex-wrap: wrap; border-bottom: 1px solid #d0d7de; }
 .knowledge { padding: 12px 16px; max-width: 1100px; }
 .knowledge h2 { font-size: 18px; margin: 4px 0 10px; }

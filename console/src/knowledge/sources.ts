@@ -35,7 +35,7 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
     if (!data) return;
     const last = data.runs[0];
     body.replaceChildren(
-      table(
+      data.sources.length === 0 ? h('p', { class: 'empty' }, 'No sites yet: the bot answers from its knowledge files and Q&A items.') : table(
         ['Site', 'Re-crawl', ''],
         data.sources.map((s) => [
           link(s.url, s.url),
