@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { messageMeta } from '../conversations/conversation-store.js';
+import { redactPii } from '../privacy/redact.js';
 import type { Database, MessageRow } from '../storage/schema.js';
 import { conversationOutcomes, countOutcomes, type ResolutionStats } from './resolution-rate.js';
 
@@ -20,7 +21,7 @@ export interface OwnerMetrics {
   daily: DayStats[];
   handoffReasons: Record<string, number>;
   csat: { count: number; mean: number | null; distribution: number[] };
-  lowRatings: Array<{ conversationId: string; score: number; comment: string | null; createdAt: string; followedUpAt: string | null; transcript: Array<{ role: string; text: string; createdAt: string }> }>;
+  lowRatings: Array<{ conversationId: string; score: number; comment: string | null; createdAt: string; followedUpAt: string | null; email: string | null; transcript: Array<{ role: string; text: string; createdAt: string }> }>;
   topics: Array<{ topic: string; url: string; conversations: number; resolved: number; rate: number | null }>;
 }
 
@@ -40,7 +41,7 @@ export async function ownerMetrics(db: Kysely<Database>, botId: string, now: Dat
   const ratings = await db
     .selectFrom('ratings as r')
     .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
-    .select(['r.conversation_id', 'r.score', 'r.comment', 'r.created_at', 'r.followed_up_at'])
+    .select(['r.conversation_id', 'r.score', 'r.comment', 'r.created_at', 'r.followed_up_at', 'c.email'])
     .where('c.bot_id', '=', botId)
     .where('r.created_at', '>=', since)
     .orderBy('r.created_at', 'desc')
@@ -58,10 +59,12 @@ export async function ownerMetrics(db: Kysely<Database>, botId: string, now: Dat
     lowRatings: low.map((r) => ({
       conversationId: r.conversation_id,
       score: r.score,
-      comment: r.comment,
+      comment: r.comment === null ? null : redactPii(r.comment).text,
       createdAt: r.created_at,
       followedUpAt: r.followed_up_at,
-      transcript: (transcripts.get(r.conversation_id) ?? []).map((m) => ({ role: m.role, text: m.text, createdAt: m.created_at })),
+      // Analytics are redacted; the address the customer left for contact is what a follow-up needs.
+      email: r.email,
+      transcript: (transcripts.get(r.conversation_id) ?? []).map((m) => ({ role: m.role, text: redactPii(m.text).text, createdAt: m.created_at })),
     })),
     topics: await topics(db, asked),
   };

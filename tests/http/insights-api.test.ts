@@ -30,7 +30,7 @@ describe('insights for content owners', () => {
     const t = await chatApp({ now: new Date(Date.now() - 2 * 3_600_000), bot: { resolution: { goal: 0.9, minSample: 2, windowDays: 30 } } });
     await conversation(t, 'Hvor finner jeg PUK-koden?', true);
     await conversation(t, 'Hva koster roaming utenfor EU?', true);
-    const unhappy = await conversation(t, 'Når forfaller fakturaen?', false);
+    const unhappy = await conversation(t, 'Når forfaller fakturaen? Ring meg på 912 34 567', false);
     await unhappy.w.call('POST', '/rating', { score: 3, comment: 'Fikk ikke svar' });
     t.clock.now = new Date();
 
@@ -42,7 +42,7 @@ describe('insights for content owners', () => {
     expect(metrics.csat.distribution[3]).toBe(1);
     expect(metrics.topics.map((x: { url: string }) => x.url)).toContain('https://test.example/mobil/puk');
     expect(metrics.lowRatings[0]).toMatchObject({ score: 3, comment: 'Fikk ikke svar', followedUpAt: null });
-    expect(metrics.lowRatings[0].transcript[0]).toMatchObject({ role: 'customer', text: 'Når forfaller fakturaen?' });
+    expect(metrics.lowRatings[0].transcript[0]).toMatchObject({ role: 'customer', text: 'Når forfaller fakturaen? Ring meg på [telefon]' });
 
     const badge = (await widgetClient(t).call('GET', '/badge')).body;
     expect(badge.rate).toBe(metrics.resolution.rate);

@@ -15,7 +15,7 @@ interface Metrics {
   daily: Day[];
   handoffReasons: Record<string, number>;
   csat: { count: number; mean: number | null; distribution: number[] };
-  lowRatings: Array<{ conversationId: string; score: number; comment: string | null; createdAt: string; followedUpAt: string | null; transcript: Array<{ role: string; text: string }> }>;
+  lowRatings: Array<{ conversationId: string; score: number; comment: string | null; createdAt: string; followedUpAt: string | null; email: string | null; transcript: Array<{ role: string; text: string }> }>;
   topics: Array<{ topic: string; url: string; conversations: number; resolved: number; rate: number | null }>;
 }
 
@@ -89,6 +89,7 @@ export async function metricsSection(ctx: SectionContext, root: HTMLElement): Pr
             'details',
             { class: 'card', 'data-testid': 'low-rating' },
             h('summary', {}, `${l.score}/10 · ${when(l.createdAt)}${l.comment ? ` · “${l.comment}”` : ''}${l.followedUpAt ? ' · ✓ followed up' : ''}`),
+            l.email ? h('p', {}, 'Contact: ', h('a', { href: `mailto:${l.email}` }, l.email)) : h('p', { class: 'meta' }, 'No contact address left.'),
             ...l.transcript.map((t) => h('div', { class: `m ${t.role}` }, t.text)),
             l.followedUpAt
               ? ''
