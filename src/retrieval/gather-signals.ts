@@ -4,6 +4,7 @@ import { expandCompounds } from './compound-words.js';
 import type { Phrasing } from './index-schemas.js';
 import type { LexicalIndex, LexicalMatch } from './lexical-index.js';
 import type { Signals, Tuning } from './rank-pages.js';
+import type { SynonymExpander } from './synonyms.js';
 import type { TermTranslator } from './translate-terms.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -20,6 +21,8 @@ export interface SignalSources {
   analyzer: Analyzer;
   /** nb↔en glossary translation of the question's words, for customers asking in the other language. */
   translator?: TermTranslator;
+  /** Same-language synonyms ("remove" for "delete"), as weak as translations. */
+  synonyms?: SynonymExpander;
 }
 
 const LEXICAL_LIMIT = 100;
@@ -90,8 +93,9 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
 const TRANSLATION_BOOST = 0.5;
 
 function translatedWords(src: SignalSources, question: string): string[] {
-  if (!src.translator) return [];
-  return src.translator.translate(question).flatMap((t) => src.analyzer.contentWords(t).map((w) => w.word));
+  const translated = src.translator ? src.translator.translate(question).flatMap((t) => src.analyzer.contentWords(t).map((w) => w.word)) : [];
+  const synonyms = src.synonyms ? src.analyzer.contentWords(src.synonyms.expand(question).join(' ')).map((w) => w.word) : [];
+  return [...new Set([...translated, ...synonyms])];
 }
 
 /**

@@ -13,6 +13,7 @@ import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { gatherSignals } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
 import type { LearnedPhrasing, PageHit } from './types.js';
+import { createSynonymExpander } from './synonyms.js';
 import { createTermTranslator } from './translate-terms.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -56,6 +57,7 @@ export class KnowledgeIndex {
   private readonly pageList: string[];
   // Built once per index: a few thousand map entries, reused by every search.
   private readonly translator = createTermTranslator();
+  private readonly synonyms = createSynonymExpander();
   private negatives?: NegativePairs;
 
   private constructor(private readonly parts: Parts) {
@@ -103,7 +105,7 @@ export class KnowledgeIndex {
     const tuning = opts.tuning ?? DEFAULT_TUNING;
     const { parts } = this;
     const qv = await parts.embeddings.embedQuery(question);
-    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator };
+    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator, synonyms: this.synonyms };
     const negatives = this.negatives?.size ? this.negatives : undefined;
     // A demoted page must leave room for the runner-ups that overtake it.
     const depth = negatives ? k + 3 : k;
