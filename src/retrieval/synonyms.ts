@@ -26,6 +26,10 @@ const EN: readonly (readonly string[])[] = [
   ['problem', 'issue', 'trouble'],
   ['invoice', 'bill'],
   ['phone', 'mobile', 'cellphone'],
+  ['first', 'initial', 'earliest', 'oldest'],
+  ['finished', 'done', 'completed'],
+  ['urgent', 'important', 'time sensitive'],
+  ['save', 'store'],
 ];
 
 const NB: readonly (readonly string[])[] = [
