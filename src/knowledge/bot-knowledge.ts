@@ -29,11 +29,23 @@ export class BotKnowledge {
     private live: { index: KnowledgeIndex; extra: IndexExtra },
   ) {}
 
-  /** Open the live index (building it first if needed) with its negative pairs applied. */
+  /**
+   * Open the live index (building it first if needed), add the phrasings learned since it was
+   * saved, and apply the negative pairs.
+   */
   static async open(bot: BotConfig, dataDir: string, embeddings: Embeddings, log?: (line: string) => void): Promise<BotKnowledge> {
     const live = await openBotIndex(bot, dataDir, { embeddings, onRebuild: (why) => log?.(`Building the index for bot "${bot.id}" (${why})…`) });
     const knowledge = new BotKnowledge(bot, dataDir, embeddings, live);
-    await knowledge.applyNegatives(live.index);
+    const learned = await readLearned(knowledge.dir, 'learned');
+    const count = live.extra.learnedCount;
+    if (count === undefined ? learned.length > 0 : learned.length < count) {
+      // Saved before it counted its phrasings, or the file lost lines (a removal cut short): rebuild.
+      log?.(`Building the index for bot "${bot.id}" (learned phrasings changed)…`);
+      await knowledge.rebuildNow();
+    } else if (learned.length > count!) {
+      await live.index.addLearned(learned.slice(count));
+    }
+    await knowledge.applyNegatives(knowledge.index);
     return knowledge;
   }
 
@@ -51,14 +63,23 @@ export class BotKnowledge {
     return botDir(this.dataDir, this.bot.id);
   }
 
-  /** Learned phrasings: persisted, indexed in place, and saved as a new index generation. */
-  learn(items: Pair[]): Promise<void> {
+  /**
+   * Learned phrasings: appended to learned.jsonl (the durable record) and indexed in place. The
+   * index files are not rewritten for each one — at 100k chunks that would be hundreds of MB per
+   * "that helped" — opening the index adds the lines learned since it was saved. `save` writes a
+   * new generation now (a batch from `laerling learn`).
+   */
+  learn(items: Pair[], opts: { save?: boolean } = {}): Promise<void> {
     return this.serial(async () => {
       const learnedAt = new Date().toISOString();
       const stamped: LearnedPhrasing[] = items.map((i) => ({ question: i.question, url: i.url, learnedAt }));
       await appendLearned(this.dir, stamped);
       await this.live.index.addLearned(stamped);
-      await writeIndex(this.dir, this.live.index, this.live.extra);
+      if (opts.save) {
+        const extra = { ...this.live.extra, learnedCount: (await readLearned(this.dir, 'learned')).length };
+        await writeIndex(this.dir, this.live.index, extra);
+        this.live = { ...this.live, extra };
+      }
     });
   }
 

@@ -67,13 +67,14 @@ export async function buildBotIndex(
   const crawled = crawl ? mergeCrawl(crawl, previous, warnings) : keepCrawled(previous);
   chunks.push(...crawled.chunks);
 
+  const learned = await readLearned(botDir(dataDir, bot.id));
   const extra: IndexExtra = {
     crawledPages: crawled.pages,
     lastCrawlAt: crawl ? crawl.finishedAt : previous?.extra.lastCrawlAt,
     knowledgeFingerprint: fingerprint,
     builtAt: now().toISOString(),
+    learnedCount: learned.length,
   };
-  const learned = await readLearned(botDir(dataDir, bot.id));
   const index = await KnowledgeIndex.build({ chunks, learned, embeddings: deps.embeddings });
   await writeIndex(botDir(dataDir, bot.id), index, extra);
   return { index, extra, warnings };

@@ -32,7 +32,7 @@ export async function runLearn(args: string[], io: CliIo): Promise<number> {
   }
 
   // Persisted first, then folded into the index as a new generation swapped in atomically.
-  await knowledge.learn(items);
+  await knowledge.learn(items, { save: true });
   io.stderr(`Learned ${items.length} phrasing(s)${bad ? `, rejected ${bad} line(s)` : ''}.\n`);
   return bad > 0 ? 1 : 0;
 }
