@@ -4,7 +4,7 @@ import { redactPii } from '../privacy/redact.js';
 import { createAnalyzer } from '../retrieval/analyze-text.js';
 import type { ConversationRow } from '../storage/schema.js';
 
-/** Distinct conversations that must agree before a pair is indexed: no single visitor can teach the bot. */
+/** Distinct visitors (browsers) that must agree before a pair is indexed: no single visitor can teach the bot. */
 export const CONFIRMATIONS_NEEDED = 2;
 
 const analyzer = createAnalyzer();
@@ -12,6 +12,17 @@ const analyzer = createAnalyzer();
 /** Near-identical questions share this key: their content stems, sorted ("PUK-koden, hvor?" = "hvor er puk koden"). */
 export function phrasingKey(question: string): string {
   return [...new Set(analyzer.contentWords(question).map((w) => w.terms[0]!))].sort().join(' ');
+}
+
+/**
+ * The distinct visitors behind some conversations: one browser opening two chats is still one
+ * visitor. A conversation deleted since (retention) still counts as its own.
+ */
+async function visitorsOf(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<Set<string>> {
+  const ids = conversationIds.filter((id): id is string => id !== null);
+  const rows = ids.length ? await deps.db.selectFrom('conversations').select(['id', 'browser_id']).where('id', 'in', ids).execute() : [];
+  const browser = new Map(rows.map((r) => [r.id, r.browser_id]));
+  return new Set(conversationIds.map((id, i) => (id === null ? `gone:${i}` : (browser.get(id) ?? id))));
 }
 
 /** The customer's question a bot answer replied to (redacted) and the page it answered from. */
@@ -66,7 +77,7 @@ export async function learnFromConfirmation(deps: ChatDeps, conversation: Conver
   }
   const group = (await forPage().execute()).filter((r) => r.active >= 0 && similarKeys(r.key, key));
   const waiting = group.filter((r) => r.active === 0);
-  if (new Set(group.map((r) => r.conversation_id)).size < CONFIRMATIONS_NEEDED || waiting.length === 0) return 'recorded';
+  if ((await visitorsOf(deps, group.map((r) => r.conversation_id))).size < CONFIRMATIONS_NEEDED || waiting.length === 0) return 'recorded';
   await deps.bots.get(conversation.bot_id)!.knowledge.learn([...new Set(waiting.map((r) => r.question))].map((q) => ({ question: q, url })));
   await deps.db.updateTable('learned_phrasings').set({ active: 1 }).where('id', 'in', waiting.map((r) => r.id)).execute();
   return 'indexed';
@@ -84,15 +95,16 @@ export async function learnFromRejection(deps: ChatDeps, conversation: Conversat
   const similar = (await deps.db.selectFrom('negative_pairs').select(['conversation_id', 'key']).where('bot_id', '=', conversation.bot_id).where('url', '=', url).execute()).filter((r) =>
     similarKeys(r.key, key),
   );
-  const before = new Set(similar.map((r) => r.conversation_id));
-  if (before.has(conversation.id)) return 'recorded';
+  if (similar.some((r) => r.conversation_id === conversation.id)) return 'recorded';
   await deps.db
     .insertInto('negative_pairs')
     .values({ bot_id: conversation.bot_id, question, key, url, conversation_id: conversation.id, created_at: deps.now().toISOString() })
     .execute();
-  // The first agreement applies the earlier question; later ones add their own wording.
-  if (before.size + 1 < CONFIRMATIONS_NEEDED) return 'recorded';
-  const earlier = before.size + 1 === CONFIRMATIONS_NEEDED ? similar.map((r) => r.key) : [];
+  const before = await visitorsOf(deps, similar.map((r) => r.conversation_id));
+  const after = new Set([...before, conversation.browser_id ?? conversation.id]);
+  if (after.size < CONFIRMATIONS_NEEDED) return 'recorded';
+  // Crossing the bar applies the earlier questions too; later agreement adds its own wording.
+  const earlier = before.size < CONFIRMATIONS_NEEDED ? similar.map((r) => r.key) : [];
   const questions = earlier.length ? await deps.db.selectFrom('negative_pairs').select('question').where('bot_id', '=', conversation.bot_id).where('url', '=', url).where('key', 'in', earlier).execute() : [];
   await deps.bots.get(conversation.bot_id)!.knowledge.addNegatives([...new Set([...questions.map((q) => q.question), question])].map((q) => ({ question: q, url })));
   return 'applied';

@@ -75,4 +75,19 @@ describe('learning from confirmed answers', () => {
     expect(demoted === undefined || demoted.score < before.score * 0.7).toBe(true);
     expect(await t.db.selectFrom('negative_pairs').select('url').execute()).toHaveLength(2);
   });
+
+  it('counts one browser opening two chats as one visitor', async () => {
+    const t = await chatApp();
+    const confirm = async (browserId: string) => {
+      const w = widgetClient(t);
+      await w.start({ pageUrl: 'https://test.example/mobil', lang: 'nb', browserId });
+      const reply = (await w.send('Hvor finner jeg PUK-koden?', 'q')).body.reply;
+      await w.call('POST', '/feedback', { seq: reply.seq, helpful: true });
+    };
+    await confirm('browser-aaaaaaaaaaaa');
+    await confirm('browser-aaaaaaaaaaaa');
+    expect((await t.db.selectFrom('learned_phrasings').select('active').execute()).map((r) => r.active)).toEqual([0, 0]);
+    await confirm('browser-bbbbbbbbbbbb');
+    expect((await t.db.selectFrom('learned_phrasings').select('active').execute()).map((r) => r.active)).toEqual([1, 1, 1]);
+  });
 });
