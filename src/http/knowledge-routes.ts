@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ChatDeps } from '../conversations/chat-deps.js';
+import { chunkId } from '../ingest/chunk-page.js';
 import { botSources, crawlChannel, startCrawl, type CrawlChanges, type CrawlSettings } from '../knowledge/crawl-runs.js';
 import { createQa, deleteQa, qaInputSchema, updateQa } from '../knowledge/owner-qa-items.js';
 import { badgeFor } from '../learning/badge.js';
@@ -103,7 +104,16 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
   });
 
   // Q&A items written in the console.
-  app.get('/bots/:bot/qa', async (c) => c.json({ items: await knowledgeOf(c.get('botId')).ownerQa() }));
+  app.get('/bots/:bot/qa', async (c) => {
+    const knowledge = knowledgeOf(c.get('botId'));
+    const items = await knowledge.ownerQa();
+    const own = new Set(items.map((i) => chunkId(`qa:${i.id}`, 0)));
+    // Q&A items from knowledge/ files answer too; the console lists them read-only (edit the files).
+    const fromFiles = knowledge.index.chunks
+      .filter((ch) => ch.kind === 'qa' && !own.has(ch.id))
+      .map((ch) => ({ question: ch.questions?.[0] ?? ch.title, alternatives: ch.questions?.slice(1) ?? [], answer: ch.answer ?? '', url: ch.url }));
+    return c.json({ items, fromFiles });
+  });
   app.post('/bots/:bot/qa', async (c) => {
     const body = await readBody(c, qaInputSchema);
     const item = await createQa(knowledgeOf(c.get('botId')), body, c.get('user').email, deps.now());

@@ -68,6 +68,7 @@ describe('the learning loop in real Chromium', () => {
     await owner.page.getByText('Nothing to review.').waitFor();
     await owner.page.getByTestId('section-qa').click();
     await owner.page.getByTestId('qa-list').getByText(QUESTION).waitFor();
+    await owner.page.getByText(/\d+ more from knowledge files/).waitFor();
 
     const second = await customerAsks(live.browser, live.url);
     expect(await second.reply.getAttribute('data-outcome')).toBe('answer');

@@ -72,6 +72,7 @@ describe('knowledge console API', () => {
     const owner = await agentClient(t, 'owner@test.example', 'owner');
     const ask = async (q: string) => (await owner.call('POST', '/api/knowledge/bots/test/playground', { question: q })).body;
     expect((await ask('Hvor lang er angrefristen?')).outcome).toBe('abstain');
+    expect((await owner.call('GET', '/api/knowledge/bots/test/qa')).body).toEqual({ items: [], fromFiles: [] });
     const created = await owner.call('POST', '/api/knowledge/bots/test/qa', { question: 'Hvor lang er angrefristen?', answer: 'Angrefristen er 14 dager.' });
     expect(created.status).toBe(201);
     const id = created.body.item.id;
@@ -81,6 +82,7 @@ describe('knowledge console API', () => {
     expect(result.candidates[0]).toMatchObject({ url: `https://test.example/svar/${id}` });
     expect(typeof result.candidates[0].score).toBe('number');
 
+    expect((await owner.call('GET', '/api/knowledge/bots/test/qa')).body.fromFiles).toEqual([]);
     await owner.call('PUT', `/api/knowledge/bots/test/qa/${id}`, { question: 'Hvor lang er angrefristen?', answer: 'Angrefristen er 30 dager hos oss.' });
     expect((await ask('Hvor lang er angrefristen?')).answer).toBe('Angrefristen er 30 dager hos oss.');
     expect((await owner.call('DELETE', `/api/knowledge/bots/test/qa/${id}`)).status).toBe(200);

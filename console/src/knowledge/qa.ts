@@ -55,8 +55,11 @@ export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fi
 export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?: Partial<QaDraft>): Promise<void> {
   const list = h('div', {});
   const render = async () => {
-    const data = await load<{ items: QaItem[] }>(ctx, 'GET', '/qa');
+    const data = await load<{ items: QaItem[]; fromFiles: Array<{ question: string; answer: string; url: string }> }>(ctx, 'GET', '/qa');
     if (!data) return;
+    const files = data.fromFiles.length
+      ? h('details', {}, h('summary', {}, `${data.fromFiles.length} more from knowledge files (read-only: edit the files)`), table(['Question', 'Answer'], data.fromFiles.map((f) => [link(f.question, f.url), f.answer])))
+      : '';
     list.replaceChildren(
       data.items.length
         ? table(
@@ -69,7 +72,8 @@ export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?
             ]),
             { 'data-testid': 'qa-list' },
           )
-        : h('p', { class: 'empty' }, 'No Q&A items yet.'),
+        : h('p', { class: 'empty' }, 'No Q&A items written here yet.'),
+      files,
     );
   };
   const edit = (item: QaItem) => {
