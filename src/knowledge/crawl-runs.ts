@@ -57,12 +57,18 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
   const sources = await botSources(deps, botId);
   if (sources.length === 0) throw new LaerlingError('INVALID_INPUT', 'Add a site to crawl first');
   running.add(botId);
-  const inserted = await deps.db
-    .insertInto('crawl_runs')
-    .values({ bot_id: botId, status: 'running', started_at: deps.now().toISOString(), finished_at: null, trigger, report: '{}' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const runId = inserted.id;
+  let runId: number;
+  try {
+    const inserted = await deps.db
+      .insertInto('crawl_runs')
+      .values({ bot_id: botId, status: 'running', started_at: deps.now().toISOString(), finished_at: null, trigger, report: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    runId = inserted.id;
+  } catch (err) {
+    running.delete(botId);
+    throw err;
+  }
   const knowledge = deps.bots.get(botId)!.knowledge;
   const publish = (data: unknown) => deps.hub.publish(crawlChannel(botId), { event: 'crawl', data });
   const done = (async () => {
