@@ -116,3 +116,14 @@ export async function dueForRecrawl(deps: Pick<ChatDeps, 'db' | 'bots'>, now: Da
   }
   return due;
 }
+
+/** At start-up: runs still "running" were cut off by a restart; say so instead of spinning forever. */
+export async function failInterruptedCrawls(deps: Pick<JobDeps, 'db' | 'now'>): Promise<number> {
+  const report: CrawlChanges = { added: [], changed: [], removed: [], failed: [], skipped: [], unchanged: 0, error: 'Interrupted by a restart; the index was left as it was.' };
+  const result = await deps.db
+    .updateTable('crawl_runs')
+    .set({ status: 'failed', finished_at: deps.now().toISOString(), report: JSON.stringify(report) })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,4 +1,4 @@
-import { dueForRecrawl, startCrawl, type CrawlSettings, type JobDeps } from '../knowledge/crawl-runs.js';
+import { dueForRecrawl, failInterruptedCrawls, startCrawl, type CrawlSettings, type JobDeps } from '../knowledge/crawl-runs.js';
 import { purgeExpiredConversations } from '../privacy/retention.js';
 import { settleOutcomes } from './settle-outcomes.js';
 
@@ -28,8 +28,9 @@ export async function runJobs(deps: JobDeps, crawl: CrawlSettings, which: { hour
   });
 }
 
-/** Start the timers; returns a function that stops them. */
+/** Start the timers (after closing crawl runs a restart cut off); returns a function that stops them. */
 export function startJobs(deps: JobDeps, crawl: CrawlSettings, log: (line: string) => void): () => void {
+  void failInterruptedCrawls(deps).catch((err) => log(`Job crawl-cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
   const minute = setInterval(() => void runJobs(deps, crawl, { hourly: false }, log), JOB_INTERVALS.outcomesMs);
   const hour = setInterval(() => void runJobs(deps, crawl, { hourly: true }, log), JOB_INTERVALS.hourlyMs);
   minute.unref();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueForRecrawl } from '../../src/knowledge/crawl-runs.js';
+import { dueForRecrawl, failInterruptedCrawls } from '../../src/knowledge/crawl-runs.js';
 import { runJobs } from '../../src/learning/background-jobs.js';
 import { agentClient, chatApp } from '../fixtures/chat-app.js';
 
@@ -37,5 +37,14 @@ describe('background jobs', () => {
     expect(after).toMatchObject({ question: 'Bedre spørsmål?', status: 'rejected' });
     expect((await owner.call('PUT', `/api/knowledge/bots/test/suggestions/${s.id}`, { question: 'x' })).status).toBe(409);
     expect((await owner.call('POST', `/api/knowledge/bots/test/suggestions/${s.id}/approve`, {})).status).toBe(409);
+  });
+
+  it('marks crawl runs a restart cut off as failed', async () => {
+    const t = await chatApp();
+    await t.db.insertInto('crawl_runs').values({ bot_id: 'test', status: 'running', started_at: t.clock.now.toISOString(), finished_at: null, trigger: 'user:1', report: '{}' }).execute();
+    expect(await failInterruptedCrawls({ db: t.db, now: () => t.clock.now })).toBe(1);
+    const run = await t.db.selectFrom('crawl_runs').selectAll().executeTakeFirstOrThrow();
+    expect(run.status).toBe('failed');
+    expect(JSON.parse(run.report).error).toMatch(/restart/);
   });
 });
