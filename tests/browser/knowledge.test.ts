@@ -81,4 +81,44 @@ describe('the learning loop in real Chromium', () => {
     await expect.poll(() => owner.page.getByTestId('playground-result').textContent()).toMatch(/Answers · confidence \d\.\d\d/);
     for (const c of [first.context, second.context, agent.context, owner.context]) await c.close();
   }, 120_000);
+
+  it('groups unanswered questions as gaps, and "write an answer" pre-fills a Q&A item the widget then answers', async () => {
+    const asks = ['Har dere ledige stillinger?', 'Finnes det ledige stillinger hos dere?'];
+    for (const q of asks) {
+      const context = await live.browser.newContext();
+      const page = await context.newPage();
+      await page.goto(live.url + '/');
+      await widget(page).getByTestId('launcher').click();
+      await widget(page).getByTestId('input').fill(q);
+      await widget(page).getByTestId('input').press('Enter');
+      const reply = widget(page).locator('[data-role=bot]').first();
+      await reply.waitFor();
+      expect(await reply.getAttribute('data-outcome')).toBe('abstain');
+      await context.close();
+    }
+    const owner = await signIn(live.browser, live.url, 'ola@fjordmobil.example');
+    await owner.page.getByTestId('section-gaps').click();
+    const gap = owner.page.getByTestId('gap').filter({ hasText: 'ledige stillinger' }).first();
+    await gap.waitFor();
+    expect(await gap.textContent()).toMatch(/2×/);
+    await gap.getByRole('button', { name: 'Write an answer' }).click();
+    const question = owner.page.getByTestId('qa-question').first();
+    await expect.poll(() => question.inputValue()).toMatch(/ledige stillinger/);
+    expect(await owner.page.getByTestId('qa-alternatives').first().inputValue()).toMatch(/ledige stillinger/);
+    await owner.page.getByTestId('qa-answer').first().fill('Ledige stillinger lyser vi ut på fjordmobil.example/jobb, og du kan alltid sende en åpen søknad.');
+    await owner.page.getByTestId('qa-save').first().click();
+    await owner.page.getByTestId('qa-list').getByText(/ledige stillinger/).first().waitFor();
+
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(live.url + '/');
+    await widget(page).getByTestId('launcher').click();
+    await widget(page).getByTestId('input').fill('ledige stillinger?');
+    await widget(page).getByTestId('input').press('Enter');
+    const reply = widget(page).locator('[data-role=bot]').first();
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain('åpen søknad');
+    await context.close();
+    await owner.context.close();
+  }, 120_000);
 });
