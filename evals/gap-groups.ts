@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { groupGaps } from '../src/learning/gap-groups.js';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import { groupGaps, namedTermsOf } from '../src/learning/gap-groups.js';
 import { readJsonl } from './lib/jsonl.js';
 
 const schema = z.object({ id: z.string(), question: z.string() });
@@ -17,10 +20,13 @@ export interface GapGroupResult {
  * Group StackFAQ's unanswerable questions as the gaps view would (without their thread ids),
  * then score the groups against the threads (the id prefix, e.g. u042).
  */
-export async function gapGroupEval(file: string): Promise<GapGroupResult> {
-  const rows = await readJsonl(file, schema);
+export async function gapGroupEval(dir: string): Promise<GapGroupResult> {
+  const rows = await readJsonl(join(dir, 'unanswerable.jsonl'), schema);
   const at = new Date(Date.UTC(2026, 0, 1)).toISOString();
-  const groups = groupGaps(rows.map((r) => ({ id: r.id, text: r.question, at })));
+  // The site's page titles as the index holds them (the site-name suffix dropped): its named things.
+  const pages = join(dir, 'site', 'faq');
+  const titles = await Promise.all((await readdir(pages)).filter((f) => f.endsWith('.html')).map(async (f) => cheerio.load(await readFile(join(pages, f), 'utf8'))('main h1').first().text()));
+  const groups = groupGaps(rows.map((r) => ({ id: r.id, text: r.question, at })), { namedTerms: namedTermsOf(titles) });
   let weighted = 0;
   let minPurity = 1;
   for (const g of groups) {

@@ -39,7 +39,7 @@ export async function runEvals(opts: { suite?: 'demo' | 'stackfaq' | 'all'; stac
           `rate counted by the replay ${replay.replayRate.toFixed(4)}, badge API ${replay.badgeRate === null ? 'none' : replay.badgeRate.toFixed(4)} ` +
           `(${replay.badgeRate === replay.replayRate ? 'equal' : 'DIFFERENT'}) — "${replay.badgeText}"`,
       );
-      const gaps = await gapGroupEval(join(dir, 'unanswerable.jsonl'));
+      const gaps = await gapGroupEval(dir);
       print(
         `gaps: ${gaps.questions} unanswerable questions → ${gaps.groups} groups (target ≤ 40), purity min ${gaps.minPurity.toFixed(2)} (target ≥ 0.80), mean ${gaps.meanPurity.toFixed(3)}`,
       );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_THRESHOLD } from '../answer/answer-question.js';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { gapQuestions } from '../learning/gap-questions.js';
-import { groupGaps } from '../learning/gap-groups.js';
+import { groupGaps, namedTermsOf } from '../learning/gap-groups.js';
 import { markFollowedUp, ownerMetrics } from '../learning/owner-metrics.js';
 import type { AuthEnv } from './auth-routes.js';
 import { HttpError } from './http-error.js';
@@ -22,7 +22,8 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
     const botId = c.get('botId');
     const since = new Date(deps.now().getTime() - windowOf(botId) * 86_400_000);
     const questions = await gapQuestions(deps.db, botId, since);
-    const groups = groupGaps(questions);
+    const titles = new Set(deps.bots.get(botId)!.knowledge.index.chunks.map((c) => c.title));
+    const groups = groupGaps(questions, { namedTerms: namedTermsOf(titles) });
     const reasons = new Map(questions.map((q) => [q.id, q.reason]));
     return c.json({
       questions: questions.length,

@@ -61,17 +61,40 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 /**
- * Group similar questions: average-linkage agglomerative clustering on TF-IDF stem vectors,
- * merging while two groups' mean pairwise similarity reaches `threshold`. Deterministic; groups
- * come largest first, then most recently seen.
+ * The named things of a site — products, services, brands — as index terms: words written with a
+ * capital letter inside its page titles ("Gmail", "GitHub", "Vipps", "Apple Watch").
  */
-export function groupGaps(items: readonly GapItem[], threshold = GAP_SIMILARITY): GapGroup[] {
+export function namedTermsOf(titles: Iterable<string>): Set<string> {
+  const named = new Set<string>();
+  for (const title of titles) {
+    const words = title.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    words.forEach((word, i) => {
+      if (i === 0 || word.length < 2 || !/^\p{Lu}/u.test(word)) return;
+      for (const w of analyzer.contentWords(word)) for (const term of w.terms) named.add(term);
+    });
+  }
+  return named;
+}
+
+/**
+ * Group similar questions: average-linkage agglomerative clustering on TF-IDF stem vectors,
+ * merging while two groups' mean pairwise similarity reaches `threshold`. Two questions that name
+ * different things of the site (strikethrough "in GitHub" vs "in Gmail") are never similar: they
+ * are different gaps for whoever writes the answer. Deterministic; groups come largest first, then
+ * most recently seen.
+ */
+export function groupGaps(items: readonly GapItem[], opts: { threshold?: number; namedTerms?: ReadonlySet<string> } = {}): GapGroup[] {
+  const threshold = opts.threshold ?? GAP_SIMILARITY;
   const recent = [...items].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1)).slice(-MAX_GAP_ITEMS);
   const n = recent.length;
   if (n === 0) return [];
   const vecs = vectors(recent.map((i) => i.text));
+  const named = vecs.map((v) => new Set([...v.keys()].filter((term) => opts.namedTerms?.has(term))));
+  const differentThings = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((t) => b.has(t));
   const sim = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = cosine(vecs[i]!, vecs[j]!);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = differentThings(named[i]!, named[j]!) ? 0 : cosine(vecs[i]!, vecs[j]!);
+  }
   const pair = sim.slice();
   const members: number[][] = recent.map((_, i) => [i]);
   const alive = new Set(recent.map((_, i) => i));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupGaps } from '../../src/learning/gap-groups.js';
+import { groupGaps, namedTermsOf } from '../../src/learning/gap-groups.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 10, minute)).toISOString();
 
@@ -25,5 +25,18 @@ describe('groupGaps', () => {
   it('is deterministic and handles no input', () => {
     expect(groupGaps([...items].reverse())).toEqual(groupGaps(items));
     expect(groupGaps([])).toEqual([]);
+  });
+
+  it('keeps questions about different named things of the site apart', () => {
+    const named = namedTermsOf(['Betale med Vipps', 'Logge inn med BankID', 'eSIM på Apple Watch']);
+    expect([...named].sort()).toEqual(['appl', 'bankid', 'vipp', 'watch']);
+    expect(named.has('betal')).toBe(false);
+    const items = [
+      { id: 'a', text: 'Virker Vipps-betaling på fakturaen?', at: at(1) },
+      { id: 'b', text: 'Virker BankID-betaling på fakturaen?', at: at(2) },
+      { id: 'c', text: 'Kan jeg bruke Vipps til fakturaen?', at: at(3) },
+    ];
+    expect(groupGaps(items).map((g) => g.itemIds)).toEqual([['a', 'b', 'c']]);
+    expect(groupGaps(items, { namedTerms: named }).map((g) => g.itemIds)).toEqual([['a', 'c'], ['b']]);
   });
 });
