@@ -1,11 +1,11 @@
 import type { ChatDeps } from '../conversations/chat-deps.js';
-
-/** What background work (crawls, jobs) needs: no request, no presence. */
-export type JobDeps = Pick<ChatDeps, 'db' | 'bots' | 'now' | 'hub'>;
 import { LaerlingError } from '../errors.js';
 import type { CrawlProgress } from '../ingest/crawl-progress.js';
 import { crawlSite, type CrawlDeps } from '../ingest/crawl-site.js';
 import type { CrawledPage } from './crawl-state.js';
+
+/** What background work (crawls, jobs) needs: no request, no presence. */
+export type JobDeps = Pick<ChatDeps, 'db' | 'bots' | 'now' | 'hub'>;
 
 /** The hub channel a bot's crawl progress is published on (transient events). */
 export const crawlChannel = (botId: string) => `crawl:${botId}`;
@@ -20,6 +20,9 @@ export interface CrawlChanges {
   unchanged: number;
   error?: string;
 }
+
+/** A run that changed nothing because it failed. */
+const failedRun = (error: string): CrawlChanges => ({ added: [], changed: [], removed: [], failed: [], skipped: [], unchanged: 0, error });
 
 export interface CrawlSettings {
   /** Crawl private addresses (an intranet site, tests): the operator's choice, never the owner's. */
@@ -92,7 +95,7 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
       changes = { ...crawlChanges(before, built.extra.crawledPages), failed: report.failed, skipped: report.skipped, unchanged: report.unchanged.length };
     } catch (err) {
       status = 'failed';
-      changes = { added: [], changed: [], removed: [], failed: [], skipped: [], unchanged: 0, error: err instanceof Error ? err.message : String(err) };
+      changes = failedRun(err instanceof Error ? err.message : String(err));
     } finally {
       running.delete(botId);
     }
@@ -119,7 +122,7 @@ export async function dueForRecrawl(deps: Pick<ChatDeps, 'db' | 'bots'>, now: Da
 
 /** At start-up: runs still "running" were cut off by a restart; say so instead of spinning forever. */
 export async function failInterruptedCrawls(deps: Pick<JobDeps, 'db' | 'now'>): Promise<number> {
-  const report: CrawlChanges = { added: [], changed: [], removed: [], failed: [], skipped: [], unchanged: 0, error: 'Interrupted by a restart; the index was left as it was.' };
+  const report = failedRun('Interrupted by a restart; the index was left as it was.');
   const result = await deps.db
     .updateTable('crawl_runs')
     .set({ status: 'failed', finished_at: deps.now().toISOString(), report: JSON.stringify(report) })
