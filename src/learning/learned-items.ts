@@ -1,3 +1,4 @@
+import type { SessionUser } from '../auth/sessions.js';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { LaerlingError } from '../errors.js';
 import { learnedId, type PairKind } from '../knowledge/learned-store.js';
@@ -6,7 +7,8 @@ import { redactPii } from '../privacy/redact.js';
 import { recordAudit } from '../storage/audit.js';
 import { phrasingKey } from './learn-from-conversations.js';
 
-type Owner = { id: number; email: string };
+/** Who decides: a signed-in owner or admin. */
+type Owner = Pick<SessionUser, 'id' | 'email'>;
 
 /**
  * Everything the bot learned, for the content owner: indexed phrasings and negative pairs (with

@@ -1,3 +1,4 @@
+import type { SessionUser } from '../auth/sessions.js';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { LaerlingError } from '../errors.js';
 import { formatZodError } from '../config/format-zod-error.js';
@@ -7,9 +8,10 @@ import { resolvePageUrl } from '../knowledge/resolve-page-url.js';
 import { addLearnedByOwner } from './learned-items.js';
 import { recordAudit } from '../storage/audit.js';
 
-type Owner = { id: number; email: string };
+/** Who decides: a signed-in owner or admin. */
+type Owner = Pick<SessionUser, 'id' | 'email'>;
 
-/** Agents' "teach the bot" suggestions for a bot, pending first, newest first. */
+/** Agents' "teach the bot" suggestions for a bot (optionally of one status), newest first. */
 export async function listSuggestions(deps: Pick<ChatDeps, 'db'>, botId: string, status?: 'pending' | 'approved' | 'rejected') {
   let query = deps.db.selectFrom('knowledge_suggestions').selectAll().where('bot_id', '=', botId);
   if (status) query = query.where('status', '=', status);
