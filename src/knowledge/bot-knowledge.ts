@@ -12,6 +12,9 @@ import { readOwnerQa, writeOwnerQa, type OwnerQa } from './owner-qa-store.js';
 
 type Pair = { question: string; url: string };
 
+/** Learned phrasings kept only in memory (and learned.jsonl) before a new index generation is saved. */
+export const SAVE_EVERY = 200;
+
 /**
  * A bot's live index and everything that feeds it (knowledge/ files, crawled pages, learned and
  * negative pairs, owner Q&A). Changes are applied one at a time: each persists its input first,
@@ -20,6 +23,8 @@ type Pair = { question: string; url: string };
  */
 export class BotKnowledge {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Learned phrasings indexed in memory but not yet in the saved generation. */
+  private unsaved = 0;
   private nextRebuild?: Promise<BuildResult>;
 
   private constructor(
@@ -44,6 +49,7 @@ export class BotKnowledge {
       await knowledge.rebuildNow();
     } else if (learned.length > count!) {
       await live.index.addLearned(learned.slice(count));
+      knowledge.unsaved = learned.length - count!;
     }
     await knowledge.applyNegatives(knowledge.index);
     return knowledge;
@@ -66,8 +72,9 @@ export class BotKnowledge {
   /**
    * Learned phrasings: appended to learned.jsonl (the durable record) and indexed in place. The
    * index files are not rewritten for each one — at 100k chunks that would be hundreds of MB per
-   * "that helped" — opening the index adds the lines learned since it was saved. `save` writes a
-   * new generation now (a batch from `laerling learn`).
+   * "that helped" — opening the index adds the lines learned since it was saved. A new generation
+   * is written every SAVE_EVERY phrasings, so that replay stays short, or at once with `save` (a
+   * batch from `laerling learn`).
    */
   learn(items: Pair[], opts: { save?: boolean } = {}): Promise<void> {
     return this.serial(async () => {
@@ -75,10 +82,12 @@ export class BotKnowledge {
       const stamped: LearnedPhrasing[] = items.map((i) => ({ question: i.question, url: i.url, learnedAt }));
       await appendLearned(this.dir, stamped);
       await this.live.index.addLearned(stamped);
-      if (opts.save) {
+      this.unsaved += stamped.length;
+      if (opts.save || this.unsaved >= SAVE_EVERY) {
         const extra = { ...this.live.extra, learnedCount: (await readLearned(this.dir, 'learned')).length };
         await writeIndex(this.dir, this.live.index, extra);
         this.live = { ...this.live, extra };
+        this.unsaved = 0;
       }
     });
   }
@@ -145,6 +154,7 @@ export class BotKnowledge {
     const built = await buildBotIndex(this.bot, this.dataDir, { embeddings: this.embeddings }, crawl);
     await this.applyNegatives(built.index);
     this.live = { index: built.index, extra: built.extra };
+    this.unsaved = 0;
     return built;
   }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, selectBot } from '../../src/config/bot-config.js';
-import { BotKnowledge } from '../../src/knowledge/bot-knowledge.js';
+import { BotKnowledge, SAVE_EVERY } from '../../src/knowledge/bot-knowledge.js';
 import { loadLiveIndex } from '../../src/knowledge/build-bot-index.js';
 import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
 import { tinyBotDataDir } from '../fixtures/tiny-bot.js';
@@ -39,5 +39,15 @@ describe('BotKnowledge', () => {
     expect(reopened.index.learnedPhrasings()).toEqual([]);
     await appendFile(file, JSON.stringify({ question: 'reiser til Spania', url: 'https://test.example/mobil/roaming', learnedAt: 'x' }) + '\n');
     expect((await open(dataDir)).index.learnedPhrasings().map((l) => l.question)).toEqual(['reiser til Spania']);
+  });
+
+  it('saves a new generation every SAVE_EVERY learned phrasings, so replay on open stays short', async () => {
+    const dataDir = await tinyBotDataDir();
+    const k = await open(dataDir);
+    const items = Array.from({ length: SAVE_EVERY - 1 }, (_, i) => ({ question: `spørsmål ${i} om koden`, url: 'https://test.example/mobil/puk' }));
+    await k.learn(items);
+    expect((await loadLiveIndex(dataDir, 'test', new OfflineEmbeddings()))!.extra.learnedCount).toBe(0);
+    await k.learn([{ question: 'det siste spørsmålet', url: 'https://test.example/mobil/puk' }]);
+    expect((await loadLiveIndex(dataDir, 'test', new OfflineEmbeddings()))!.extra.learnedCount).toBe(SAVE_EVERY);
   });
 });
