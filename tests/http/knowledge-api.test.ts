@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentClient, chatApp, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
+import { agentClient, chatApp, readEvents, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
 
 /** A handed-off chat the agent answers and closes with "teach the bot". */
 async function taughtSuggestion(t: ChatApp, question: string, answer: string) {
@@ -134,8 +134,16 @@ describe('sources and crawling from the console', () => {
     const added = await owner.call('POST', '/api/knowledge/bots/test/sources', { url: `${base}/` });
     expect(added.status).toBe(201);
     expect((await owner.call('POST', '/api/knowledge/bots/test/sources', { url: `${base}/` })).status).toBe(409);
+    // Live progress for the console: SSE `crawl` events, then the result.
+    const stream = await t.app.request('/api/knowledge/bots/test/events', { headers: { cookie: owner.cookie } });
+    const events = readEvents(stream, (ev) => ev.some((e) => (e.data as { status?: string }).status === 'done'), 10_000);
+    await new Promise((r) => setTimeout(r, 30));
     const started = await owner.call('POST', '/api/knowledge/bots/test/crawl');
     expect(started.status).toBe(202);
+    expect((await owner.call('POST', '/api/knowledge/bots/test/crawl')).status).toBe(409);
+    const seen = (await events).map((e) => e.data as { status?: string; progress?: { indexed: number } });
+    expect(seen.some((d) => d.status === 'running' && d.progress !== undefined)).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ status: 'done', changes: { added: expect.arrayContaining([`${base}/levering`]) } });
     let runs: Array<{ status: string; changes: { added: string[] } }> = [];
     for (let i = 0; i < 100 && runs[0]?.status !== 'done'; i++) {
       await new Promise((r) => setTimeout(r, 50));
