@@ -23,18 +23,29 @@ export interface GapGroupResult {
 export async function gapGroupEval(dir: string): Promise<GapGroupResult> {
   const rows = await readJsonl(join(dir, 'unanswerable.jsonl'), schema);
   const at = new Date(Date.UTC(2026, 0, 1)).toISOString();
-  // The site's page titles as the index holds them (the site-name suffix dropped): its named things.
-  const pages = join(dir, 'site', 'faq');
-  const titles = await Promise.all((await readdir(pages)).filter((f) => f.endsWith('.html')).map(async (f) => cheerio.load(await readFile(join(pages, f), 'utf8'))('main h1').first().text()));
+  const titles = await stackfaqTitles(dir);
   const groups = groupGaps(rows.map((r) => ({ id: r.id, text: r.question, at })), { namedTerms: namedTermsOf(titles) });
+  return { questions: rows.length, ...scoreGroups(groups) };
+}
+
+/** Site page titles as the index holds them (the site-name suffix dropped): its named things. */
+export async function stackfaqTitles(dir: string): Promise<string[]> {
+  const pages = join(dir, 'site', 'faq');
+  return Promise.all((await readdir(pages)).filter((f) => f.endsWith('.html')).map(async (f) => cheerio.load(await readFile(join(pages, f), 'utf8'))('main h1').first().text()));
+}
+
+/** Count and purity of groups whose item ids name their thread before the dash ("u042-3"). */
+export function scoreGroups(groups: ReadonlyArray<{ count: number; itemIds: string[] }>): Omit<GapGroupResult, 'questions'> {
   let weighted = 0;
   let minPurity = 1;
+  let questions = 0;
   for (const g of groups) {
     const threads = new Map<string, number>();
     for (const id of g.itemIds) threads.set(id.split('-')[0]!, (threads.get(id.split('-')[0]!) ?? 0) + 1);
     const purity = Math.max(...threads.values()) / g.count;
     minPurity = Math.min(minPurity, purity);
     weighted += purity * g.count;
+    questions += g.count;
   }
-  return { questions: rows.length, groups: groups.length, minPurity, meanPurity: weighted / Math.max(rows.length, 1) };
+  return { groups: groups.length, minPurity, meanPurity: weighted / Math.max(questions, 1) };
 }

@@ -1,4 +1,5 @@
 import { createAnalyzer } from '../retrieval/analyze-text.js';
+import { createSynonymExpander } from '../retrieval/synonyms.js';
 
 /** A question the bot could not answer, as grouping takes it. */
 export interface GapItem {
@@ -22,18 +23,29 @@ export interface GapGroup {
   itemIds: string[];
 }
 
-/** Average similarity two groups need to be merged: tuned on StackFAQ's unanswerable set (evals/gap-groups.ts). */
-export const GAP_SIMILARITY = 0.15;
+/**
+ * Mean shared-neighbour similarity two groups need to be merged, and how many nearest neighbours
+ * each question has. Chosen on a development set — StackFAQ's answerable questions in batches of
+ * 25 threads (bench/gap-groups-dev.ts) — never on the unanswerable questions the eval scores.
+ */
+export const GAP_SIMILARITY = 0.25;
+export const GAP_NEIGHBOURS = 4;
 /** Only the most recent questions are grouped: grouping is quadratic in their number. */
 export const MAX_GAP_ITEMS = 2000;
+// A synonym of a word the customer wrote ("remove" for "delete") counts half as much as the word.
+const SYNONYM_WEIGHT = 0.5;
 
 const analyzer = createAnalyzer();
+const synonyms = createSynonymExpander();
 
-/** TF-IDF vectors over content stems (plus nb/en alternatives), unit length. */
+/** TF-IDF vectors over content stems (plus nb/en alternatives and synonyms), unit length. */
 function vectors(texts: readonly string[]): Array<Map<string, number>> {
   const bags = texts.map((t) => {
     const bag = new Map<string, number>();
     for (const w of analyzer.contentWords(t)) for (const term of w.terms) bag.set(term, (bag.get(term) ?? 0) + 1 / w.terms.length);
+    for (const w of analyzer.contentWords(synonyms.expand(t).join(' '))) {
+      for (const term of w.terms) if (!bag.has(term)) bag.set(term, SYNONYM_WEIGHT / w.terms.length);
+    }
     return bag;
   });
   const df = new Map<string, number>();
@@ -61,6 +73,77 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 /**
+ * Shared-nearest-neighbour similarity (Jarvis–Patrick): the share of two questions' k nearest
+ * neighbours (each counting itself) they have in common. Ten rephrasings of one need are each
+ * other's neighbours; a question that merely shares "archived mails in Gmail" with another need
+ * is not, so two needs about the same feature stay apart where plain cosine chains them together.
+ */
+function sharedNeighbours(sim: Float64Array, n: number, k: number): Float64Array {
+  const holders: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) {
+    // The k most similar (ties: lowest index), by insertion into a short sorted list.
+    const near: number[] = [];
+    for (let j = 0; j < n; j++) {
+      const s = sim[i * n + j]!;
+      if (j === i || s <= 0 || (near.length === k && s <= sim[i * n + near[k - 1]!]!)) continue;
+      let at = near.length;
+      while (at > 0 && s > sim[i * n + near[at - 1]!]!) at--;
+      near.splice(at, 0, j);
+      if (near.length > k) near.pop();
+    }
+    for (const j of [i, ...near]) holders[j]!.push(i);
+  }
+  const snn = new Float64Array(n * n);
+  for (const list of holders) {
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
+      const [i, j] = [list[x]!, list[y]!];
+      snn[i * n + j] = snn[j * n + i] = snn[i * n + j]! + 1;
+    }
+  }
+  // Divided once at the end: shares are few distinct values, and ties must stay exact ties.
+  return snn.map((count) => count / (k + 1));
+}
+
+/**
+ * Average-linkage agglomeration of n items on `pair` (overwritten), merging the most similar two
+ * groups while their mean pairwise similarity reaches `threshold`; ties go to the lowest indices.
+ * Each item remembers its most similar group, so a merge costs O(n) instead of a full O(n²) scan.
+ */
+function averageLinkage(pair: Float64Array, n: number, threshold: number): number[][] {
+  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  const alive = new Set(members.keys());
+  const nearest = new Int32Array(n).fill(-1);
+  const nearestSim = new Float64Array(n).fill(-Infinity);
+  const refresh = (i: number) => {
+    nearest[i] = -1;
+    nearestSim[i] = -Infinity;
+    for (const j of alive) if (j !== i && pair[i * n + j]! > nearestSim[i]!) [nearest[i], nearestSim[i]] = [j, pair[i * n + j]!];
+  };
+  for (const i of alive) refresh(i);
+  for (;;) {
+    let a = -1;
+    for (const i of alive) if (nearest[i]! >= 0 && (a < 0 || nearestSim[i]! > nearestSim[a]!)) a = i;
+    if (a < 0 || nearestSim[a]! < threshold) break;
+    const b = nearest[a]!;
+    const [sa, sb] = [members[a]!.length, members[b]!.length];
+    alive.delete(b);
+    members[a] = [...members[a]!, ...members[b]!];
+    for (const k of alive) {
+      if (k === a) continue;
+      const merged = (sa * pair[a * n + k]! + sb * pair[b * n + k]!) / (sa + sb);
+      pair[a * n + k] = pair[k * n + a] = merged;
+    }
+    refresh(a);
+    for (const k of alive) {
+      if (k === a) continue;
+      if (nearest[k] === a || nearest[k] === b) refresh(k);
+      else if (pair[k * n + a]! > nearestSim[k]! || (pair[k * n + a] === nearestSim[k] && a < nearest[k]!)) [nearest[k], nearestSim[k]] = [a, pair[k * n + a]!];
+    }
+  }
+  return [...alive].map((root) => members[root]!);
+}
+
+/**
  * The named things of a site — products, services, brands — as index terms: words written with a
  * capital letter inside its page titles ("Gmail", "GitHub", "Vipps", "Apple Watch").
  */
@@ -77,14 +160,13 @@ export function namedTermsOf(titles: Iterable<string>): Set<string> {
 }
 
 /**
- * Group similar questions: average-linkage agglomerative clustering on TF-IDF stem vectors,
- * merging while two groups' mean pairwise similarity reaches `threshold`. Two questions that name
- * different things of the site (strikethrough "in GitHub" vs "in Gmail") are never similar: they
- * are different gaps for whoever writes the answer. Deterministic; groups come largest first, then
+ * Group similar questions: average-linkage agglomerative clustering on the shared-nearest-neighbour
+ * similarity of TF-IDF stem vectors (see sharedNeighbours). Two questions that name different
+ * things of the site (strikethrough "in GitHub" vs "in Gmail") are never similar: they are
+ * different gaps for whoever writes the answer. Deterministic; groups come largest first, then
  * most recently seen.
  */
-export function groupGaps(items: readonly GapItem[], opts: { threshold?: number; namedTerms?: ReadonlySet<string> } = {}): GapGroup[] {
-  const threshold = opts.threshold ?? GAP_SIMILARITY;
+export function groupGaps(items: readonly GapItem[], opts: { threshold?: number; neighbours?: number; namedTerms?: ReadonlySet<string> } = {}): GapGroup[] {
   const recent = [...items].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1)).slice(-MAX_GAP_ITEMS);
   const n = recent.length;
   if (n === 0) return [];
@@ -95,28 +177,9 @@ export function groupGaps(items: readonly GapItem[], opts: { threshold?: number;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = differentThings(named[i]!, named[j]!) ? 0 : cosine(vecs[i]!, vecs[j]!);
   }
-  const pair = sim.slice();
-  const members: number[][] = recent.map((_, i) => [i]);
-  const alive = new Set(recent.map((_, i) => i));
-  // Lance–Williams update for average linkage keeps each merge O(n).
-  for (;;) {
-    let best = -1;
-    let a = -1;
-    let b = -1;
-    for (const i of alive) for (const j of alive) if (i < j && pair[i * n + j]! > best) [best, a, b] = [pair[i * n + j]!, i, j];
-    if (a < 0 || best < threshold) break;
-    const sa = members[a]!.length;
-    const sb = members[b]!.length;
-    for (const k of alive) {
-      if (k === a || k === b) continue;
-      const merged = (sa * pair[a * n + k]! + sb * pair[b * n + k]!) / (sa + sb);
-      pair[a * n + k] = pair[k * n + a] = merged;
-    }
-    members[a] = [...members[a]!, ...members[b]!];
-    alive.delete(b);
-  }
-  const groups = [...alive].map((root) => {
-    const idx = members[root]!.sort((x, y) => x - y);
+  const clusters = averageLinkage(sharedNeighbours(sim, n, opts.neighbours ?? GAP_NEIGHBOURS), n, opts.threshold ?? GAP_SIMILARITY);
+  const groups = clusters.map((idx) => {
+    idx.sort((x, y) => x - y);
     // The medoid: the question most similar on average to the rest of its group.
     const centrality = (i: number) => idx.reduce((s, j) => s + (i === j ? 0 : sim[i * n + j]!), 0);
     const ranked = [...idx].sort((x, y) => centrality(y) - centrality(x) || x - y);

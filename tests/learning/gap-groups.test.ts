@@ -39,4 +39,30 @@ describe('groupGaps', () => {
     expect(groupGaps(items).map((g) => g.itemIds)).toEqual([['a', 'b', 'c']]);
     expect(groupGaps(items, { namedTerms: named }).map((g) => g.itemIds)).toEqual([['a', 'c'], ['b']]);
   });
+
+  it('keeps two needs about the same feature apart instead of chaining them through it', () => {
+    // Plain cosine linkage put all of these but one in a single group: every question shares
+    // "eSIM" and "(smart)watch". Shared nearest neighbours see two needs.
+    const activate = [
+      'How do I activate eSIM on my smartwatch?', 'Activating the eSIM in my watch, how?',
+      'my smartwatch esim will not activate, what do I do', 'Steps to activate an eSIM on a smartwatch?',
+      'I cannot get the eSIM activated on the watch', 'activation of esim for smartwatch',
+      'the watch says esim activation failed', 'how to set up and activate esim on a watch',
+    ];
+    const price = [
+      'What does eSIM on a smartwatch cost per month?', 'Is there a monthly cost for the watch eSIM?',
+      'how much does a smartwatch esim cost', 'Monthly price of eSIM for my watch?',
+      'What is the price of a smartwatch eSIM?', 'does the esim on the watch cost extra each month',
+      'esim for watch, what is the monthly fee', 'is a smartwatch esim free or do I pay for it',
+    ];
+    const items = [...activate, ...price].map((text, i) => ({ id: `${i < activate.length ? 'a' : 'p'}${i}`, text, at: at(i) }));
+    const groups = groupGaps(items).map((g) => g.itemIds.map((id) => id[0]!));
+    expect(groups).toHaveLength(2);
+    const majority = groups.map((ids) => (ids.filter((x) => x === 'a').length * 2 > ids.length ? 'a' : 'p'));
+    expect(majority.sort()).toEqual(['a', 'p']);
+    for (const ids of groups) {
+      const a = ids.filter((x) => x === 'a').length;
+      expect(Math.max(a, ids.length - a) / ids.length).toBeGreaterThanOrEqual(0.75);
+    }
+  });
 });
