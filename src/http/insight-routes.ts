@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_THRESHOLD } from '../answer/answer-question.js';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { gapQuestions } from '../learning/gap-questions.js';
-import { groupGaps, namedTermsOf } from '../learning/gap-groups.js';
+import { groupGaps, namedTermsOf, type GapGroup } from '../learning/gap-groups.js';
 import { markFollowedUp, ownerMetrics } from '../learning/owner-metrics.js';
 import type { AuthEnv } from './auth-routes.js';
 import { HttpError } from './http-error.js';
@@ -17,13 +17,21 @@ const playgroundSchema = z.object({ question: z.string().trim().min(1).max(2000)
 export function insightRoutes(deps: ChatDeps): Hono<Env> {
   const app = new Hono<Env>();
   const windowOf = (botId: string) => deps.bots.get(botId)!.config.resolution.windowDays;
+  // Grouping 2000 gaps takes over a second of CPU, during which no chat is served: regroup only
+  // when the bot's gaps (or its pages) changed since the owner last looked.
+  const lastGroups = new Map<string, { index: unknown; key: string; groups: GapGroup[] }>();
 
   app.get('/gaps', async (c) => {
     const botId = c.get('botId');
     const since = new Date(deps.now().getTime() - windowOf(botId) * 86_400_000);
     const questions = await gapQuestions(deps.db, botId, since);
-    const titles = new Set(deps.bots.get(botId)!.knowledge.index.chunks.map((c) => c.title));
-    const groups = groupGaps(questions, { namedTerms: namedTermsOf(titles) });
+    const { index } = deps.bots.get(botId)!.knowledge;
+    const key = questions.map((q) => `${q.id}@${q.at}`).join(',');
+    const cached = lastGroups.get(botId);
+    const groups = cached?.index === index && cached.key === key
+      ? cached.groups
+      : groupGaps(questions, { namedTerms: namedTermsOf(new Set(index.chunks.map((c) => c.title))) });
+    lastGroups.set(botId, { index, key, groups });
     const reasons = new Map(questions.map((q) => [q.id, q.reason]));
     return c.json({
       questions: questions.length,

@@ -23,6 +23,12 @@ describe('insights for content owners', () => {
     expect(gaps.questions).toBe(3);
     expect(gaps.groups[0]).toMatchObject({ count: 2, handedOff: 0 });
     expect(gaps.groups[0].examples).toHaveLength(2);
+
+    // Groups are reused until the gaps change: a new one shows at once.
+    await conversation(t, 'Kan hunden være med inn i butikken?');
+    const again = (await owner.call('GET', '/api/knowledge/bots/test/gaps')).body;
+    expect(again.questions).toBe(4);
+    expect(again.groups[0]).toMatchObject({ count: 3 });
   });
 
   it('shows the same resolution numbers in the dashboard, the badge API and `laerling stats`, plus CSAT, low ratings and topics', async () => {
