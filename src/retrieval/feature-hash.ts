@@ -1,7 +1,10 @@
-/** 32-bit FNV-1a of a string's UTF-16 code units: fast, deterministic on every platform. */
-export function fnv1a(text: string): number {
+/**
+ * 32-bit FNV-1a of a string's UTF-16 code units (of text[start, end) when given, without
+ * slicing): fast, deterministic on every platform.
+ */
+export function fnv1a(text: string, start = 0, end = text.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }

@@ -57,9 +57,9 @@ export class OfflineEmbeddings extends Embeddings {
   fit(texts: string[]): OfflineEmbeddings {
     const df = new Map<number, number>();
     for (const text of texts) {
-      for (const bucket of new Set(this.features(text).map((f) => f.hash & IDF_BUCKET_MASK))) {
-        df.set(bucket, (df.get(bucket) ?? 0) + 1);
-      }
+      const buckets = new Set<number>();
+      this.features(text, (hash) => buckets.add(hash & IDF_BUCKET_MASK));
+      for (const bucket of buckets) df.set(bucket, (df.get(bucket) ?? 0) + 1);
     }
     const entries = [...df.entries()].sort((a, b) => a[0] - b[0]);
     return this.withState({ version: 1, docCount: texts.length, buckets: entries.map((e) => e[0]), counts: entries.map((e) => e[1]) });
@@ -92,13 +92,16 @@ export class OfflineEmbeddings extends Embeddings {
     const wordDims = this.dimensions - charDims;
     const charPart = new Float64Array(charDims);
     const wordPart = new Float64Array(wordDims);
-    const tf = new Map<number, { hash: number; char: boolean; n: number }>();
-    for (const f of this.features(text)) {
-      const seen = tf.get(f.hash);
-      if (seen) seen.n++;
-      else tf.set(f.hash, { ...f, n: 1 });
-    }
-    for (const { hash, char, n } of tf.values()) {
+    // Per feature hash, in first-seen order: count × 2 + 1 for a character n-gram. Plain numbers,
+    // not objects: a chunk has thousands of features, and embedding dominates indexing time.
+    const tf = new Map<number, number>();
+    this.features(text, (hash, char) => {
+      const seen = tf.get(hash);
+      tf.set(hash, seen === undefined ? 2 + (char ? 1 : 0) : seen + 2);
+    });
+    for (const [hash, packed] of tf) {
+      const n = packed >> 1;
+      const char = (packed & 1) === 1;
       const weight = (1 + Math.log(n)) * this.idf(hash & IDF_BUCKET_MASK);
       // The top bit picks a sign so that colliding features cancel out instead of piling up.
       const signed = hash & 0x80000000 ? -weight : weight;
@@ -122,8 +125,7 @@ export class OfflineEmbeddings extends Embeddings {
     return Math.log((this.docCount + 1) / ((this.df.get(bucket) ?? 0) + 1)) + 1;
   }
 
-  private features(text: string): Array<{ hash: number; char: boolean }> {
-    const out: Array<{ hash: number; char: boolean }> = [];
+  private features(text: string, out: (hash: number, char: boolean) => void): void {
     let previous: string | undefined;
     for (const word of this.analyzer.words(text)) {
       const terms = this.analyzer.terms(word);
@@ -133,12 +135,11 @@ export class OfflineEmbeddings extends Embeddings {
       }
       const marked = `<${word}>`;
       for (let n = 3; n <= 5; n++) {
-        for (let i = 0; i + n <= marked.length; i++) out.push({ hash: fnv1a(marked.slice(i, i + n)), char: true });
+        for (let i = 0; i + n <= marked.length; i++) out(fnv1a(marked, i, i + n), true);
       }
-      for (const t of terms) out.push({ hash: fnv1a(`w:${t}`), char: false });
-      if (previous) out.push({ hash: fnv1a(`b:${previous} ${terms[0]!}`), char: false });
+      for (const t of terms) out(fnv1a(`w:${t}`), false);
+      if (previous) out(fnv1a(`b:${previous} ${terms[0]!}`), false);
       previous = terms[0];
     }
-    return out;
   }
 }
