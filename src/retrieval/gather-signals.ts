@@ -38,13 +38,16 @@ export interface QueryWord {
 
 /** Run every retriever for one question (already embedded) and collect what each found. */
 export function gatherSignals(src: SignalSources, question: string, queryVector: number[], tuning: Tuning, k: number): { signals: Signals; queryWords: QueryWord[] } {
-  const queryWords = analyzeQuery(src, question);
+  // A corpus stop word (LexicalIndex.isCommon) is left out like a stop word: searching it costs
+  // a walk over a large share of the chunks for little score.
+  const common = (word: string) => src.analyzer.terms(word).every((t) => src.lexical.isCommon(t));
+  const queryWords = analyzeQuery(src, question).filter((w) => !common(w.word));
   const chunkLexical = new Map<number, LexicalMatch>();
   const pageLearnedLexical = new Map<string, LexicalMatch>();
   const learnedLexicalScores = new Map<string, number[]>();
   const pageTitleLexical = new Map<string, number>();
   if (queryWords.length > 0) {
-    const translated = translatedWords(src, question);
+    const translated = translatedWords(src, question).filter((w) => !common(w));
     const translatedTerms = new Set(translated.flatMap((w) => src.analyzer.terms(w)));
     const boostTerm = (term: string) => (translatedTerms.has(term) ? TRANSLATION_BOOST : 1);
     const query = [...new Set([...queryWords.flatMap((w) => w.query), ...translated])].join(' ');

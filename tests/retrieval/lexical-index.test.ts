@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/retrieval/analyze-text.js';
-import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
+import { COMMON_TERM, LexicalIndex } from '../../src/retrieval/lexical-index.js';
 
 describe('LexicalIndex', () => {
   const docs = [
@@ -43,5 +43,22 @@ describe('LexicalIndex', () => {
     const loaded = LexicalIndex.load(JSON.stringify(index.toJSON()), createAnalyzer());
     expect(loaded.search('puk kort', 10)).toEqual(index.search('puk kort', 10));
     expect(() => LexicalIndex.load('{"broken":', createAnalyzer())).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
+  });
+
+  it('calls a term common when most of a large corpus has it, the same after load', () => {
+    const index = LexicalIndex.create(createAnalyzer());
+    const chunks = Math.ceil(COMMON_TERM.minChunks / 0.8);
+    // "abonnement" in 90 % of the chunks, "roaming" in 1 %; a learned phrasing is no chunk.
+    index.add(Array.from({ length: chunks }, (_, i) => ({ id: `c${i}`, title: `Side ${i}`, text: i % 10 ? 'Om abonnement' : i % 100 ? 'Annet' : 'Om roaming' })));
+    index.add([{ id: 'l0', phrasings: 'abonnement roaming' }]);
+    expect(index.isCommon('abonnement')).toBe(true);
+    expect(index.isCommon('roaming')).toBe(false);
+    const loaded = LexicalIndex.load(JSON.stringify(index.toJSON()), createAnalyzer());
+    expect(loaded.isCommon('abonnement')).toBe(true);
+    expect(loaded.isCommon('roaming')).toBe(false);
+    // On a small site nothing is common, however often a word occurs.
+    const small = LexicalIndex.create(createAnalyzer());
+    small.add(Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, text: 'Om abonnement' })));
+    expect(small.isCommon('abonnement')).toBe(false);
   });
 });
