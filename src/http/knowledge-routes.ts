@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ChatDeps } from '../conversations/chat-deps.js';
-import { chunkId } from '../ingest/chunk-page.js';
+import { qaChunkId } from '../ingest/knowledge-qa.js';
 import { botSources, crawlChannel, startCrawl, type CrawlChanges, type CrawlSettings } from '../knowledge/crawl-runs.js';
 import { createQa, deleteQa, qaInputSchema, updateQa } from '../knowledge/owner-qa-items.js';
 import { badgeFor } from '../learning/badge.js';
@@ -107,7 +107,7 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
   app.get('/bots/:bot/qa', async (c) => {
     const knowledge = knowledgeOf(c.get('botId'));
     const items = await knowledge.ownerQa();
-    const own = new Set(items.map((i) => chunkId(`qa:${i.id}`, 0)));
+    const own = new Set(items.map((i) => qaChunkId(i.id)));
     // Q&A items from knowledge/ files answer too; the console lists them read-only (edit the files).
     const fromFiles = knowledge.index.chunks
       .filter((ch) => ch.kind === 'qa' && !own.has(ch.id))

@@ -51,13 +51,18 @@ export function qaChunks(data: unknown, baseUrl: string): QaFileResult {
   return { chunks, problems };
 }
 
+/** The chunk id of the Q&A item with this id (or slug). */
+export function qaChunkId(key: string): string {
+  return chunkId(`qa:${key}`, 0);
+}
+
 /** One validated Q&A item as a chunk of kind 'qa'. */
 export function qaChunk(item: QaItem, baseUrl: string): Chunk {
   const key = item.id ?? slugify(item.question);
   const url = resolveKnowledgeUrl(item.url ?? `svar/${key}`, baseUrl);
   const questions = [item.question, ...item.alternatives];
   return {
-    id: chunkId(`qa:${key}`, 0),
+    id: qaChunkId(key),
     url,
     title: item.question,
     headingPath: [],

@@ -8,7 +8,7 @@ import { recordAudit } from '../storage/audit.js';
 import { phrasingKey } from './learn-from-conversations.js';
 
 /** Who decides: a signed-in owner or admin. */
-type Owner = Pick<SessionUser, 'id' | 'email'>;
+export type Owner = Pick<SessionUser, 'id' | 'email'>;
 
 /**
  * Everything the bot learned, for the content owner: indexed phrasings and negative pairs (with

@@ -1,15 +1,11 @@
-import type { SessionUser } from '../auth/sessions.js';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { LaerlingError } from '../errors.js';
 import { formatZodError } from '../config/format-zod-error.js';
 import { createQa, qaInputSchema, type QaInput } from '../knowledge/owner-qa-items.js';
 import type { OwnerQa } from '../knowledge/owner-qa-store.js';
 import { resolvePageUrl } from '../knowledge/resolve-page-url.js';
-import { addLearnedByOwner } from './learned-items.js';
+import { addLearnedByOwner, type Owner } from './learned-items.js';
 import { recordAudit } from '../storage/audit.js';
-
-/** Who decides: a signed-in owner or admin. */
-type Owner = Pick<SessionUser, 'id' | 'email'>;
 
 /** Agents' "teach the bot" suggestions for a bot (optionally of one status), newest first. */
 export async function listSuggestions(deps: Pick<ChatDeps, 'db'>, botId: string, status?: 'pending' | 'approved' | 'rejected') {
