@@ -9,7 +9,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as cheerio from 'cheerio';
+import { readStackfaqPages } from '../evals/lib/stackfaq-pages.js';
 import type { Chunk } from '../src/ingest/types.js';
 import { INDEX_FILES } from '../src/retrieval/index-schemas.js';
 import { KnowledgeIndex } from '../src/retrieval/knowledge-index.js';
@@ -31,16 +31,11 @@ function random(seed: number): () => number {
 }
 
 async function sourceText(): Promise<{ titles: string[]; sentences: string[] }> {
-  const dir = join(ROOT, 'site/faq');
-  const titles: string[] = [];
-  const sentences: string[] = [];
-  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.html')).sort()) {
-    const $ = cheerio.load(await readFile(join(dir, file), 'utf8'));
-    titles.push($('main h1').first().text().trim());
-    const text = $('main section p').map((_, p) => $(p).text()).get().join(' ');
-    sentences.push(...text.split(/(?<=[.!?])\s+/).filter((s) => s.split(' ').length >= 4));
-  }
-  return { titles, sentences };
+  const pages = await readStackfaqPages(ROOT);
+  const sentences = pages.flatMap((page) =>
+    page.sections.flatMap((s) => s.paragraphs).join(' ').split(/(?<=[.!?])\s+/).filter((s) => s.split(' ').length >= 4),
+  );
+  return { titles: pages.map((p) => p.title), sentences };
 }
 
 function synthesise(n: number, titles: string[], sentences: string[]): Chunk[] {

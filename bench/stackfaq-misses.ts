@@ -4,9 +4,9 @@
  *
  *   npm run build && node dist/bench/stackfaq-misses.js [--learned]  (--learned: 3-fold inside train)
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as cheerio from 'cheerio';
+import { readStackfaqPages } from '../evals/lib/stackfaq-pages.js';
 import type { Chunk } from '../src/ingest/types.js';
 import { KnowledgeIndex } from '../src/retrieval/knowledge-index.js';
 import { OfflineEmbeddings } from '../src/retrieval/offline-embeddings.js';
@@ -14,16 +14,12 @@ import { OfflineEmbeddings } from '../src/retrieval/offline-embeddings.js';
 const ROOT = process.env.STACKFAQ_DIR ?? join(process.cwd(), '../shared/benchmarks/stackfaq');
 
 async function main(): Promise<void> {
-  const dir = join(ROOT, 'site/faq');
   const chunks: Chunk[] = [];
   const titles = new Map<string, string>();
-  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.html')).sort()) {
-    const $ = cheerio.load(await readFile(join(dir, file), 'utf8'));
-    const title = $('main h1').first().text().trim();
-    const url = `/faq/${file}`;
+  for (const { url, title, sections } of await readStackfaqPages(ROOT)) {
     titles.set(url, title);
-    $('main section').each((i, el) => {
-      const text = $(el).find('p').map((_, p) => $(p).text()).get().join('\n').trim();
+    sections.forEach((section, i) => {
+      const text = section.paragraphs.join('\n').trim();
       if (text) chunks.push({ id: `${url}#${i}`, url, title, headingPath: [title], text, lang: 'en', kind: 'page' });
     });
   }

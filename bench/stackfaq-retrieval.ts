@@ -5,9 +5,9 @@
  *
  *   npx tsc -p tsconfig.json --outDir /tmp/laerling-c && node /tmp/laerling-c/bench/stackfaq-retrieval.js [--sweep]
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as cheerio from 'cheerio';
+import { readStackfaqPages } from '../evals/lib/stackfaq-pages.js';
 import type { Chunk } from '../src/ingest/types.js';
 import { KnowledgeIndex } from '../src/retrieval/knowledge-index.js';
 import { OfflineEmbeddings } from '../src/retrieval/offline-embeddings.js';
@@ -24,17 +24,13 @@ interface Query {
 }
 
 async function loadChunks(): Promise<Chunk[]> {
-  const dir = join(ROOT, 'site/faq');
   const chunks: Chunk[] = [];
-  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.html')).sort()) {
-    const $ = cheerio.load(await readFile(join(dir, file), 'utf8'));
-    const title = $('main h1').first().text().trim() || $('title').text().split('|')[0]!.trim();
-    const url = `/faq/${file}`;
+  for (const page of await readStackfaqPages(ROOT)) {
+    const title = page.title || page.documentTitle;
     // One chunk per answer section, like heading-based chunking would produce.
-    $('main section').each((i, el) => {
-      const heading = $(el).find('h2').first().text().trim();
-      const text = $(el).find('p').map((_, p) => $(p).text()).get().join('\n').trim();
-      if (text) chunks.push({ id: `${url}#${i}`, url, title, headingPath: [title, heading], text, lang: 'en', kind: 'page' });
+    page.sections.forEach((section, i) => {
+      const text = section.paragraphs.join('\n').trim();
+      if (text) chunks.push({ id: `${page.url}#${i}`, url: page.url, title, headingPath: [title, section.heading], text, lang: 'en', kind: 'page' });
     });
   }
   return chunks;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as cheerio from 'cheerio';
 import { groupGaps, namedTermsOf } from '../src/learning/gap-groups.js';
 import { readJsonl } from './lib/jsonl.js';
+import { readStackfaqPages } from './lib/stackfaq-pages.js';
 
 const schema = z.object({ id: z.string(), question: z.string() });
 
@@ -30,8 +29,7 @@ export async function gapGroupEval(dir: string): Promise<GapGroupResult> {
 
 /** Site page titles as the index holds them (the site-name suffix dropped): its named things. */
 export async function stackfaqTitles(dir: string): Promise<string[]> {
-  const pages = join(dir, 'site', 'faq');
-  return Promise.all((await readdir(pages)).filter((f) => f.endsWith('.html')).map(async (f) => cheerio.load(await readFile(join(pages, f), 'utf8'))('main h1').first().text()));
+  return (await readStackfaqPages(dir)).map((p) => p.title);
 }
 
 /** Count and purity of groups whose item ids name their thread before the dash ("u042-3"). */
