@@ -84,7 +84,8 @@ export class BotKnowledge {
       await this.live.index.addLearned(stamped);
       this.unsaved += stamped.length;
       if (opts.save || this.unsaved >= SAVE_EVERY) {
-        const extra = { ...this.live.extra, learnedCount: (await readLearned(this.dir, 'learned')).length };
+        // Every change to learned.jsonl passes through here or a rebuild, so the count is known.
+        const extra = { ...this.live.extra, learnedCount: (this.live.extra.learnedCount ?? 0) + this.unsaved };
         await writeIndex(this.dir, this.live.index, extra);
         this.live = { ...this.live, extra };
         this.unsaved = 0;
