@@ -6,6 +6,7 @@ import type { LexicalIndex, LexicalMatch } from './lexical-index.js';
 import type { Signals, Tuning } from './rank-pages.js';
 import type { SynonymExpander } from './synonyms.js';
 import type { TermTranslator } from './translate-terms.js';
+import type { TrustedClassifier } from './page-classifier.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** The parts of a KnowledgeIndex that retrieve: what a question is searched against. */
@@ -23,6 +24,8 @@ export interface SignalSources {
   translator?: TermTranslator;
   /** Same-language synonyms ("remove" for "delete"), as weak as translations. */
   synonyms?: SynonymExpander;
+  /** Learns from the site and its learned phrasings which words tell pages apart. */
+  classifier?: TrustedClassifier;
 }
 
 const LEXICAL_LIMIT = 100;
@@ -88,8 +91,17 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
     pageLearnedVectorVotes: sumTop(learnedVectorScores, tuning.learnedVotes),
     pageTitleLexical,
     pageTitleVector,
+    pageClassifier: classifierScores(src.classifier, question),
   };
   return { signals, queryWords };
+}
+
+// The classifier's page probabilities, scaled by how far it is trusted.
+function classifierScores(classifier: TrustedClassifier | undefined, question: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!classifier || classifier.trust <= 0) return out;
+  for (const [url, p] of classifier.model.probabilities(question)) out.set(url, p * classifier.trust);
+  return out;
 }
 
 // A translated word is weaker evidence than one the customer typed: glossaries are ambiguous.

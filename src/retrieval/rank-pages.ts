@@ -14,7 +14,7 @@ export interface Tuning {
   fusion: 'weighted' | 'rrf';
   weights: {
     lexical: number; vector: number; learned: number; learnedLexical: number; coverage: number;
-    titleLexical: number; titleVector: number;
+    titleLexical: number; titleVector: number; classifier: number;
   };
   /** BM25 field boosts. */
   boosts: { title: number; headings: number; text: number; phrasings: number };
@@ -30,7 +30,7 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = {
   fusion: 'weighted',
-  weights: { lexical: 0.35, vector: 0.3, learned: 0.5, learnedLexical: 0.3, coverage: 0.45, titleLexical: 0.1, titleVector: 0.2 },
+  weights: { lexical: 0.35, vector: 0.3, learned: 0.5, learnedLexical: 0.3, coverage: 0.45, titleLexical: 0.1, titleVector: 0.2, classifier: 2 },
   boosts: FIELD_BOOSTS,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   lexicalK: 40,
@@ -65,6 +65,8 @@ export interface Signals {
   pageTitleLexical: ReadonlyMap<string, number>;
   /** Cosine similarity of the question to the page title, per page URL. */
   pageTitleVector: ReadonlyMap<string, number>;
+  /** The page classifier's probability per page URL times its trust (empty without one). */
+  pageClassifier: ReadonlyMap<string, number>;
 }
 
 export interface RankContext {
@@ -138,7 +140,10 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
     const score = hits[0]!.score + ctx.tuning.pageSpread * (restContent.get(url) ?? 0);
     return { url, title: pageTitle(url, hits[0]!.chunk, ctx), score, best: hits[0]!, hits };
   });
-  return ranked.sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
+  // The page classifier reorders but stays out of the score confidence reads: when it overrules
+  // the content's ranking, the lead (margin) of the page it picked is nil and confidence says so.
+  const order = (page: (typeof ranked)[number]) => page.score + w.classifier * (signals.pageClassifier.get(page.url) ?? 0);
+  return ranked.sort((a, b) => order(b) - order(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
 
 // Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings.

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/ingest/types.js';
 import { KnowledgeIndex } from '../../src/retrieval/knowledge-index.js';
 import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
+import { DEFAULT_TUNING } from '../../src/retrieval/rank-pages.js';
 
 const page = (url: string, title: string, text: string, extra: Partial<Chunk> = {}): Chunk => ({
   id: `${url}#0`, url, title, headingPath: [title], text, lang: 'nb', kind: 'page', ...extra,
@@ -146,5 +147,29 @@ describe('KnowledgeIndex', () => {
     await expect(KnowledgeIndex.load(dir, new OfflineEmbeddings())).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
     await writeFile(join(dir, 'manifest.json'), '{not json');
     await expect(KnowledgeIndex.load(dir, new OfflineEmbeddings())).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+  });
+  it('learns from learned phrasings which words tell two close pages apart (the page classifier)', async () => {
+    const chunks = [
+      page('https://t.no/delete', 'How do I delete my account?', 'Open settings, choose Account and then Delete account. The account and its data are gone after 30 days.'),
+      page('https://t.no/memorial', 'What happens to an account when its owner dies?', 'Relatives can ask us to memorialise the account or to close it. Send us a death certificate.'),
+      page('https://t.no/picture', 'How do I change my profile picture?', 'Open your profile and choose a new picture.'),
+    ];
+    const learned = [
+      ['My father passed away, what do we do with his account?', 'memorial'],
+      ['Can my family close my account after I am gone?', 'memorial'],
+      ['I want to get rid of my account for good', 'delete'],
+      ['Close my account please', 'delete'],
+    ].map(([question, slug]) => ({ question: question!, url: `https://t.no/${slug}`, learnedAt: '2026-01-01T00:00:00Z' }));
+    const without = { ...DEFAULT_TUNING, weights: { ...DEFAULT_TUNING.weights, classifier: 0 } };
+    const question = 'my family wants my account deleted when I am gone';
+
+    const fresh = await KnowledgeIndex.build({ chunks, embeddings: new OfflineEmbeddings() });
+    // Nothing learned yet: the classifier has nothing to add, so it is not consulted.
+    expect(await fresh.search(question)).toEqual(await fresh.search(question, { tuning: without }));
+
+    await fresh.addLearned(learned);
+    expect((await fresh.search(question, { tuning: without }))[0]?.url).toBe('https://t.no/delete');
+    const [top] = await fresh.search(question);
+    expect(top?.url).toBe('https://t.no/memorial');
   });
 });

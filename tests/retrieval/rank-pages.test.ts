@@ -23,6 +23,7 @@ function signals(learned: number): Signals {
     pageLearnedVectorVotes: new Map([['/watch', learned]]),
     pageTitleLexical: new Map(),
     pageTitleVector: new Map([['/cancel', 0.3], ['/watch', 0.3]]),
+    pageClassifier: new Map(),
   };
 }
 
