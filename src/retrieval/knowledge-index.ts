@@ -244,7 +244,10 @@ export class KnowledgeIndex {
       ? embeddings.withState(await readJson(dir, INDEX_FILES.embedder, offlineStateSchema))
       : embeddings;
     const titleVectors = await loadTitleVectors(dir, chunks, fitted, manifest);
-    return new KnowledgeIndex({ chunks, phrasings, lexical, chunkVectors, phrasingVectors, titleVectors, embeddings: fitted, analyzer });
+    const index = new KnowledgeIndex({ chunks, phrasings, lexical, chunkVectors, phrasingVectors, titleVectors, embeddings: fitted, analyzer });
+    // Trained while loading, so that the first customer's question does not wait for it.
+    index.classifier();
+    return index;
   }
 }
 
