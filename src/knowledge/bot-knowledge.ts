@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { botDir, type BotConfig } from '../config/bot-config.js';
 import type { CrawlReport } from '../ingest/crawl-site.js';
@@ -6,7 +7,7 @@ import { writeIndex } from '../retrieval/index-store.js';
 import type { LearnedPhrasing } from '../retrieval/types.js';
 import { buildBotIndex, type BuildResult } from './build-bot-index.js';
 import type { IndexExtra } from './crawl-state.js';
-import { appendLearned, readLearned, removeLearned, type PairKind } from './learned-store.js';
+import { appendLearned, learnedFile, readLearned, removeLearned, type PairKind } from './learned-store.js';
 import { openBotIndex } from './open-bot-index.js';
 import { readOwnerQa, writeOwnerQa, type OwnerQa } from './owner-qa-store.js';
 
@@ -26,12 +27,15 @@ export class BotKnowledge {
   /** Learned phrasings indexed in memory but not yet in the saved generation. */
   private unsaved = 0;
   private nextRebuild?: Promise<BuildResult>;
+  /** learned.jsonl's size and mtime when last read: unchanged means nothing to catch up with. */
+  private learnedStamp?: string;
 
   private constructor(
     readonly bot: BotConfig,
     private readonly dataDir: string,
     private readonly embeddings: Embeddings,
     private live: { index: KnowledgeIndex; extra: IndexExtra },
+    private readonly log?: (line: string) => void,
   ) {}
 
   /**
@@ -40,19 +44,37 @@ export class BotKnowledge {
    */
   static async open(bot: BotConfig, dataDir: string, embeddings: Embeddings, log?: (line: string) => void): Promise<BotKnowledge> {
     const live = await openBotIndex(bot, dataDir, { embeddings, onRebuild: (why) => log?.(`Building the index for bot "${bot.id}" (${why})…`) });
-    const knowledge = new BotKnowledge(bot, dataDir, embeddings, live);
-    const learned = await readLearned(knowledge.dir, 'learned');
-    const count = live.extra.learnedCount;
-    if (count === undefined ? learned.length > 0 : learned.length < count) {
-      // Saved before it counted its phrasings, or the file lost lines (a removal cut short): rebuild.
-      log?.(`Building the index for bot "${bot.id}" (learned phrasings changed)…`);
-      await knowledge.rebuildNow();
-    } else if (learned.length > count!) {
-      await live.index.addLearned(learned.slice(count));
-      knowledge.unsaved = learned.length - count!;
-    }
+    const knowledge = new BotKnowledge(bot, dataDir, embeddings, live, log);
+    await knowledge.syncLearnedNow();
     await knowledge.applyNegatives(knowledge.index);
     return knowledge;
+  }
+
+  /**
+   * Catch up with learned.jsonl as another process left it — `laerling learn` appending, or
+   * `laerling erase` removing while `serve` runs. `serve` calls this every minute; a file that has
+   * not changed since the last look costs one stat.
+   */
+  syncLearned(): Promise<void> {
+    return this.serial(() => this.syncLearnedNow());
+  }
+
+  // Lines are matched by content, not position: two processes appending to one file interleave.
+  private async syncLearnedNow(): Promise<void> {
+    const stamp = await fileStamp(learnedFile(this.dir));
+    if (stamp === this.learnedStamp) return;
+    const lines = await readLearned(this.dir, 'learned');
+    const inFile = new Set(lines.map(pairKey));
+    if (this.live.index.learnedPhrasings().some((p) => !inFile.has(pairKey(p)))) {
+      // The index holds a phrasing the file no longer has: erased or removed elsewhere.
+      this.log?.(`Building the index for bot "${this.bot.id}" (learned phrasings were removed)…`);
+      await this.rebuildNow();
+    } else {
+      const held = new Set(this.live.index.learnedPhrasings().map(pairKey));
+      // Near-duplicates the index declined come back here each time; the index declines them again.
+      this.unsaved += await this.live.index.addLearned(lines.filter((l) => !held.has(pairKey(l))));
+    }
+    this.learnedStamp = stamp;
   }
 
   /** The index answering right now (replaced by rebuilds: don't hold on to it). */
@@ -72,22 +94,22 @@ export class BotKnowledge {
   /**
    * Learned phrasings: appended to learned.jsonl (the durable record) and indexed in place. The
    * index files are not rewritten for each one — at 100k chunks that would be hundreds of MB per
-   * "that helped" — opening the index adds the lines learned since it was saved. A new generation
-   * is written every SAVE_EVERY phrasings, so that replay stays short, or at once with `save` (a
-   * batch from `laerling learn`).
+   * "that helped" — opening the index adds the lines it does not hold yet. A new generation is
+   * written every SAVE_EVERY phrasings, so that catching up on open stays short, or at once with
+   * `save` (a batch from `laerling learn`).
    */
   learn(items: Pair[], opts: { save?: boolean } = {}): Promise<void> {
     return this.serial(async () => {
+      // Lines another process appended first, so that this index misses none of them.
+      await this.syncLearnedNow();
       const learnedAt = new Date().toISOString();
       const stamped: LearnedPhrasing[] = items.map((i) => ({ question: i.question, url: i.url, learnedAt }));
       await appendLearned(this.dir, stamped);
-      await this.live.index.addLearned(stamped);
-      this.unsaved += stamped.length;
+      // The stamp stays as it was: the next catch-up reads the file again, in case another
+      // process appended between that read and this append.
+      this.unsaved += await this.live.index.addLearned(stamped);
       if (opts.save || this.unsaved >= SAVE_EVERY) {
-        // Every change to learned.jsonl passes through here or a rebuild, so the count is known.
-        const extra = { ...this.live.extra, learnedCount: (this.live.extra.learnedCount ?? 0) + this.unsaved };
-        await writeIndex(this.dir, this.live.index, extra);
-        this.live = { ...this.live, extra };
+        await writeIndex(this.dir, this.live.index, this.live.extra);
         this.unsaved = 0;
       }
     });
@@ -156,6 +178,7 @@ export class BotKnowledge {
     await this.applyNegatives(built.index);
     this.live = { index: built.index, extra: built.extra };
     this.unsaved = 0;
+    this.learnedStamp = undefined;
     return built;
   }
 
@@ -168,5 +191,18 @@ export class BotKnowledge {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+const pairKey = (p: Pair) => `${p.url}\n${p.question}`;
+
+// Size and mtime of a file ("" when it does not exist): enough to tell that it changed.
+async function fileStamp(file: string): Promise<string> {
+  try {
+    const st = await stat(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw err;
   }
 }

@@ -73,7 +73,6 @@ export async function buildBotIndex(
     lastCrawlAt: crawl ? crawl.finishedAt : previous?.extra.lastCrawlAt,
     knowledgeFingerprint: fingerprint,
     builtAt: now().toISOString(),
-    learnedCount: learned.length,
   };
   const index = await KnowledgeIndex.build({ chunks, learned, embeddings: deps.embeddings });
   await writeIndex(botDir(dataDir, bot.id), index, extra);

@@ -15,8 +15,6 @@ export const indexExtraSchema = z.object({
   lastCrawlAt: z.string().optional(),
   knowledgeFingerprint: z.string().optional(),
   builtAt: z.string(),
-  /** How many lines of learned.jsonl the index holds: later ones are added when it is opened. */
-  learnedCount: z.number().int().min(0).optional(),
 });
 
 export type CrawledPage = z.infer<typeof crawledPageSchema>;

@@ -2,7 +2,10 @@ import { dueForRecrawl, failInterruptedCrawls, startCrawl, type CrawlSettings, t
 import { purgeExpiredConversations } from '../privacy/retention.js';
 import { settleOutcomes } from './settle-outcomes.js';
 
-/** How often `serve` runs its jobs: outcomes every minute; retention and scheduled re-crawls hourly. */
+/**
+ * How often `serve` runs its jobs: outcomes and catching up with learned.jsonl (what `laerling
+ * learn` or `laerling erase` changed meanwhile) every minute; retention and re-crawls hourly.
+ */
 export const JOB_INTERVALS = { outcomesMs: 60_000, hourlyMs: 3_600_000 };
 
 /** Run one round of every job now (also what the timers call); errors are logged, never thrown. */
@@ -15,6 +18,9 @@ export async function runJobs(deps: JobDeps, crawl: CrawlSettings, which: { hour
     }
   };
   await attempt('outcomes', () => settleOutcomes(deps));
+  await attempt('learned', async () => {
+    for (const bot of deps.bots.values()) await bot.knowledge.syncLearned();
+  });
   if (!which.hourly) return;
   await attempt('retention', async () => {
     const n = await purgeExpiredConversations(deps);

@@ -129,14 +129,15 @@ export class KnowledgeIndex {
 
   /**
    * Index learned phrasings at once, without a rebuild. Phrasings of pages not in the index are
-   * ignored, and so are near-duplicates of a phrasing the page already has.
+   * ignored, and so are near-duplicates of a phrasing the page already has. Returns how many it took.
    */
-  async addLearned(items: LearnedPhrasing[]): Promise<void> {
+  async addLearned(items: LearnedPhrasing[]): Promise<number> {
     const { parts } = this;
     const fresh = items.filter((item) => this.chunksByUrl.has(item.url));
     const vectors = await parts.embeddings.embedDocuments(fresh.map((i) => i.question));
     const known = new Set(this.phrasings.map((p) => `${p.url}\n${foldText(p.question).trim()}`));
     const touched = new Set<string>();
+    let added = 0;
     fresh.forEach((item, i) => {
       const vector = vectors[i]!;
       const key = `${item.url}\n${foldText(item.question).trim()}`;
@@ -149,8 +150,9 @@ export class KnowledgeIndex {
       parts.lexical.add([{ id: `l${label}`, phrasings: item.question }]);
       known.add(key);
       touched.add(item.url);
+      added++;
     });
-    if (touched.size === 0) return;
+    if (touched.size === 0) return 0;
     this.trained = undefined;
     // The page's learned phrasings also become a field of its chunks' BM25 documents: a question
     // that shares some words with the content and others with how people asked scores as one.
@@ -159,6 +161,7 @@ export class KnowledgeIndex {
       if (p.source === 'learned' && touched.has(p.url)) learnedByUrl.set(p.url, [...(learnedByUrl.get(p.url) ?? []), p.question]);
     }
     parts.lexical.replace([...touched].flatMap((url) => this.chunksByUrl.get(url)!.map((i) => chunkDoc(this.chunks[i]!, i, learnedByUrl.get(url)))));
+    return added;
   }
 
   /**

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig, selectBot } from '../../src/config/bot-config.js';
+import { BotKnowledge } from '../../src/knowledge/bot-knowledge.js';
+import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
 import { dueForRecrawl, failInterruptedCrawls } from '../../src/knowledge/crawl-runs.js';
 import { runJobs } from '../../src/learning/background-jobs.js';
 import { agentClient, chatApp } from '../fixtures/chat-app.js';
@@ -37,6 +40,17 @@ describe('background jobs', () => {
     expect(after).toMatchObject({ question: 'Bedre spørsmål?', status: 'rejected' });
     expect((await owner.call('PUT', `/api/knowledge/bots/test/suggestions/${s.id}`, { question: 'x' })).status).toBe(409);
     expect((await owner.call('POST', `/api/knowledge/bots/test/suggestions/${s.id}/approve`, {})).status).toBe(409);
+  });
+
+  it('picks up, every minute, phrasings that `laerling learn` added in another process', async () => {
+    const t = await chatApp();
+    const deps = { db: t.db, bots: t.bots, hub: t.hub, now: () => t.clock.now };
+    const served = () => t.bots.get('test')!.knowledge.index.learnedPhrasings().map((l) => l.question);
+    const cli = await BotKnowledge.open(selectBot(await loadConfig(t.dataDir)), t.dataDir, new OfflineEmbeddings());
+    await cli.learn([{ question: 'mobilen ber om en åttesifret kode', url: 'https://test.example/mobil/puk' }], { save: true });
+    expect(served()).toEqual([]);
+    await runJobs(deps, { allowPrivateNetwork: false }, { hourly: false }, () => undefined);
+    expect(served()).toEqual(['mobilen ber om en åttesifret kode']);
   });
 
   it('marks crawl runs a restart cut off as failed', async () => {
