@@ -172,15 +172,15 @@ export class KnowledgeIndex {
    * translations and typo tolerance (on our demo suite that cost 5 points of hit@1).
    */
   private classifier(): TrustedClassifier | undefined {
-    if (!this.trained) {
-      const learned = this.phrasings.filter((p) => p.source === 'learned').length;
-      const examples: PageExample[] = [];
-      for (const [url, list] of this.chunksByUrl) examples.push({ text: this.chunks[list[0]!]!.title, url, kind: 'question' });
-      for (const c of this.chunks) examples.push({ text: c.text, url: c.url, kind: 'content' });
-      for (const p of this.phrasings) examples.push({ text: p.question, url: p.url, kind: 'question' });
-      const model = learned > 0 ? PageClassifier.train(examples, this.featurizer) : undefined;
-      this.trained = { classifier: model && { model, trust: Math.min(1, learned / this.chunksByUrl.size) } };
-    }
+    if (this.trained) return this.trained.classifier;
+    const learned = this.phrasings.filter((p) => p.source === 'learned').length;
+    if (learned === 0) return (this.trained = { classifier: undefined }).classifier;
+    const examples: PageExample[] = [];
+    for (const [url, list] of this.chunksByUrl) examples.push({ text: this.chunks[list[0]!]!.title, url, kind: 'question' });
+    for (const c of this.chunks) examples.push({ text: c.text, url: c.url, kind: 'content' });
+    for (const p of this.phrasings) examples.push({ text: p.question, url: p.url, kind: 'question' });
+    const model = PageClassifier.train(examples, this.featurizer);
+    this.trained = { classifier: model && { model, trust: Math.min(1, learned / this.chunksByUrl.size) } };
     return this.trained.classifier;
   }
 
