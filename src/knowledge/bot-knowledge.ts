@@ -29,6 +29,8 @@ export class BotKnowledge {
   private nextRebuild?: Promise<BuildResult>;
   /** learned.jsonl's size and mtime when last read: unchanged means nothing to catch up with. */
   private learnedStamp?: string;
+  /** Learned lines already given to the live index, taken or not. */
+  private offered = new Set<string>();
 
   private constructor(
     readonly bot: BotConfig,
@@ -71,8 +73,11 @@ export class BotKnowledge {
       await this.rebuildNow();
     } else {
       const held = new Set(this.live.index.learnedPhrasings().map(pairKey));
-      // Near-duplicates the index declined come back here each time; the index declines them again.
-      this.unsaved += await this.live.index.addLearned(lines.filter((l) => !held.has(pairKey(l))));
+      // Lines the index declined (near-duplicates, pages no longer crawled) are offered once per
+      // process, not at every look: with remote embeddings each offer is an API call.
+      const fresh = lines.filter((l) => !held.has(pairKey(l)) && !this.offered.has(pairKey(l)));
+      for (const l of fresh) this.offered.add(pairKey(l));
+      this.unsaved += await this.live.index.addLearned(fresh);
     }
     this.learnedStamp = stamp;
   }
@@ -107,6 +112,7 @@ export class BotKnowledge {
       await appendLearned(this.dir, stamped);
       // The stamp stays as it was: the next catch-up reads the file again, in case another
       // process appended between that read and this append.
+      for (const l of stamped) this.offered.add(pairKey(l));
       this.unsaved += await this.live.index.addLearned(stamped);
       if (opts.save || this.unsaved >= SAVE_EVERY) {
         await writeIndex(this.dir, this.live.index, this.live.extra);
@@ -179,6 +185,7 @@ export class BotKnowledge {
     this.live = { index: built.index, extra: built.extra };
     this.unsaved = 0;
     this.learnedStamp = undefined;
+    this.offered = new Set();
     return built;
   }
 
