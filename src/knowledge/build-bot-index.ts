@@ -91,7 +91,9 @@ function mergeCrawl(report: CrawlReport, previous: Live, warnings: string[]): { 
   const chunks: Chunk[] = [];
   const pages: CrawledPage[] = [];
   const seenHashes = new Set<string>();
-  for (const fetched of report.pages) {
+  // In URL order, not the order fetches happened to finish: the same site then always builds the
+  // same index (and of two URLs with identical text, the same one is kept).
+  for (const fetched of [...report.pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
     const page = extractPage(fetched);
     if (!page) {
       warnings.push(`${fetched.url}: no readable content`);
