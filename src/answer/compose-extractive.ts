@@ -56,21 +56,30 @@ export function selectSentences(question: string, passage: string, analyzer: Ana
   const first = ranked[0]!;
   if (first.words > maxWords) return truncateWords(first.text, maxWords);
   const chosen = new Set<Sentence>([first]);
+  // A passage can say the same thing twice (step 1 of the Apple Watch and of the Samsung steps);
+  // the answer says it once.
+  const said = new Set([sameText(first)]);
   let words = first.words;
   for (const s of ranked.slice(1)) {
-    if (words + s.words <= maxWords) {
+    if (words + s.words <= maxWords && !said.has(sameText(s))) {
       chosen.add(s);
+      said.add(sameText(s));
       words += s.words;
     }
   }
   // "Du finner PUK-koden på Min side." alone is too thin; the next sentences usually say how.
   // Stop at the next matching sentence (already chosen) or after a few.
   for (const next of sentences.slice(first.index + 1, first.index + 1 + FILL_SENTENCES)) {
-    if (chosen.has(next) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
+    if (chosen.has(next) || said.has(sameText(next)) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
     chosen.add(next);
+    said.add(sameText(next));
     words += next.words;
   }
   return [...chosen].sort((a, b) => a.index - b.index).map((s) => s.text).join(' ');
+}
+
+function sameText(s: Sentence): string {
+  return s.text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Text without HTML tags, entities or Markdown emphasis and links, whitespace collapsed. */

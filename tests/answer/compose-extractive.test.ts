@@ -60,6 +60,12 @@ describe('composeExtractive', () => {
     expect(r.answer).toBe('Kontakt kundeservice på tlf. 915 00 000 eller chat. Annet innhold her.');
   });
 
+  it('says a sentence the passage repeats only once', () => {
+    const text = 'Apple Watch:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Watch-appen.\nSamsung:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Wearable-appen.';
+    const r = composeExtractive('hvordan bestiller jeg tillegget klokke?', [pageHit({ text })], 'nb');
+    expect(r.answer.match(/Bestill tillegget Klokke/g)).toHaveLength(1);
+  });
+
   it('falls back to the lead sentence when no sentence shares a word with the question', () => {
     const r = composeExtractive('xyzzy?', [pageHit({ text: 'Første setning. Andre setning. Tredje setning.' })], 'nb');
     expect(r.answer.startsWith('Første setning.')).toBe(true);
