@@ -1,3 +1,4 @@
+import { answerLanguage, detectLanguage } from '../ingest/detect-language.js';
 import type { Chunk } from '../ingest/types.js';
 import { splitWords, type Analyzer } from './analyze-text.js';
 import { expandCompounds } from './compound-words.js';
@@ -26,6 +27,8 @@ export interface SignalSources {
   synonyms?: SynonymExpander;
   /** Learns from the site and its learned phrasings which words tell pages apart. */
   classifier?: TrustedClassifier;
+  /** The language most of the site is written in. */
+  mainLang?: 'nb' | 'en';
 }
 
 const LEXICAL_LIMIT = 100;
@@ -37,6 +40,8 @@ export interface QueryWord {
   word: string;
   terms: string[];
   query: string[];
+  /** Terms of its synonyms and glossary translations: finding one counts as finding the word. */
+  alternatives: string[];
 }
 
 /** Run every retriever for one question (already embedded) and collect what each found. */
@@ -50,9 +55,13 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
   const learnedLexicalScores = new Map<string, number[]>();
   const pageTitleLexical = new Map<string, number>();
   if (queryWords.length > 0) {
-    const translated = translatedWords(src, question).filter((w) => !common(w));
-    const translatedTerms = new Set(translated.flatMap((w) => src.analyzer.terms(w)));
-    const boostTerm = (term: string) => (translatedTerms.has(term) ? TRANSLATION_BOOST : 1);
+    const added = addedWords(src, question);
+    const translated = [...new Set([...added.translations, ...added.synonyms])].filter((w) => !common(w));
+    const termBoost = new Map<string, number>();
+    for (const w of added.synonyms) for (const t of src.analyzer.terms(w)) termBoost.set(t, SYNONYM_BOOST);
+    const translationBoost = crossLanguage(src, question) ? CROSS_LANGUAGE_BOOST : SYNONYM_BOOST;
+    for (const w of added.translations) for (const t of src.analyzer.terms(w)) termBoost.set(t, Math.max(termBoost.get(t) ?? 0, translationBoost));
+    const boostTerm = (term: string) => termBoost.get(term) ?? 1;
     const query = [...new Set([...queryWords.flatMap((w) => w.query), ...translated])].join(' ');
     for (const m of src.lexical.search(query, LEXICAL_LIMIT, { boost: tuning.boosts, bm25: tuning.bm25, boostTerm })) {
       const n = Number(m.id.slice(1));
@@ -104,13 +113,22 @@ function classifierScores(classifier: TrustedClassifier | undefined, question: s
   return out;
 }
 
-// A translated word is weaker evidence than one the customer typed: glossaries are ambiguous.
-const TRANSLATION_BOOST = 0.5;
+// A synonym or translated word is weaker evidence than one the customer typed: glossaries are
+// ambiguous. Unless the customer writes in another language than the site: then the customer's
+// own words can only meet the few pages in their language, and translations are all there is.
+const SYNONYM_BOOST = 0.5;
+const CROSS_LANGUAGE_BOOST = 1;
 
-function translatedWords(src: SignalSources, question: string): string[] {
-  const translated = src.translator ? src.translator.translate(question).flatMap((t) => src.analyzer.contentWords(t).map((w) => w.word)) : [];
-  const synonyms = src.synonyms ? src.analyzer.contentWords(src.synonyms.expand(question).join(' ')).map((w) => w.word) : [];
-  return [...new Set([...translated, ...synonyms])];
+function addedWords(src: SignalSources, question: string): { translations: string[]; synonyms: string[] } {
+  const words = (texts: string[]) => src.analyzer.contentWords(texts.join(' ')).map((w) => w.word);
+  return {
+    translations: src.translator ? words(src.translator.translate(question)) : [],
+    synonyms: src.synonyms ? words(src.synonyms.expand(question)) : [],
+  };
+}
+
+function crossLanguage(src: SignalSources, question: string): boolean {
+  return src.mainLang !== undefined && answerLanguage(detectLanguage(question)) !== src.mainLang;
 }
 
 /**
@@ -119,7 +137,11 @@ function translatedWords(src: SignalSources, question: string): string[] {
  */
 function analyzeQuery(src: SignalSources, question: string): QueryWord[] {
   const { analyzer } = src;
-  const words = src.analyzer.contentWords(question).map((w) => ({ ...w, query: [w.word] }));
+  const alternativesOf = (word: string) => {
+    const texts = [...(src.synonyms?.expand(word) ?? []), ...(src.translator?.translate(word) ?? [])];
+    return [...new Set(analyzer.contentWords(texts.join(' ')).flatMap((w) => w.terms))];
+  };
+  const words = src.analyzer.contentWords(question).map((w) => ({ ...w, query: [w.word], alternatives: alternativesOf(w.word) }));
   const raw = splitWords(question);
   for (const expansion of expandCompounds(raw, (w) => src.lexical.knows(w))) {
     const terms = analyzer.terms(expansion.word);

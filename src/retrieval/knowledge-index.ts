@@ -77,7 +77,10 @@ export class KnowledgeIndex {
     });
     this.pageList = [...this.chunksByUrl.keys()];
     this.featurizer = new PageFeaturizer(parts.analyzer, this.synonyms);
+    const english = parts.chunks.filter((c) => c.lang === 'en').length;
+    this.mainLang = parts.chunks.length === 0 ? undefined : english * 2 > parts.chunks.length ? 'en' : 'nb';
   }
+  private readonly mainLang: 'nb' | 'en' | undefined;
 
   /** Index chunks and learned phrasings; the offline embedder is first fitted on this corpus. */
   static async build(input: { chunks: Chunk[]; learned?: LearnedPhrasing[]; embeddings: Embeddings }): Promise<KnowledgeIndex> {
@@ -113,7 +116,7 @@ export class KnowledgeIndex {
     const tuning = opts.tuning ?? DEFAULT_TUNING;
     const { parts } = this;
     const qv = await parts.embeddings.embedQuery(question);
-    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator, synonyms: this.synonyms, classifier: this.classifier() };
+    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator, synonyms: this.synonyms, classifier: this.classifier(), mainLang: this.mainLang };
     const negatives = this.negatives?.size ? this.negatives : undefined;
     // A demoted page must leave room for the runner-ups that overtake it.
     const depth = negatives ? k + 3 : k;

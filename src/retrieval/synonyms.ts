@@ -32,16 +32,24 @@ const EN: readonly (readonly string[])[] = [
   ['save', 'store'],
 ];
 
+// Norwegian also needs word forms the Snowball stemmer leaves apart ("åpent" / "åpningstider",
+// "sier opp" / "oppsigelse"), found with questions written while trying the demo bot.
 const NB: readonly (readonly string[])[] = [
   ['slette', 'fjerne'],
   ['endre', 'forandre', 'bytte'],
-  ['si opp', 'avslutte', 'kansellere'],
+  ['si opp', 'sier opp', 'sa opp', 'sagt opp', 'oppsigelse', 'avslutte', 'kansellere'],
   ['faktura', 'regning'],
   ['feil', 'problem'],
   ['mobil', 'telefon', 'mobiltelefon'],
+  ['åpent', 'åpen', 'åpner', 'åpningstid'],
+  ['låst', 'låse', 'sperret', 'sperre', 'blokkert'],
+  ['barn', 'sønn', 'datter'],
 ];
 
 const MAX_PHRASE = 3;
+// Left out before phrases are matched: questions put the subject inside a phrasal verb ("sier jeg
+// opp", "slår jeg av") and English puts the object there ("turn it off", "back them up").
+const PRONOUNS = new Set(['jeg', 'du', 'vi', 'dere', 'man', 'han', 'hun', 'de', 'meg', 'deg', 'oss', 'dem', 'seg', 'it', 'them', 'him', 'her']);
 const en = snowball.newStemmer('english');
 const nb = snowball.newStemmer('norwegian');
 // Each language's groups match through that language's stems only: across languages, stems
@@ -72,7 +80,7 @@ export function createSynonymExpander(): SynonymExpander {
   });
   return {
     expand(text) {
-      const tokens = tokenize(foldText(text));
+      const tokens = tokenize(foldText(text)).filter((t) => !PRONOUNS.has(t));
       const out: string[] = [];
       LANGS.forEach(({ groups, stem }, l) => {
         const stems = tokens.map(stem);

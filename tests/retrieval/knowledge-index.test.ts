@@ -172,4 +172,19 @@ describe('KnowledgeIndex', () => {
     const [top] = await fresh.search(question);
     expect(top?.url).toBe('https://t.no/memorial');
   });
+  it('answers an English question from a Norwegian page rather than from the one English Q&A item', async () => {
+    const chunks = [
+      page('https://t.no/mistet', 'Mistet eller stjålet mobil', 'Har du mistet telefonen, sperrer vi SIM-kortet med en gang. Ring kundeservice eller sperr det i appen.'),
+      page('https://t.no/usa', 'Mobil utenfor EU', 'I USA koster det 9 kr per minutt å ringe.'),
+      { ...page('https://t.no/usa', 'Mobil utenfor EU', 'Using your phone in the USA costs NOK 9 per minute.'), id: 'qa-usa', kind: 'qa', lang: 'en', answer: 'NOK 9 per minute.', questions: ['How much does it cost to use my phone in the USA?'] },
+    ];
+    const index = await KnowledgeIndex.build({ chunks, embeddings: new OfflineEmbeddings() });
+    // "lost" and "stolen" reach the page through the glossary ("mistet", "stjålet"), and count as
+    // found words: the English Q&A item shares only "my phone" with the question.
+    for (const q of ['I lost my phone, what should I do?', 'My phone was stolen']) {
+      const [top] = await index.search(q);
+      expect(top?.url).toBe('https://t.no/mistet');
+      expect(top?.best.coverage).toBe(1);
+    }
+  });
 });

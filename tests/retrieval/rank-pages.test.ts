@@ -48,3 +48,13 @@ describe('rankPages titles', () => {
     expect(pages[0]?.best.chunk.kind).toBe('qa');
   });
 });
+
+describe('rankPages coverage', () => {
+  it('counts a question word as found when a synonym or translation of it is', () => {
+    const words = { ...ctx, queryWords: [{ terms: ['åpent'], alternatives: ['åpningstid'] }, { terms: ['kundeservic'] }] };
+    const found = { ...signals(0), chunkLexical: new Map([[0, { score: 20, terms: ['åpningstid', 'kundeservic'] }], [1, { score: 20, terms: ['kundeservic'] }]]) };
+    const [first, second] = rankPages(found, words);
+    expect(first).toMatchObject({ url: '/cancel', best: { coverage: 1 } });
+    expect(second).toMatchObject({ url: '/watch', best: { coverage: 0.5 } });
+  });
+});

@@ -10,6 +10,14 @@ describe('synonym expansion', () => {
     expect(s.expand('Hvordan sletter jeg kontoen?')).toContain('fjerne');
     expect(s.expand('Vil si opp abonnementet')).toEqual(expect.arrayContaining(['avslutte', 'kansellere']));
   });
+  it('matches phrasal verbs with a pronoun inside them, as questions write them', () => {
+    expect(s.expand('Hvordan sier jeg opp abonnementet?')).toEqual(expect.arrayContaining(['oppsigelse', 'avslutte']));
+    expect(s.expand('How do I turn it off?')).toEqual(expect.arrayContaining(['disable']));
+  });
+  it('bridges Norwegian word forms the stemmer leaves apart', () => {
+    expect(s.expand('Når har dere åpent?')).toContain('åpningstid');
+    expect(s.expand('simkortet er låst')).toContain('sperret');
+  });
   it('adds nothing for words without synonyms', () => {
     expect(s.expand('roaming i USA')).toEqual([]);
   });
