@@ -146,6 +146,7 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['country', 'land'], ['eea', 'eøs'], ['outside the eu', 'utenfor eu'], ['mobile data', 'mobildata'],
   ['data usage', 'databruk'], ['data plan', 'datapakke'], ['data package', 'datapakke'],
   ['data limit', 'datagrense'], ['data cap', 'datagrense'], ['extra data', 'ekstra data'],
+  ['unused', 'ubrukt'], ['unused data', 'ubrukt data'], ['leftover', 'til overs'], ['next month', 'neste måned'],
   ['speed', 'hastighet'], ['speed', 'fart'], ['slow', 'treg'], ['slow', 'sakte'], ['throttled', 'strupet'],
   ['reduced speed', 'redusert hastighet'], ['tethering', 'deling av nett'], ['wifi calling', 'wifi-samtaler'],
   ['set up', 'sette opp'], ['setup', 'oppsett'], ['install', 'installere'], ['installation', 'installasjon'],
@@ -196,7 +197,8 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['luggage', 'bagasje'], ['hand luggage', 'håndbagasje'], ['checked baggage', 'innsjekket bagasje'],
   ['lost luggage', 'mistet bagasje'], ['check in', 'sjekke inn'], ['check-in', 'innsjekking'],
   ['boarding pass', 'boardingkort'], ['seat reservation', 'plassbillett'], ['train', 'tog'], ['bus', 'buss'],
-  ['ferry', 'ferje'], ['public transport', 'kollektivtransport'], ['timetable', 'rutetider'],
+  ['ferry', 'ferje'], ['ferry', 'ferge'], ['ship', 'skip'], ['cruise ship', 'cruiseskip'], ['boat', 'båt'],
+  ['public transport', 'kollektivtransport'], ['timetable', 'rutetider'],
   ['journey', 'reise'], ['passenger', 'passasjer'], ['parking', 'parkering'],
   ['passenger rights', 'passasjerrettigheter'], ['assistance', 'assistanse'],
 

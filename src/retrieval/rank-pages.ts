@@ -105,7 +105,11 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // Min-max makes every list's best candidate 1, however weak. Q&A questions and learned
   // phrasings nearly always have a "best" match, so those lists count only as much as the closest
   // one really is close: a vague resemblance to some Q&A question must not outvote the content.
-  const learnedStrength = learnedGate(Math.max(0, ...candidates.map((i) => signals.pageLearnedVector.get(pageOf(i)) ?? 0)));
+  // A phrasing that shares no word with the question (nor a synonym or translation of one) only
+  // resembles its style — "Where are your stores?" and "How much does it cost to use my phone in
+  // the USA?" are close in character n-grams — so it does not open the gate.
+  const closeAndShared = (url: string) => (signals.pageLearnedLexical.has(url) ? signals.pageLearnedVector.get(url) ?? 0 : 0);
+  const learnedStrength = learnedGate(Math.max(0, ...candidates.map((i) => closeAndShared(pageOf(i)))));
   const gate: Partial<Record<keyof typeof lists, number>> = { learned: learnedStrength, learnedLexical: learnedStrength };
   const weighted = (Object.keys(lists) as Array<keyof typeof lists>).map((name) => ({
     scores: ctx.tuning.fusion === 'rrf' || name === 'coverage' ? lists[name] : minMaxNormalise(lists[name]),

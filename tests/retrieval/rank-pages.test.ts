@@ -35,6 +35,18 @@ describe('rankPages', () => {
   it('lets a close learned phrasing or Q&A question win', () => {
     expect(rankPages(signals(0.95), ctx)[0]?.url).toBe('/watch');
   });
+
+  it('does not let a Q&A question that is close in style but shares no word decide', () => {
+    // The content ties; /watch's Q&A question is close in character n-grams only.
+    const tie = {
+      ...signals(0.95),
+      chunkLexical: new Map([[0, { score: 30, terms: ['cancel', 'subscription'] }], [1, { score: 30, terms: ['cancel', 'subscription'] }]]),
+      chunkVector: new Map([[0, 0.45], [1, 0.45]]),
+    };
+    expect(rankPages(tie, ctx)[0]?.url).toBe('/watch');
+    const styleOnly = { ...tie, pageLearnedLexical: new Map(), pageLearnedLexicalVotes: new Map() };
+    expect(rankPages(styleOnly, ctx)[0]?.url).toBe('/cancel');
+  });
 });
 
 describe('rankPages titles', () => {
