@@ -50,6 +50,7 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
   // a walk over a large share of the chunks for little score.
   const common = (word: string) => src.analyzer.terms(word).every((t) => src.lexical.isCommon(t));
   const queryWords = analyzeQuery(src, question).filter((w) => !common(w.word));
+  const cross = crossLanguage(src, question);
   const chunkLexical = new Map<number, LexicalMatch>();
   const pageLearnedLexical = new Map<string, LexicalMatch>();
   const learnedLexicalScores = new Map<string, number[]>();
@@ -59,7 +60,7 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
     const translated = [...new Set([...added.translations, ...added.synonyms])].filter((w) => !common(w));
     const termBoost = new Map<string, number>();
     for (const w of added.synonyms) for (const t of src.analyzer.terms(w)) termBoost.set(t, SYNONYM_BOOST);
-    const translationBoost = crossLanguage(src, question) ? CROSS_LANGUAGE_BOOST : SYNONYM_BOOST;
+    const translationBoost = cross ? CROSS_LANGUAGE_BOOST : SYNONYM_BOOST;
     for (const w of added.translations) for (const t of src.analyzer.terms(w)) termBoost.set(t, Math.max(termBoost.get(t) ?? 0, translationBoost));
     const boostTerm = (term: string) => termBoost.get(term) ?? 1;
     const query = [...new Set([...queryWords.flatMap((w) => w.query), ...translated])].join(' ');
@@ -101,6 +102,7 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
     pageTitleLexical,
     pageTitleVector,
     pageClassifier: classifierScores(src.classifier, question),
+    crossLanguage: cross,
   };
   return { signals, queryWords };
 }

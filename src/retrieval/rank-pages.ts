@@ -67,6 +67,8 @@ export interface Signals {
   pageTitleVector: ReadonlyMap<string, number>;
   /** The page classifier's probability per page URL times its trust (empty without one). */
   pageClassifier: ReadonlyMap<string, number>;
+  /** The question is in another language than most of the site. */
+  crossLanguage?: boolean;
 }
 
 export interface RankContext {
@@ -105,11 +107,12 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // Min-max makes every list's best candidate 1, however weak. Q&A questions and learned
   // phrasings nearly always have a "best" match, so those lists count only as much as the closest
   // one really is close: a vague resemblance to some Q&A question must not outvote the content.
-  // A phrasing that shares no word with the question (nor a synonym or translation of one) only
-  // resembles its style — "Where are your stores?" and "How much does it cost to use my phone in
-  // the USA?" are close in character n-grams — so it does not open the gate.
-  const closeAndShared = (url: string) => (signals.pageLearnedLexical.has(url) ? signals.pageLearnedVector.get(url) ?? 0 : 0);
-  const learnedStrength = learnedGate(Math.max(0, ...candidates.map((i) => closeAndShared(pageOf(i)))));
+  // Across languages, a phrasing that shares no word with the question (nor a synonym or
+  // translation of one) only resembles its style: "Where are your stores?" and the one English Q&A
+  // question of a Norwegian site, "How much does it cost to use my phone in the USA?", are close in
+  // character n-grams. Within a language such closeness is often a typo ("acount"), so it counts.
+  const close = (url: string) => (!signals.crossLanguage || signals.pageLearnedLexical.has(url) ? signals.pageLearnedVector.get(url) ?? 0 : 0);
+  const learnedStrength = learnedGate(Math.max(0, ...candidates.map((i) => close(pageOf(i)))));
   const gate: Partial<Record<keyof typeof lists, number>> = { learned: learnedStrength, learnedLexical: learnedStrength };
   const weighted = (Object.keys(lists) as Array<keyof typeof lists>).map((name) => ({
     scores: ctx.tuning.fusion === 'rrf' || name === 'coverage' ? lists[name] : minMaxNormalise(lists[name]),

@@ -36,7 +36,7 @@ describe('rankPages', () => {
     expect(rankPages(signals(0.95), ctx)[0]?.url).toBe('/watch');
   });
 
-  it('does not let a Q&A question that is close in style but shares no word decide', () => {
+  it('across languages, does not let a Q&A question that shares no word with the question decide', () => {
     // The content ties; /watch's Q&A question is close in character n-grams only.
     const tie = {
       ...signals(0.95),
@@ -45,7 +45,10 @@ describe('rankPages', () => {
     };
     expect(rankPages(tie, ctx)[0]?.url).toBe('/watch');
     const styleOnly = { ...tie, pageLearnedLexical: new Map(), pageLearnedLexicalVotes: new Map() };
-    expect(rankPages(styleOnly, ctx)[0]?.url).toBe('/cancel');
+    // Within a language it may be a typo ("acount"), so the resemblance still counts ...
+    expect(rankPages(styleOnly, ctx)[0]?.url).toBe('/watch');
+    // ... but an English question on a Norwegian site only shares the English Q&A item's style.
+    expect(rankPages({ ...styleOnly, crossLanguage: true }, ctx)[0]?.url).toBe('/cancel');
   });
 });
 
