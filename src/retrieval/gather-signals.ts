@@ -143,7 +143,20 @@ function analyzeQuery(src: SignalSources, question: string): QueryWord[] {
     const texts = [...(src.synonyms?.expand(word) ?? []), ...(src.translator?.translate(word) ?? [])];
     return [...new Set(analyzer.contentWords(texts.join(' ')).flatMap((w) => w.terms))];
   };
-  const words = src.analyzer.contentWords(question).map((w) => ({ ...w, query: [w.word], alternatives: alternativesOf(w.word) }));
+  const words: QueryWord[] = [];
+  for (const w of src.analyzer.contentWords(question)) {
+    const word = { ...w, query: [w.word], alternatives: alternativesOf(w.word) };
+    const nordic = nordicSpelling(w.word);
+    if (nordic !== undefined && !src.lexical.knows(w.word)) {
+      // "paa" is "på", a stop word: not a content word after all.
+      if (analyzer.terms(nordic).length === 0) continue;
+      if (src.lexical.knows(nordic)) {
+        word.terms = [...word.terms, ...analyzer.terms(nordic)];
+        word.query.push(nordic);
+      }
+    }
+    words.push(word);
+  }
   const raw = splitWords(question);
   for (const expansion of expandCompounds(raw, (w) => src.lexical.knows(w))) {
     const terms = analyzer.terms(expansion.word);
@@ -156,6 +169,12 @@ function analyzeQuery(src: SignalSources, question: string): QueryWord[] {
     }
   }
   return words;
+}
+
+// Customers without a Norwegian keyboard write "faar" for "får", "oe" for "ø" and "ae" for "æ".
+function nordicSpelling(word: string): string | undefined {
+  if (!/aa|oe|ae/.test(word)) return undefined;
+  return word.replace(/aa/g, 'å').replace(/oe/g, 'ø').replace(/ae/g, 'æ');
 }
 
 // Nearest-neighbour voting: several close phrasings of one page are more telling than one.

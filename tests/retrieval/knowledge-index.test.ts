@@ -187,4 +187,11 @@ describe('KnowledgeIndex', () => {
       expect(top?.best.coverage).toBe(1);
     }
   });
+  it('reads "aa", "oe" and "ae" typed without a Norwegian keyboard as å, ø and æ', async () => {
+    const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
+    const [top] = await index.search('aapningstider paa kundeservice');
+    expect(top?.url).toBe('https://t.no/faq/apningstider');
+    // "paa" is "på", a stop word, so only "aapningstider" and "kundeservice" count, and both are found.
+    expect(top?.best.coverage).toBe(1);
+  });
 });
