@@ -57,13 +57,13 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
   const pageTitleLexical = new Map<string, number>();
   if (queryWords.length > 0) {
     const added = addedWords(src, question);
-    const translated = [...new Set([...added.translations, ...added.synonyms])].filter((w) => !common(w));
+    const extraWords = [...new Set([...added.translations, ...added.synonyms])].filter((w) => !common(w));
     const termBoost = new Map<string, number>();
     for (const w of added.synonyms) for (const t of src.analyzer.terms(w)) termBoost.set(t, SYNONYM_BOOST);
     const translationBoost = cross ? CROSS_LANGUAGE_BOOST : SYNONYM_BOOST;
     for (const w of added.translations) for (const t of src.analyzer.terms(w)) termBoost.set(t, Math.max(termBoost.get(t) ?? 0, translationBoost));
     const boostTerm = (term: string) => termBoost.get(term) ?? 1;
-    const query = [...new Set([...queryWords.flatMap((w) => w.query), ...translated])].join(' ');
+    const query = [...new Set([...queryWords.flatMap((w) => w.query), ...extraWords])].join(' ');
     for (const m of src.lexical.search(query, LEXICAL_LIMIT, { boost: tuning.boosts, bm25: tuning.bm25, boostTerm })) {
       const n = Number(m.id.slice(1));
       if (m.id.startsWith('c')) {

@@ -10,7 +10,7 @@ import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest
 import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
 import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
-import { PageClassifier, PageFeaturizer, type PageExample, type TrustedClassifier } from './page-classifier.js';
+import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } from './page-classifier.js';
 import { gatherSignals } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
 import type { LearnedPhrasing, PageHit } from './types.js';
@@ -178,11 +178,7 @@ export class KnowledgeIndex {
     if (this.trained) return this.trained.classifier;
     const learned = this.phrasings.filter((p) => p.source === 'learned').length;
     if (learned === 0) return (this.trained = { classifier: undefined }).classifier;
-    const examples: PageExample[] = [];
-    for (const [url, list] of this.chunksByUrl) examples.push({ text: this.chunks[list[0]!]!.title, url, kind: 'question' });
-    for (const c of this.chunks) examples.push({ text: c.text, url: c.url, kind: 'content' });
-    for (const p of this.phrasings) examples.push({ text: p.question, url: p.url, kind: 'question' });
-    const model = PageClassifier.train(examples, this.featurizer);
+    const model = PageClassifier.train(pageExamples(this.chunks, this.phrasings), this.featurizer);
     this.trained = { classifier: model && { model, trust: Math.min(1, learned / this.chunksByUrl.size) } };
     return this.trained.classifier;
   }

@@ -1,3 +1,4 @@
+import type { Chunk } from '../ingest/types.js';
 import type { Analyzer } from './analyze-text.js';
 import type { SynonymExpander } from './synonyms.js';
 
@@ -9,6 +10,17 @@ export interface PageExample {
   text: string;
   url: string;
   kind: 'question' | 'content';
+}
+
+/** What a site teaches about its pages: each page's title, its chunks, and the questions known to lead to it. */
+export function pageExamples(chunks: readonly Chunk[], phrasings: ReadonlyArray<{ question: string; url: string }>): PageExample[] {
+  const titles = new Map<string, string>();
+  for (const c of chunks) if (!titles.has(c.url)) titles.set(c.url, c.title);
+  return [
+    ...[...titles].map(([url, text]): PageExample => ({ text, url, kind: 'question' })),
+    ...chunks.map((c): PageExample => ({ text: c.text, url: c.url, kind: 'content' })),
+    ...phrasings.map((p): PageExample => ({ text: p.question, url: p.url, kind: 'question' })),
+  ];
 }
 
 /**
