@@ -1,5 +1,6 @@
 import { createAnalyzer, type Analyzer } from '../retrieval/analyze-text.js';
 import type { Hit, PageHit } from '../retrieval/types.js';
+import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
 import type { AnswerLang } from './messages.js';
 import { splitSentences, truncateWords, type Sentence } from './sentences.js';
 import { countMatches, termSet } from './term-overlap.js';
@@ -44,7 +45,10 @@ export function composeExtractive(
 export function selectSentences(question: string, passage: string, analyzer: Analyzer, maxWords: number): string {
   const sentences = splitSentences(passage);
   if (sentences.length === 0) return '';
-  const queryWords = analyzer.contentWords(question);
+  // A synonym or translation in a sentence counts: an English question answered from a Norwegian
+  // page picks the sentences with "mistet" for "lost", not the lead sentence.
+  const alternatives = sharedAlternativeSources();
+  const queryWords = analyzer.contentWords(question).map((w) => ({ ...w, alternatives: wordAlternatives(w.word, analyzer, alternatives) }));
   const scores = sentences.map((s) => countMatches(queryWords, termSet(analyzer, s.text)));
   const top = Math.max(...scores);
   // Sentences matching at least half as many question words as the best one; with no match at

@@ -4,6 +4,8 @@ import type { Analyzer } from '../retrieval/analyze-text.js';
 export interface QueryWord {
   word: string;
   terms: string[];
+  /** Terms of its synonyms and translations, which count as the word (see wordAlternatives). */
+  alternatives?: string[];
 }
 
 /** Every index term of every word in a text: what a question word is looked up in. */
@@ -13,10 +15,10 @@ export function termSet(analyzer: Analyzer, text: string): Set<string> {
   return out;
 }
 
-/** How many of the query words have at least one term in `terms`. */
+/** How many of the query words have at least one term (or alternative) in `terms`. */
 export function countMatches(queryWords: readonly QueryWord[], terms: ReadonlySet<string>): number {
   let n = 0;
-  for (const w of queryWords) if (w.terms.some((t) => terms.has(t))) n++;
+  for (const w of queryWords) if (w.terms.some((t) => terms.has(t)) || w.alternatives?.some((t) => terms.has(t))) n++;
   return n;
 }
 

@@ -8,6 +8,7 @@ import type { Signals, Tuning } from './rank-pages.js';
 import type { SynonymExpander } from './synonyms.js';
 import type { TermTranslator } from './translate-terms.js';
 import type { TrustedClassifier } from './page-classifier.js';
+import { wordAlternatives } from './word-alternatives.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** The parts of a KnowledgeIndex that retrieve: what a question is searched against. */
@@ -139,13 +140,9 @@ function crossLanguage(src: SignalSources, question: string): boolean {
  */
 function analyzeQuery(src: SignalSources, question: string): QueryWord[] {
   const { analyzer } = src;
-  const alternativesOf = (word: string) => {
-    const texts = [...(src.synonyms?.expand(word) ?? []), ...(src.translator?.translate(word) ?? [])];
-    return [...new Set(analyzer.contentWords(texts.join(' ')).flatMap((w) => w.terms))];
-  };
   const words: QueryWord[] = [];
   for (const w of src.analyzer.contentWords(question)) {
-    const word = { ...w, query: [w.word], alternatives: alternativesOf(w.word) };
+    const word = { ...w, query: [w.word], alternatives: wordAlternatives(w.word, analyzer, src) };
     const nordic = nordicSpelling(w.word);
     if (nordic !== undefined && !src.lexical.knows(w.word)) {
       // "paa" is "på", a stop word: not a content word after all.

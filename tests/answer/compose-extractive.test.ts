@@ -60,6 +60,12 @@ describe('composeExtractive', () => {
     expect(r.answer).toBe('Kontakt kundeservice på tlf. 915 00 000 eller chat. Annet innhold her.');
   });
 
+  it('answers an English question from a Norwegian passage with the sentences its translations find', () => {
+    const text = 'Vi hjelper deg gjerne. Appen heter Min Fjordmobil. Der finner du fakturaen. Mistet du telefonen, sperrer vi SIM-kortet med en gang.';
+    const r = composeExtractive('I lost my phone', [pageHit({ text })], 'en');
+    expect(r.answer).toBe('Mistet du telefonen, sperrer vi SIM-kortet med en gang.');
+  });
+
   it('says a sentence the passage repeats only once', () => {
     const text = 'Apple Watch:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Watch-appen.\nSamsung:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Wearable-appen.';
     const r = composeExtractive('hvordan bestiller jeg tillegget klokke?', [pageHit({ text })], 'nb');
