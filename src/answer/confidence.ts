@@ -17,7 +17,7 @@ export interface ConfidenceFeatures {
    * something when the page shares the question's words — a lone off-topic hit also "leads".
    */
   margin: number;
-  /** Two-way word overlap of the question with the top Q&A item's questions; 0 for pages. */
+  /** Two-way word overlap of the question with the top Q&A item's questions, times coverage; 0 for pages. */
   qaQuestion: number;
   /** Content words in the question, min(n, 8) / 8: more words make coverage more telling. */
   queryLength: number;
@@ -63,7 +63,8 @@ export function extractFeatures(pages: readonly PageHit[], question: string, ana
     learned: unit(best.learned),
     coverage: unit(best.coverage),
     margin: unit(lead) * unit(best.coverage),
-    qaQuestion: unit(qaQuestion),
+    // A Q&A question sharing one generic word ("koster") is no match unless the page also holds the rest.
+    qaQuestion: unit(qaQuestion) * unit(best.coverage),
     queryLength,
   };
 }
