@@ -23,6 +23,17 @@ describe('decide', () => {
     expect(d.confidence).toBeGreaterThan(0.95);
   });
 
+  it('counts a Q&A question match only as far as the page covers the question', () => {
+    // "koster" is the only word the question shares with the Q&A item; "iphone" and "16" are nowhere.
+    const qa = { ...qaHit({ question: 'Hva koster fiber hos dere?', answer: 'Fra 499 kr i måneden.' }) };
+    const partly = { ...qa, best: { ...qa.best, coverage: 0.5 } };
+    const analyzer = createAnalyzer();
+    const f = extractFeatures([partly, runnerUp], 'hvor mye koster en iphone 16', analyzer);
+    const overlap = extractFeatures([qa, runnerUp], 'hvor mye koster en iphone 16', analyzer).qaQuestion;
+    expect(overlap).toBeGreaterThan(0);
+    expect(f.qaQuestion).toBeCloseTo(overlap * 0.5);
+  });
+
   it('abstains on an off-topic question that shares no words with the top page', () => {
     const top = pageHit({ score: 0.5, lexical: 0, vector: 0.2, coverage: 0 });
     const d = decide([top, runnerUp], 'Hva er oppskriften på kanelboller?', { threshold });
