@@ -37,24 +37,41 @@ export function composeExtractive(
   const written = hit.chunk.kind === 'qa' ? hit.chunk.answer?.trim() : undefined;
   const answer = written
     ? written
-    : selectSentences(question, passageOf(hit), opts.analyzer ?? createAnalyzer(), opts.maxWords ?? MAX_ANSWER_WORDS);
+    : selectSentences(question, passageOf(hit), opts.analyzer ?? createAnalyzer(), opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
   return { answer, sources: answer ? pickSources(pages) : [] };
 }
 
-/** The sentences of a passage that best answer a question, in document order, within maxWords. */
-export function selectSentences(question: string, passage: string, analyzer: Analyzer, maxWords: number): string {
-  const sentences = splitSentences(passage);
-  if (sentences.length === 0) return '';
+/**
+ * The sentences of a passage that best answer a question, in document order, within maxWords;
+ * sentences from different lines (list items, table rows) stay on their own lines.
+ */
+export function selectSentences(question: string, passage: string, analyzer: Analyzer, maxWords: number, subheadings: readonly string[] = []): string {
+  const all = splitSentences(passage);
+  if (all.length === 0) return '';
   // A synonym or translation in a sentence counts: an English question answered from a Norwegian
   // page picks the sentences with "mistet" for "lost", not the lead sentence.
   const alternatives = sharedAlternativeSources();
   const queryWords = analyzer.contentWords(question).map((w) => ({ ...w, alternatives: wordAlternatives(w.word, analyzer, alternatives) }));
-  const scores = sentences.map((s) => countMatches(queryWords, termSet(analyzer, s.text)));
-  const top = Math.max(...scores);
+  // A heading inside the passage ("Åpningstider for kundeservice") matches the question best but
+  // answers nothing: its match goes to the lines of its section (a table, a list), and it is never
+  // quoted. Headings are whole lines, which the sentence splitter may cut ("2." "Prøv å …").
+  const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const headingTexts = new Set(subheadings.map(normal));
+  const lines = passage.split(/\n+/);
+  const isHeading = (s: Sentence) => headingTexts.has(normal(lines[s.line] ?? ''));
+  let sectionBonus = 0;
+  const scores = all.map((s) => {
+    if (!isHeading(s)) return countMatches(queryWords, termSet(analyzer, s.text)) + sectionBonus;
+    sectionBonus = countMatches(queryWords, termSet(analyzer, lines[s.line]!));
+    return 0;
+  });
+  const sentences = all.filter((s) => !isHeading(s));
+  if (sentences.length === 0) return '';
+  const top = Math.max(...sentences.map((s) => scores[s.index]!));
   // Sentences matching at least half as many question words as the best one; with no match at
   // all, the lead sentence, which usually says what the section is about.
   const ranked = sentences
-    .filter((s) => (top === 0 ? s.index === 0 : scores[s.index]! * 2 >= top))
+    .filter((s) => (top === 0 ? s === sentences[0] : scores[s.index]! * 2 >= top))
     .sort((a, b) => scores[b.index]! - scores[a.index]! || a.index - b.index);
 
   const first = ranked[0]!;
@@ -73,13 +90,14 @@ export function selectSentences(question: string, passage: string, analyzer: Ana
   }
   // "Du finner PUK-koden på Min side." alone is too thin; the next sentences usually say how.
   // Stop at the next matching sentence (already chosen) or after a few.
-  for (const next of sentences.slice(first.index + 1, first.index + 1 + FILL_SENTENCES)) {
-    if (chosen.has(next) || said.has(sameText(next)) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
+  for (const next of all.slice(first.index + 1, first.index + 1 + FILL_SENTENCES)) {
+    if (isHeading(next) || chosen.has(next) || said.has(sameText(next)) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
     chosen.add(next);
     said.add(sameText(next));
     words += next.words;
   }
-  return [...chosen].sort((a, b) => a.index - b.index).map((s) => s.text).join(' ');
+  const inOrder = [...chosen].sort((a, b) => a.index - b.index);
+  return inOrder.map((s, i) => (i === 0 ? '' : s.line === inOrder[i - 1]!.line ? ' ' : '\n') + s.text).join('');
 }
 
 function sameText(s: Sentence): string {

@@ -3,6 +3,8 @@ export interface Sentence {
   text: string;
   index: number;
   words: number;
+  /** The line of the passage it is on: lines are list items, table rows and paragraphs. */
+  line: number;
 }
 
 // Abbreviations that are usually followed by a name or a number ("tlf. 915…", "Mr. Smith"), where
@@ -18,17 +20,17 @@ const segmenter = new Intl.Segmenter('nb', { granularity: 'sentence' });
 /** Split plain text into sentences; line breaks always end one (lists, headings without a full stop). */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const line of text.split(/\n+/)) {
+  text.split(/\n+/).forEach((line, lineNo) => {
     let pending = '';
     for (const { segment } of segmenter.segment(line)) {
       pending += segment;
       if (!endsWithAbbreviation(pending)) {
-        push(out, pending);
+        push(out, pending, lineNo);
         pending = '';
       }
     }
-    push(out, pending);
-  }
+    push(out, pending, lineNo);
+  });
   return out;
 }
 
@@ -45,9 +47,9 @@ export function truncateWords(text: string, max: number): string {
   return words.slice(0, max).join(' ').replace(/[\s,;:.!?–—-]+$/u, '') + '…';
 }
 
-function push(out: Sentence[], raw: string): void {
+function push(out: Sentence[], raw: string, line: number): void {
   const text = raw.replace(/\s+/g, ' ').trim();
-  if (text) out.push({ text, index: out.length, words: countWords(text) });
+  if (text) out.push({ text, index: out.length, words: countWords(text), line });
 }
 
 function endsWithAbbreviation(segment: string): boolean {

@@ -24,6 +24,8 @@ const DEFAULTS = { minWords: 100, maxWords: 350, overlapWords: 40 } satisfies Re
 interface Piece {
   headingPath: string[];
   text: string;
+  /** Heading lines the merged sections put into `text`. */
+  subheadings?: string[];
 }
 
 /** Chunks of a page in reading order, with stable ids derived from url and position. */
@@ -38,6 +40,7 @@ export function chunkPage(page: ExtractedPage, options: ChunkOptions = {}): Chun
     text: piece.text,
     lang: page.lang,
     kind: 'page' as const,
+    ...(piece.subheadings?.length ? { subheadings: piece.subheadings } : {}),
   }));
 }
 
@@ -73,13 +76,16 @@ function canJoin(group: readonly Section[], next: Section, opts: Required<ChunkO
 function toPiece(group: readonly Section[]): Piece {
   if (group.length === 1 && group[0]) return { headingPath: group[0].headingPath, text: group[0].text };
   const headingPath = group.map((s) => s.headingPath).reduce(commonPrefix);
+  const subheadings: string[] = [];
   const text = group
     .map((s) => {
       const own = s.headingPath.slice(headingPath.length);
-      return own.length > 0 ? `${own.join(' – ')}\n${s.text}` : s.text;
+      if (own.length === 0) return s.text;
+      subheadings.push(own.join(' – '));
+      return `${own.join(' – ')}\n${s.text}`;
     })
     .join('\n');
-  return { headingPath, text };
+  return { headingPath, text, subheadings };
 }
 
 function splitLongPiece(piece: Piece, opts: Required<ChunkOptions>): Piece[] {
@@ -90,7 +96,7 @@ function splitLongPiece(piece: Piece, opts: Required<ChunkOptions>): Piece[] {
   let words = 0;
   for (const unit of units) {
     if (words + unit.words > opts.maxWords && window.length > 0) {
-      pieces.push({ headingPath: piece.headingPath, text: joinUnits(window) });
+      pieces.push({ ...piece, text: joinUnits(window) });
       window = overlapTail(window, opts.overlapWords);
       words = window.reduce((sum, u) => sum + u.words, 0);
       if (words + unit.words > opts.maxWords) [window, words] = [[], 0];
@@ -98,7 +104,7 @@ function splitLongPiece(piece: Piece, opts: Required<ChunkOptions>): Piece[] {
     window.push(unit);
     words += unit.words;
   }
-  if (window.length > 0) pieces.push({ headingPath: piece.headingPath, text: joinUnits(window) });
+  if (window.length > 0) pieces.push({ ...piece, text: joinUnits(window) });
   return pieces;
 }
 

@@ -45,4 +45,6 @@ export interface Chunk {
   answer?: string;
   /** For Q&A items: the question and its alternative phrasings. */
   questions?: string[];
+  /** Lines of `text` that are headings of merged sections: what they head, not answers themselves. */
+  subheadings?: string[];
 }

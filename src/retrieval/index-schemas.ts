@@ -11,6 +11,7 @@ export const chunkSchema = z.object({
   kind: z.enum(['page', 'qa']),
   answer: z.string().optional(),
   questions: z.array(z.string()).optional(),
+  subheadings: z.array(z.string()).optional(),
 });
 
 /** A question known to lead to a page: a Q&A item's question or a learned phrasing. */

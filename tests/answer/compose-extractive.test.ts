@@ -66,6 +66,13 @@ describe('composeExtractive', () => {
     expect(r.answer).toBe('Mistet du telefonen, sperrer vi SIM-kortet med en gang.');
   });
 
+  it('quotes the section under a matching heading, not the heading, and keeps table rows on their own lines', () => {
+    const text = 'Vi hjelper deg gjerne.\nÅpningstider for kundeservice\nChat | 08:00–22:00\nTelefon | 08:00–20:00\nPost\nFjordmobil AS, Postboks 1234.';
+    const hit = pageHit({ text, chunk: { subheadings: ['Åpningstider for kundeservice', 'Post'] } });
+    const r = composeExtractive('Når har kundeservice åpningstider?', [hit], 'nb');
+    expect(r.answer).toBe('Chat | 08:00–22:00\nTelefon | 08:00–20:00');
+  });
+
   it('says a sentence the passage repeats only once', () => {
     const text = 'Apple Watch:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Watch-appen.\nSamsung:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Wearable-appen.';
     const r = composeExtractive('hvordan bestiller jeg tillegget klokke?', [pageHit({ text })], 'nb');

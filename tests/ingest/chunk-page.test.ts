@@ -86,6 +86,8 @@ describe('chunkPage', () => {
     expect(chunks[0]?.text).toBe(
       'Koster det noe i EU?\nNei, i EU og EØS ringer du som hjemme.\nHva med Sveits?\nSveits er utenfor EU, så det koster 9 kr per minutt.\nKan jeg sperre roaming?\nJa, i appen under Innstillinger.',
     );
+    // ... and says which lines are those headings, so answers do not quote them.
+    expect(chunks[0]?.subheadings).toEqual(['Koster det noe i EU?', 'Hva med Sveits?', 'Kan jeg sperre roaming?']);
   });
 
   it('keeps sections that are big enough on their own apart', () => {
