@@ -190,6 +190,17 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['burglary', 'innbrudd'], ['accident', 'ulykke'], ['car', 'bil'], ['covered', 'dekket'], ['cover', 'dekke'],
   ['documentation', 'dokumentasjon'], ['proof', 'bevis'], ['proof of purchase', 'kjøpsbevis'],
 
+  // Countries whose names differ between the languages (travel, roaming, shipping)
+  ['norway', 'norge'], ['sweden', 'sverige'], ['denmark', 'danmark'], ['germany', 'tyskland'],
+  ['spain', 'spania'], ['france', 'frankrike'], ['italy', 'italia'], ['greece', 'hellas'],
+  ['croatia', 'kroatia'], ['poland', 'polen'], ['iceland', 'island'], ['switzerland', 'sveits'],
+  ['turkey', 'tyrkia'], ['united kingdom', 'storbritannia'], ['uk', 'storbritannia'],
+  ['great britain', 'storbritannia'], ['netherlands', 'nederland'], ['belgium', 'belgia'],
+  ['austria', 'østerrike'], ['russia', 'russland'], ['faroe islands', 'færøyene'],
+  ['greenland', 'grønland'], ['canary islands', 'kanariøyene'], ['cyprus', 'kypros'],
+  ['czech republic', 'tsjekkia'], ['hungary', 'ungarn'], ['ireland', 'irland'],
+  ['united states', 'usa'], ['china', 'kina'], ['estonia', 'estland'], ['lithuania', 'litauen'],
+
   // Travel and transport
   ['ticket', 'billett'], ['booking', 'bestilling'], ['reservation', 'reservasjon'], ['book', 'bestille'],
   ['flight', 'fly'], ['flight', 'flyreise'], ['airport', 'flyplass'], ['departure', 'avgang'],
