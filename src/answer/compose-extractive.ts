@@ -55,14 +55,18 @@ export function selectSentences(question: string, passage: string, analyzer: Ana
   // A heading inside the passage ("Åpningstider for kundeservice") matches the question best but
   // answers nothing: its match goes to the lines of its section (a table, a list), and it is never
   // quoted. Headings are whole lines, which the sentence splitter may cut ("2." "Prøv å …").
-  const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const headingTexts = new Set(subheadings.map(normal));
+  const headingTexts = new Set(subheadings.map(collapse));
+  // The same split into lines as splitSentences', so Sentence.line indexes it.
   const lines = passage.split(/\n+/);
-  const isHeading = (s: Sentence) => headingTexts.has(normal(lines[s.line] ?? ''));
+  const headingMatches = new Map<number, number>();
+  lines.forEach((line, i) => {
+    if (headingTexts.has(collapse(line))) headingMatches.set(i, countMatches(queryWords, termSet(analyzer, line)));
+  });
+  const isHeading = (s: Sentence) => headingMatches.has(s.line);
   let sectionBonus = 0;
   const scores = all.map((s) => {
     if (!isHeading(s)) return countMatches(queryWords, termSet(analyzer, s.text)) + sectionBonus;
-    sectionBonus = countMatches(queryWords, termSet(analyzer, lines[s.line]!));
+    sectionBonus = headingMatches.get(s.line)!;
     return 0;
   });
   const sentences = all.filter((s) => !isHeading(s));
@@ -100,8 +104,12 @@ export function selectSentences(question: string, passage: string, analyzer: Ana
   return inOrder.map((s, i) => (i === 0 ? '' : s.line === inOrder[i - 1]!.line ? ' ' : '\n') + s.text).join('');
 }
 
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 function sameText(s: Sentence): string {
-  return s.text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return collapse(s.text.toLowerCase());
 }
 
 /** Text without HTML tags, entities or Markdown emphasis and links, whitespace collapsed. */

@@ -79,10 +79,10 @@ function toPiece(group: readonly Section[]): Piece {
   const subheadings: string[] = [];
   const text = group
     .map((s) => {
-      const own = s.headingPath.slice(headingPath.length);
-      if (own.length === 0) return s.text;
-      subheadings.push(own.join(' – '));
-      return `${own.join(' – ')}\n${s.text}`;
+      const own = s.headingPath.slice(headingPath.length).join(' – ');
+      if (!own) return s.text;
+      subheadings.push(own);
+      return `${own}\n${s.text}`;
     })
     .join('\n');
   return { headingPath, text, subheadings };

@@ -28,7 +28,7 @@ export class BotKnowledge {
   private unsaved = 0;
   private nextRebuild?: Promise<BuildResult>;
   /** learned.jsonl's size and mtime when last read: unchanged means nothing to catch up with. */
-  private learnedStamp?: string;
+  private learnedStamp?: FileStamp;
   /** Learned lines already given to the live index, taken or not. */
   private offered = new Set<string>();
 
@@ -64,15 +64,15 @@ export class BotKnowledge {
   // Lines are matched by content, not position: two processes appending to one file interleave.
   private async syncLearnedNow(): Promise<void> {
     const stamp = await fileStamp(learnedFile(this.dir));
-    if (stamp === this.learnedStamp) return;
+    if (sameStamp(stamp, this.learnedStamp)) return;
     const lines = await readLearned(this.dir, 'learned');
     const inFile = new Set(lines.map(pairKey));
-    if (this.live.index.learnedPhrasings().some((p) => !inFile.has(pairKey(p)))) {
+    const held = new Set(this.live.index.learnedPhrasings().map(pairKey));
+    if ([...held].some((key) => !inFile.has(key))) {
       // The index holds a phrasing the file no longer has: erased or removed elsewhere.
       this.log?.(`Building the index for bot "${this.bot.id}" (learned phrasings were removed)…`);
       await this.rebuildNow();
     } else {
-      const held = new Set(this.live.index.learnedPhrasings().map(pairKey));
       // Lines the index declined (near-duplicates, pages no longer crawled) are offered once per
       // process, not at every look: with remote embeddings each offer is an API call.
       const fresh = lines.filter((l) => !held.has(pairKey(l)) && !this.offered.has(pairKey(l)));
@@ -109,9 +109,12 @@ export class BotKnowledge {
       await this.syncLearnedNow();
       const learnedAt = new Date().toISOString();
       const stamped: LearnedPhrasing[] = items.map((i) => ({ question: i.question, url: i.url, learnedAt }));
-      await appendLearned(this.dir, stamped);
-      // The stamp stays as it was: the next catch-up reads the file again, in case another
-      // process appended between that read and this append.
+      const before = this.learnedStamp;
+      const bytes = await appendLearned(this.dir, stamped);
+      // Grown by exactly these lines since the catch-up read it: nobody else wrote, so the next
+      // catch-up need not read the file again. Otherwise the old stamp makes it read.
+      const after = await fileStamp(learnedFile(this.dir));
+      if (before && after.size === before.size + bytes) this.learnedStamp = after;
       for (const l of stamped) this.offered.add(pairKey(l));
       this.unsaved += await this.live.index.addLearned(stamped);
       if (opts.save || this.unsaved >= SAVE_EVERY) {
@@ -203,13 +206,22 @@ export class BotKnowledge {
 
 const pairKey = (p: Pair) => `${p.url}\n${p.question}`;
 
-// Size and mtime of a file ("" when it does not exist): enough to tell that it changed.
-async function fileStamp(file: string): Promise<string> {
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+// Size and mtime of a file (zero when it does not exist): enough to tell that it changed.
+async function fileStamp(file: string): Promise<FileStamp> {
   try {
-    const st = await stat(file);
-    return `${st.size}:${st.mtimeMs}`;
+    const { size, mtimeMs } = await stat(file);
+    return { size, mtimeMs };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { size: 0, mtimeMs: 0 };
     throw err;
   }
+}
+
+function sameStamp(a: FileStamp, b: FileStamp | undefined): boolean {
+  return b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }

@@ -44,12 +44,14 @@ export async function readLearned(botDirectory: string, kind: PairKind = 'learne
   return out;
 }
 
-/** Append phrasings durably before anyone is told they were learned. */
-export async function appendLearned(botDirectory: string, items: LearnedPhrasing[], kind: PairKind = 'learned'): Promise<void> {
-  if (items.length === 0) return;
+/** Append phrasings durably before anyone is told they were learned; returns the bytes appended. */
+export async function appendLearned(botDirectory: string, items: LearnedPhrasing[], kind: PairKind = 'learned'): Promise<number> {
+  if (items.length === 0) return 0;
   const file = learnedFile(botDirectory, kind);
   await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, items.map((i) => JSON.stringify(i)).join('\n') + '\n', { flush: true });
+  const text = items.map((i) => JSON.stringify(i)).join('\n') + '\n';
+  await appendFile(file, text, { flush: true });
+  return Buffer.byteLength(text);
 }
 
 /** Stable id of a learned phrasing (the file has no ids): the console and erase address items by it. */

@@ -1,5 +1,5 @@
 import { createAnalyzer } from '../retrieval/analyze-text.js';
-import { createSynonymExpander } from '../retrieval/synonyms.js';
+import { sharedAlternativeSources } from '../retrieval/word-alternatives.js';
 
 /** A question the bot could not answer, as grouping takes it. */
 export interface GapItem {
@@ -36,10 +36,10 @@ export const MAX_GAP_ITEMS = 2000;
 const SYNONYM_WEIGHT = 0.5;
 
 const analyzer = createAnalyzer();
-const synonyms = createSynonymExpander();
 
 /** TF-IDF vectors over content stems (plus nb/en alternatives and synonyms), unit length. */
 function vectors(texts: readonly string[]): Array<Map<string, number>> {
+  const { synonyms } = sharedAlternativeSources();
   const bags = texts.map((t) => {
     const bag = new Map<string, number>();
     for (const w of analyzer.contentWords(t)) for (const term of w.terms) bag.set(term, (bag.get(term) ?? 0) + 1 / w.terms.length);

@@ -24,7 +24,7 @@ export interface SignalSources {
   analyzer: Analyzer;
   /** nb↔en glossary translation of the question's words, for customers asking in the other language. */
   translator?: TermTranslator;
-  /** Same-language synonyms ("remove" for "delete"), as weak as translations. */
+  /** Same-language synonyms ("remove" for "delete"), at half weight like same-language translations. */
   synonyms?: SynonymExpander;
   /** Learns from the site and its learned phrasings which words tell pages apart. */
   classifier?: TrustedClassifier;

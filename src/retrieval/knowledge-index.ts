@@ -14,9 +14,8 @@ import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } 
 import { gatherSignals } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
 import type { LearnedPhrasing, PageHit } from './types.js';
-import { createSynonymExpander } from './synonyms.js';
-import { createTermTranslator } from './translate-terms.js';
 import { VectorIndex } from './vector-index.js';
+import { sharedAlternativeSources } from './word-alternatives.js';
 
 export interface SearchOptions {
   /** Pages to return; default 5. */
@@ -59,10 +58,12 @@ export class KnowledgeIndex {
   private readonly phrasings: Phrasing[];
   private readonly chunksByUrl = new Map<string, number[]>();
   private readonly pageList: string[];
-  // Built once per index: a few thousand map entries, reused by every search.
-  private readonly translator = createTermTranslator();
-  private readonly synonyms = createSynonymExpander();
+  // Built once per process (a few thousand map entries) and shared by every index and answer.
+  private readonly translator = sharedAlternativeSources().translator;
+  private readonly synonyms = sharedAlternativeSources().synonyms;
   private readonly featurizer: PageFeaturizer;
+  /** The language most chunks are in: questions in the other one lean on translations. */
+  private readonly mainLang: 'nb' | 'en' | undefined;
   private negatives?: NegativePairs;
   // Trained on first search after the phrasings changed (see classifier()).
   private trained?: { classifier: TrustedClassifier | undefined };
@@ -80,7 +81,6 @@ export class KnowledgeIndex {
     const english = parts.chunks.filter((c) => c.lang === 'en').length;
     this.mainLang = parts.chunks.length === 0 ? undefined : english * 2 > parts.chunks.length ? 'en' : 'nb';
   }
-  private readonly mainLang: 'nb' | 'en' | undefined;
 
   /** Index chunks and learned phrasings; the offline embedder is first fitted on this corpus. */
   static async build(input: { chunks: Chunk[]; learned?: LearnedPhrasing[]; embeddings: Embeddings }): Promise<KnowledgeIndex> {

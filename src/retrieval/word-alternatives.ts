@@ -16,7 +16,7 @@ export function wordAlternatives(word: string, analyzer: Analyzer, from: Alterna
 
 let shared: Required<AlternativeSources> | undefined;
 
-/** One synonym list and glossary for callers without an index at hand (built on first use). */
+/** The process's one synonym expander and glossary translator (pure, built on first use). */
 export function sharedAlternativeSources(): Required<AlternativeSources> {
   shared ??= { synonyms: createSynonymExpander(), translator: createTermTranslator() };
   return shared;
