@@ -7,7 +7,8 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GAP_SIMILARITY, groupGaps, namedTermsOf } from '../src/learning/gap-groups.js';
+import { GAP_SIMILARITY, groupGaps } from '../src/learning/gap-groups.js';
+import { namedTermsOf } from '../src/retrieval/named-terms.js';
 import { scoreGroups, stackfaqTitles } from '../evals/gap-groups.js';
 import { readJsonl } from '../evals/lib/jsonl.js';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { join } from 'node:path';
-import { groupGaps, namedTermsOf } from '../src/learning/gap-groups.js';
+import { groupGaps } from '../src/learning/gap-groups.js';
+import { namedTermsOf } from '../src/retrieval/named-terms.js';
 import { readJsonl } from './lib/jsonl.js';
 import { readStackfaqPages } from './lib/stackfaq-pages.js';
 

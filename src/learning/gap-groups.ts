@@ -1,4 +1,5 @@
 import { createAnalyzer } from '../retrieval/analyze-text.js';
+import { namesDiffer } from '../retrieval/named-terms.js';
 import { sharedAlternativeSources } from '../retrieval/word-alternatives.js';
 
 /** A question the bot could not answer, as grouping takes it. */
@@ -144,22 +145,6 @@ function averageLinkage(pair: Float64Array, n: number, threshold: number): numbe
 }
 
 /**
- * The named things of a site — products, services, brands — as index terms: words written with a
- * capital letter inside its page titles ("Gmail", "GitHub", "Vipps", "Apple Watch").
- */
-export function namedTermsOf(titles: Iterable<string>): Set<string> {
-  const named = new Set<string>();
-  for (const title of titles) {
-    const words = title.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    words.forEach((word, i) => {
-      if (i === 0 || word.length < 2 || !/^\p{Lu}/u.test(word)) return;
-      for (const w of analyzer.contentWords(word)) for (const term of w.terms) named.add(term);
-    });
-  }
-  return named;
-}
-
-/**
  * Group similar questions: average-linkage agglomerative clustering on the shared-nearest-neighbour
  * similarity of TF-IDF stem vectors (see sharedNeighbours). Two questions that name different
  * things of the site (strikethrough "in GitHub" vs "in Gmail") are never similar: they are
@@ -172,10 +157,9 @@ export function groupGaps(items: readonly GapItem[], opts: { threshold?: number;
   if (n === 0) return [];
   const vecs = vectors(recent.map((i) => i.text));
   const named = vecs.map((v) => new Set([...v.keys()].filter((term) => opts.namedTerms?.has(term))));
-  const differentThings = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((t) => b.has(t));
   const sim = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = differentThings(named[i]!, named[j]!) ? 0 : cosine(vecs[i]!, vecs[j]!);
+    for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = namesDiffer(named[i]!, named[j]!) ? 0 : cosine(vecs[i]!, vecs[j]!);
   }
   const clusters = averageLinkage(sharedNeighbours(sim, n, opts.neighbours ?? GAP_NEIGHBOURS), n, opts.threshold ?? GAP_SIMILARITY);
   const groups = clusters.map((idx) => {

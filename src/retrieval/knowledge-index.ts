@@ -8,6 +8,7 @@ import { createAnalyzer, foldText, type Analyzer } from './analyze-text.js';
 import { embedderId } from './create-embeddings.js';
 import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest, type Phrasing } from './index-schemas.js';
 import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
+import { siteNames } from './named-terms.js';
 import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } from './page-classifier.js';
@@ -64,6 +65,8 @@ export class KnowledgeIndex {
   private readonly featurizer: PageFeaturizer;
   /** The language most chunks are in: questions in the other one lean on translations. */
   private readonly mainLang: 'nb' | 'en' | undefined;
+  /** The site's named things, and those each Q&A chunk's questions name (see namedTermsOf). */
+  private readonly names: { site: Set<string>; qa: Map<number, Set<string>> };
   private negatives?: NegativePairs;
   // Trained on first search after the phrasings changed (see classifier()).
   private trained?: { classifier: TrustedClassifier | undefined };
@@ -80,6 +83,7 @@ export class KnowledgeIndex {
     this.featurizer = new PageFeaturizer(parts.analyzer, this.synonyms);
     const english = parts.chunks.filter((c) => c.lang === 'en').length;
     this.mainLang = parts.chunks.length === 0 ? undefined : english * 2 > parts.chunks.length ? 'en' : 'nb';
+    this.names = siteNames(parts.chunks, parts.analyzer);
   }
 
   /** Index chunks and learned phrasings; the offline embedder is first fitted on this corpus. */
@@ -121,7 +125,7 @@ export class KnowledgeIndex {
     // A demoted page must leave room for the runner-ups that overtake it.
     const depth = negatives ? k + 3 : k;
     const { signals, queryWords } = gatherSignals(sources, question, qv, tuning, depth);
-    const pages = rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth });
+    const pages = rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth, names: this.names });
     return negatives ? negatives.demote(pages, qv, k) : pages;
   }
 

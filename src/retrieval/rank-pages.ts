@@ -1,6 +1,7 @@
 import type { BM25Params } from 'minisearch';
 import type { Chunk } from '../ingest/types.js';
 import { FIELD_BOOSTS } from './lexical-index.js';
+import { namesDiffer } from './named-terms.js';
 import { minMaxNormalise, rankByScore, reciprocalRankFusion, squash, weightedSum } from './fuse-scores.js';
 import type { Hit, PageHit } from './types.js';
 
@@ -78,6 +79,8 @@ export interface RankContext {
   queryWords: ReadonlyArray<{ terms: string[]; alternatives?: string[] }>;
   tuning: Tuning;
   k: number;
+  /** The site's named things (see namedTermsOf) and those each Q&A chunk's questions name, by chunk index. */
+  names?: { site: ReadonlySet<string>; qa: ReadonlyMap<number, ReadonlySet<string>> };
 }
 
 /**
@@ -154,17 +157,27 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   return ranked.sort((a, b) => order(b) - order(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
 
-// Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings.
+// Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings;
+// less the Q&A items that answer for another named thing than the question asks about.
 function candidateChunks(signals: Signals, ctx: RankContext): number[] {
-  const set = new Set<number>([...signals.chunkLexical.keys(), ...signals.chunkVector.keys()]);
+  const asked = askedNames(ctx);
+  const wrongThing = new Set(asked.size === 0 ? [] : [...ctx.names!.qa].filter(([, names]) => namesDiffer(asked, names)).map(([i]) => i));
+  const set = new Set<number>([...signals.chunkLexical.keys(), ...signals.chunkVector.keys()].filter((i) => !wrongThing.has(i)));
   const pagesWithChunk = new Set([...set].map((i) => ctx.chunks[i]!.url));
   const pageSignals = [signals.pageLearnedLexical, signals.pageLearnedVector, signals.pageTitleLexical, signals.pageTitleVector];
   for (const url of new Set(pageSignals.flatMap((m) => [...m.keys()]))) {
     if (pagesWithChunk.has(url)) continue;
-    const first = ctx.chunksByUrl.get(url)?.[0];
-    if (first !== undefined) set.add(first);
+    const lead = ctx.chunksByUrl.get(url)?.find((i) => !wrongThing.has(i));
+    if (lead !== undefined) set.add(lead);
   }
   return [...set].sort((a, b) => a - b);
+}
+
+// The named things the question mentions, in any of its words' forms or translations ("spain" → "spania").
+function askedNames(ctx: RankContext): Set<string> {
+  const site = ctx.names?.site;
+  if (!site) return new Set();
+  return new Set(ctx.queryWords.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]).filter((t) => site.has(t)));
 }
 
 function pick(ids: number[], score: (i: number) => number | undefined): Map<string, number> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupGaps, namedTermsOf } from '../../src/learning/gap-groups.js';
+import { groupGaps } from '../../src/learning/gap-groups.js';
+import { namedTermsOf } from '../../src/retrieval/named-terms.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 10, minute)).toISOString();
 
