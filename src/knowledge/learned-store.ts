@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { LearnedPhrasing } from '../retrieval/types.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
+import { withFileLock } from '../storage/file-lock.js';
 
 const learnedLineSchema = z.object({
   question: z.string().min(1),
@@ -48,9 +49,8 @@ export async function readLearned(botDirectory: string, kind: PairKind = 'learne
 export async function appendLearned(botDirectory: string, items: LearnedPhrasing[], kind: PairKind = 'learned'): Promise<number> {
   if (items.length === 0) return 0;
   const file = learnedFile(botDirectory, kind);
-  await mkdir(dirname(file), { recursive: true });
   const text = items.map((i) => JSON.stringify(i)).join('\n') + '\n';
-  await appendFile(file, text, { flush: true });
+  await withFileLock(file, () => appendFile(file, text, { flush: true }));
   return Buffer.byteLength(text);
 }
 
@@ -59,11 +59,18 @@ export function learnedId(item: Pick<LearnedPhrasing, 'question' | 'url'>): stri
   return createHash('sha256').update(`${item.url}\n${item.question}`).digest('hex').slice(0, 16);
 }
 
-/** Drop the phrasings `drop` selects, rewriting the file atomically; returns how many went. */
+/**
+ * Drop the phrasings `drop` selects, rewriting the file atomically; returns how many went. Under
+ * the file's lock, so that a line appended by another process between our read and our rename
+ * is not lost.
+ */
 export async function removeLearned(botDirectory: string, drop: (item: LearnedPhrasing) => boolean, kind: PairKind = 'learned'): Promise<number> {
-  const items = await readLearned(botDirectory, kind);
-  const keep = items.filter((i) => !drop(i));
-  if (keep.length === items.length) return 0;
-  await writeFileAtomic(learnedFile(botDirectory, kind), keep.map((i) => JSON.stringify(i) + '\n').join(''));
-  return items.length - keep.length;
+  const file = learnedFile(botDirectory, kind);
+  return withFileLock(file, async () => {
+    const items = await readLearned(botDirectory, kind);
+    const keep = items.filter((i) => !drop(i));
+    if (keep.length === items.length) return 0;
+    await writeFileAtomic(file, keep.map((i) => JSON.stringify(i) + '\n').join(''));
+    return items.length - keep.length;
+  });
 }
