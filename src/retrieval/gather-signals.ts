@@ -28,8 +28,6 @@ export interface SignalSources {
   synonyms?: SynonymExpander;
   /** Learns from the site and its learned phrasings which words tell pages apart. */
   classifier?: TrustedClassifier;
-  /** The language most of the site is written in. */
-  mainLang?: 'nb' | 'en';
 }
 
 const LEXICAL_LIMIT = 100;
@@ -45,13 +43,34 @@ export interface QueryWord {
   alternatives: string[];
 }
 
+/** The question as searched. */
+export interface SearchQuery {
+  text: string;
+  vector: number[];
+  /** Asked in another language than most of the site is written in. */
+  crossLanguage: boolean;
+  /**
+   * Cross-language only: the embedding of the question with its glossary translations appended.
+   * Character n-grams of "my phone was stolen" meet nothing on a Norwegian page; those of
+   * "… stjålet sperre nummer" do (demo dev set: hit@1 0.753 → 0.781, resolution 0.507 → 0.548,
+   * wrong answers unchanged; the translations alone did worse on wrong answers).
+   */
+  translatedVector?: number[];
+}
+
+/** Whether a question is in the other language than the site's main one. */
+export function isCrossLanguage(mainLang: 'nb' | 'en' | undefined, question: string): boolean {
+  return mainLang !== undefined && answerLanguage(detectLanguage(question)) !== mainLang;
+}
+
 /** Run every retriever for one question (already embedded) and collect what each found. */
-export function gatherSignals(src: SignalSources, question: string, queryVector: number[], tuning: Tuning, k: number): { signals: Signals; queryWords: QueryWord[] } {
+export function gatherSignals(src: SignalSources, q: SearchQuery, tuning: Tuning, k: number): { signals: Signals; queryWords: QueryWord[] } {
+  const question = q.text;
   // A corpus stop word (LexicalIndex.isCommon) is left out like a stop word: searching it costs
   // a walk over a large share of the chunks for little score.
   const common = (word: string) => src.analyzer.terms(word).every((t) => src.lexical.isCommon(t));
   const queryWords = analyzeQuery(src, question).filter((w) => !common(w.word));
-  const cross = crossLanguage(src, question);
+  const cross = q.crossLanguage;
   const chunkLexical = new Map<number, LexicalMatch>();
   const pageLearnedLexical = new Map<string, LexicalMatch>();
   const learnedLexicalScores = new Map<string, number[]>();
@@ -81,17 +100,18 @@ export function gatherSignals(src: SignalSources, question: string, queryVector:
     }
   }
 
+  const vectors = q.translatedVector ? [q.vector, q.translatedVector] : [q.vector];
   const chunkVector = new Map<number, number>();
-  for (const m of src.chunkVectors.search(queryVector, Math.max(50, k * 10))) chunkVector.set(m.label, m.similarity);
+  for (const v of vectors) for (const m of src.chunkVectors.search(v, Math.max(50, k * 10))) keepBest(chunkVector, m.label, m.similarity, (x) => x);
   const pageLearnedVector = new Map<string, number>();
   const learnedVectorScores = new Map<string, number[]>();
-  for (const m of src.phrasingVectors.search(queryVector, PHRASING_NEIGHBOURS)) {
+  for (const m of src.phrasingVectors.search(q.vector, PHRASING_NEIGHBOURS)) {
     const url = src.phrasings[m.label]!.url;
     keepBest(pageLearnedVector, url, m.similarity, (x) => x);
     push(learnedVectorScores, url, m.similarity);
   }
   const pageTitleVector = new Map<string, number>();
-  for (const m of src.titleVectors.search(queryVector, TITLE_NEIGHBOURS)) pageTitleVector.set(src.pageUrls[m.label]!, m.similarity);
+  for (const v of vectors) for (const m of src.titleVectors.search(v, TITLE_NEIGHBOURS)) keepBest(pageTitleVector, src.pageUrls[m.label]!, m.similarity, (x) => x);
 
   const signals: Signals = {
     chunkLexical,
@@ -128,10 +148,6 @@ function addedWords(src: SignalSources, question: string): { translations: strin
     translations: src.translator ? words(src.translator.translate(question)) : [],
     synonyms: src.synonyms ? words(src.synonyms.expand(question)) : [],
   };
-}
-
-function crossLanguage(src: SignalSources, question: string): boolean {
-  return src.mainLang !== undefined && answerLanguage(detectLanguage(question)) !== src.mainLang;
 }
 
 /**
@@ -187,7 +203,7 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   else map.set(key, [value]);
 }
 
-function keepBest<T>(map: Map<string, T>, key: string, value: T, score: (v: T) => number): void {
+function keepBest<K, T>(map: Map<K, T>, key: K, value: T, score: (v: T) => number): void {
   const old = map.get(key);
   if (old === undefined || score(value) > score(old)) map.set(key, value);
 }

@@ -12,7 +12,7 @@ import { siteNames } from './named-terms.js';
 import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } from './page-classifier.js';
-import { gatherSignals } from './gather-signals.js';
+import { gatherSignals, isCrossLanguage } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
 import type { LearnedPhrasing, PageHit } from './types.js';
 import { VectorIndex } from './vector-index.js';
@@ -120,11 +120,14 @@ export class KnowledgeIndex {
     const tuning = opts.tuning ?? DEFAULT_TUNING;
     const { parts } = this;
     const qv = await parts.embeddings.embedQuery(question);
-    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator, synonyms: this.synonyms, classifier: this.classifier(), mainLang: this.mainLang };
+    const crossLanguage = isCrossLanguage(this.mainLang, question);
+    const translations = crossLanguage ? this.translator.translate(question) : [];
+    const translatedVector = translations.length > 0 ? await parts.embeddings.embedQuery(`${question} ${translations.join(' ')}`) : undefined;
+    const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator, synonyms: this.synonyms, classifier: this.classifier() };
     const negatives = this.negatives?.size ? this.negatives : undefined;
     // A demoted page must leave room for the runner-ups that overtake it.
     const depth = negatives ? k + 3 : k;
-    const { signals, queryWords } = gatherSignals(sources, question, qv, tuning, depth);
+    const { signals, queryWords } = gatherSignals(sources, { text: question, vector: qv, crossLanguage, translatedVector }, tuning, depth);
     const pages = rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth, names: this.names });
     return negatives ? negatives.demote(pages, qv, k) : pages;
   }

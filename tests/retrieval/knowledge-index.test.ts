@@ -185,6 +185,9 @@ describe('KnowledgeIndex', () => {
       const [top] = await index.search(q);
       expect(top?.url).toBe('https://t.no/mistet');
       expect(top?.best.coverage).toBe(1);
+      // Its vector similarity is that of the question with its translations ("mistet", "stjålet"):
+      // the English words' own character n-grams meet nothing on the Norwegian page (~0.02-0.03).
+      expect(top?.best.vector).toBeGreaterThan(0.2);
     }
   });
   it('never answers with a Q&A item about another named thing than the question asks about', async () => {
