@@ -66,7 +66,7 @@ export class KnowledgeIndex {
   /** The language most chunks are in: questions in the other one lean on translations. */
   private readonly mainLang: 'nb' | 'en' | undefined;
   /** The site's named things, and those each Q&A chunk's questions name (see namedTermsOf). */
-  private readonly names: { site: Set<string>; qa: Map<number, Set<string>> };
+  private readonly names: { site: Set<string>; qa: Map<number, Set<string>>; pagesWith: Map<string, Set<string>> };
   private negatives?: NegativePairs;
   // Trained on first search after the phrasings changed (see classifier()).
   private trained?: { classifier: TrustedClassifier | undefined };

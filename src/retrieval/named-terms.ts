@@ -48,7 +48,7 @@ export function namesDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boo
 const MAX_NAME_SHARE = 0.1;
 
 /** The named things of the site that tell pages apart, and those each Q&A chunk's questions name. */
-export function siteNames(chunks: readonly Chunk[], analyzer: Analyzer): { site: Set<string>; qa: Map<number, Set<string>> } {
+export function siteNames(chunks: readonly Chunk[], analyzer: Analyzer): { site: Set<string>; qa: Map<number, Set<string>>; pagesWith: Map<string, Set<string>> } {
   const texts = (c: Chunk) => [c.title, c.text, ...(c.questions ?? [])];
   const named = namedTermsOf(chunks.flatMap(texts), analyzer);
   const pagesWith = new Map<string, Set<string>>();
@@ -67,5 +67,5 @@ export function siteNames(chunks: readonly Chunk[], analyzer: Analyzer): { site:
     const names = new Set(analyzer.contentWords((c.questions ?? []).join('\n')).flatMap((w) => w.terms).filter((t) => site.has(t)));
     if (names.size > 0) qa.set(i, names);
   });
-  return { site, qa };
+  return { site, qa, pagesWith };
 }

@@ -15,7 +15,7 @@ export interface Tuning {
   fusion: 'weighted' | 'rrf';
   weights: {
     lexical: number; vector: number; learned: number; learnedLexical: number; coverage: number;
-    titleLexical: number; titleVector: number; classifier: number;
+    titleLexical: number; titleVector: number; classifier: number; names: number;
   };
   /** BM25 field boosts. */
   boosts: { title: number; headings: number; text: number; phrasings: number };
@@ -31,7 +31,7 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = {
   fusion: 'weighted',
-  weights: { lexical: 0.35, vector: 0.3, learned: 0.5, learnedLexical: 0.3, coverage: 0.45, titleLexical: 0.1, titleVector: 0.2, classifier: 2 },
+  weights: { lexical: 0.35, vector: 0.3, learned: 0.5, learnedLexical: 0.3, coverage: 0.45, titleLexical: 0.1, titleVector: 0.2, classifier: 2, names: 0.2 },
   boosts: FIELD_BOOSTS,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   lexicalK: 40,
@@ -79,8 +79,8 @@ export interface RankContext {
   queryWords: ReadonlyArray<{ terms: string[]; alternatives?: string[] }>;
   tuning: Tuning;
   k: number;
-  /** The site's named things (see namedTermsOf) and those each Q&A chunk's questions name, by chunk index. */
-  names?: { site: ReadonlySet<string>; qa: ReadonlyMap<number, ReadonlySet<string>> };
+  /** The site's named things (see namedTermsOf), those each Q&A chunk's questions name (by chunk index), and the pages naming each. */
+  names?: { site: ReadonlySet<string>; qa: ReadonlyMap<number, ReadonlySet<string>>; pagesWith: ReadonlyMap<string, ReadonlySet<string>> };
 }
 
 /**
@@ -94,7 +94,8 @@ export interface RankContext {
  *   the chunk or its page's phrasings.
  */
 export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
-  const candidates = candidateChunks(signals, ctx);
+  const asked = askedNames(ctx);
+  const candidates = candidateChunks(signals, ctx, asked);
   if (candidates.length === 0) return [];
   const pageOf = (i: number) => ctx.chunks[i]!.url;
   const lists = {
@@ -153,14 +154,16 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   });
   // The page classifier reorders but stays out of the score confidence reads: when it overrules
   // the content's ranking, the lead (margin) of the page it picked is nil and confidence says so.
-  const order = (page: (typeof ranked)[number]) => page.score + w.classifier * (signals.pageClassifier.get(page.url) ?? 0);
+  // So do the site's names the question mentions: a page that names Thailand goes before one that
+  // only matches "what does it cost to use my phone" (weight on the demo dev set and StackFAQ train).
+  const named = (url: string) => (asked.size === 0 ? 0 : [...asked].filter((t) => ctx.names!.pagesWith.get(t)?.has(url)).length / asked.size);
+  const order = (page: (typeof ranked)[number]) => page.score + w.classifier * (signals.pageClassifier.get(page.url) ?? 0) + w.names * named(page.url);
   return ranked.sort((a, b) => order(b) - order(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
 
 // Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings;
 // less the Q&A items that answer for another named thing than the question asks about.
-function candidateChunks(signals: Signals, ctx: RankContext): number[] {
-  const asked = askedNames(ctx);
+function candidateChunks(signals: Signals, ctx: RankContext, asked: ReadonlySet<string>): number[] {
   const wrongThing = new Set(asked.size === 0 ? [] : [...ctx.names!.qa].filter(([, names]) => namesDiffer(asked, names)).map(([i]) => i));
   const set = new Set<number>([...signals.chunkLexical.keys(), ...signals.chunkVector.keys()].filter((i) => !wrongThing.has(i)));
   const pagesWithChunk = new Set([...set].map((i) => ctx.chunks[i]!.url));

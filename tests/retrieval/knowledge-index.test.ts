@@ -195,6 +195,7 @@ describe('KnowledgeIndex', () => {
       page('https://t.no/eu', 'Mobil i EU', 'I EU og EØS, for eksempel i Sverige, Spania og Tyskland, bruker du mobilen som hjemme.'),
       page('https://t.no/verden', 'Mobil utenfor EU', 'Reiser du til USA eller Thailand, koster det 9 kr per minutt.'),
       page('https://t.no/verden', 'Mobil utenfor EU', 'Using your phone in the USA costs NOK 9 per minute.', { id: 'qa-usa', kind: 'qa', lang: 'en', answer: 'NOK 9 per minute.', questions: ['How much does it cost to use my phone in the USA?'] }),
+      page('https://t.no/eu', 'Mobil i EU', 'Det koster det samme som hjemme.', { id: 'qa-spania', kind: 'qa', answer: 'Som hjemme.', questions: ['Hva koster det å bruke mobilen i Spania?'] }),
     ];
     const index = await KnowledgeIndex.build({ chunks, embeddings: new OfflineEmbeddings() });
     const hitsFor = async (q: string) => (await index.search(q)).flatMap((p) => p.hits.map((h) => h.chunk.id));
@@ -203,6 +204,8 @@ describe('KnowledgeIndex', () => {
     for (const q of ['How much does it cost to use my phone in Spain?', 'Hva koster det å bruke mobilen i Thailand?']) expect(await hitsFor(q)).not.toContain('qa-usa');
     // A question naming nothing may still get the Q&A item.
     expect(await hitsFor('How much does it cost to use my phone abroad?')).toContain('qa-usa');
+    // The page that names the country goes first, before the near-copy of the question about Spain.
+    expect((await index.search('Hva koster det å bruke mobilen i Thailand?'))[0]?.url).toBe('https://t.no/verden');
   });
   it('reads "aa", "oe" and "ae" typed without a Norwegian keyboard as å, ø and æ', async () => {
     const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
