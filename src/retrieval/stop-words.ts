@@ -16,5 +16,12 @@ kun ja etter ned skulle denne for deg si sine sitt mot å meget hvorfor dette di
 din ditt blir samme hvilken hvilke sånn inni mellom vår vårt våre hennes hans dine mine
 hei takk jo vel bare også må mm`;
 
-/** Stop words of nb and en, case-folded like our tokens. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${NORWEGIAN}`.split(/\s+/).filter(Boolean));
+// Nynorsk and the commonest spoken forms customers type ("kva", "korleis", "dokker", "ka"): without
+// them a nynorsk question's own function words count as content the page lacks, and a right
+// page scores too low to answer. Forms that are words in bokmål or English are left out.
+const NYNORSK_AND_SPOKEN = `eg kva korleis kvifor kven kor kvar ikkje ein eit frå berre òg då meir mykje noko
+nokon nokre dykk dykkar dei deira ho hjå sjølv sidan viss medan utan gjennom vere vera vore vert
+ka koss kossen dokker dokkers te førr nokke nåkka ittj ikke`;
+
+/** Stop words of nb (with nynorsk and spoken forms) and en, case-folded like our tokens. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${NORWEGIAN} ${NYNORSK_AND_SPOKEN}`.split(/\s+/).filter(Boolean));

@@ -22,6 +22,11 @@ describe('createAnalyzer', () => {
     expect(a.terms('the')).toEqual([]);
   });
 
+  it('drops nynorsk and spoken function words too, so they do not count as content a page lacks', () => {
+    expect(a.contentWords('korleis flyttar eg nummeret mitt til dykk?').map((w) => w.word)).toEqual(['flyttar', 'nummeret']);
+    expect(a.contentWords('ka koste det å ringe heim fra Spania').map((w) => w.word)).toEqual(['koste', 'ringe', 'heim', 'spania']);
+  });
+
   it('matches Norwegian inflections with the Norwegian stemmer', () => {
     expect(shares('fakturaen', 'faktura')).toBe(true);
     expect(shares('abonnementet', 'abonnementer')).toBe(true);
