@@ -128,7 +128,8 @@ export class KnowledgeIndex {
     // A demoted page must leave room for the runner-ups that overtake it.
     const depth = negatives ? k + 3 : k;
     const { signals, queryWords } = gatherSignals(sources, { text: question, vector: qv, crossLanguage, translatedVector }, tuning, depth);
-    const pages = rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth, names: this.names });
+    const qaLanguage = crossLanguage ? undefined : this.mainLang;
+    const pages = rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth, names: this.names, qaLanguage });
     return negatives ? negatives.demote(pages, qv, k) : pages;
   }
 

@@ -2,6 +2,7 @@ import type { BM25Params } from 'minisearch';
 import type { Chunk } from '../ingest/types.js';
 import { FIELD_BOOSTS } from './lexical-index.js';
 import { namesDiffer } from './named-terms.js';
+import { answerLanguage } from '../ingest/detect-language.js';
 import { minMaxNormalise, rankByScore, reciprocalRankFusion, squash, weightedSum } from './fuse-scores.js';
 import type { Hit, PageHit } from './types.js';
 
@@ -79,6 +80,8 @@ export interface RankContext {
   queryWords: ReadonlyArray<{ terms: string[]; alternatives?: string[] }>;
   tuning: Tuning;
   k: number;
+  /** Only Q&A items in this language may answer (set when the question is in the site's main language). */
+  qaLanguage?: 'nb' | 'en';
   /** The site's named things (see namedTermsOf), those each Q&A chunk's questions name (by chunk index), and the pages naming each. */
   names?: { site: ReadonlySet<string>; qa: ReadonlyMap<number, ReadonlySet<string>>; pagesWith: ReadonlyMap<string, ReadonlySet<string>> };
 }
@@ -162,15 +165,19 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
 }
 
 // Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings;
-// less the Q&A items that answer for another named thing than the question asks about.
+// less the Q&A items that answer for another named thing than the question asks about, and —
+// asked in the site's own language — those written in the other one: a Q&A answer is quoted as
+// written, and the pages can answer in the customer's language.
 function candidateChunks(signals: Signals, ctx: RankContext, asked: ReadonlySet<string>): number[] {
   const wrongThing = new Set(asked.size === 0 ? [] : [...ctx.names!.qa].filter(([, names]) => namesDiffer(asked, names)).map(([i]) => i));
-  const set = new Set<number>([...signals.chunkLexical.keys(), ...signals.chunkVector.keys()].filter((i) => !wrongThing.has(i)));
+  const wrongLanguage = (i: number) => ctx.qaLanguage !== undefined && ctx.chunks[i]!.kind === 'qa' && answerLanguage(ctx.chunks[i]!.lang) !== ctx.qaLanguage;
+  const excluded = (i: number) => wrongThing.has(i) || wrongLanguage(i);
+  const set = new Set<number>([...signals.chunkLexical.keys(), ...signals.chunkVector.keys()].filter((i) => !excluded(i)));
   const pagesWithChunk = new Set([...set].map((i) => ctx.chunks[i]!.url));
   const pageSignals = [signals.pageLearnedLexical, signals.pageLearnedVector, signals.pageTitleLexical, signals.pageTitleVector];
   for (const url of new Set(pageSignals.flatMap((m) => [...m.keys()]))) {
     if (pagesWithChunk.has(url)) continue;
-    const lead = ctx.chunksByUrl.get(url)?.find((i) => !wrongThing.has(i));
+    const lead = ctx.chunksByUrl.get(url)?.find((i) => !excluded(i));
     if (lead !== undefined) set.add(lead);
   }
   return [...set].sort((a, b) => a - b);

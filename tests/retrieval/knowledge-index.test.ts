@@ -207,6 +207,18 @@ describe('KnowledgeIndex', () => {
     // The page that names the country goes first, before the near-copy of the question about Spain.
     expect((await index.search('Hva koster det å bruke mobilen i Thailand?'))[0]?.url).toBe('https://t.no/verden');
   });
+  it('answers a question in the site language from its pages, not from a Q&A item in the other language', async () => {
+    const chunks = [
+      page('https://t.no/usa', 'Mobil utenfor EU', 'I USA koster det 9 kr per minutt å ringe, og en datapakke koster 69 kr.'),
+      page('https://t.no/usa', 'Mobil utenfor EU', 'Using your phone in the USA costs NOK 9 per minute.', { id: 'qa-usa', kind: 'qa', lang: 'en', answer: 'NOK 9 per minute.', questions: ['How much does it cost to use my phone in the USA?'] }),
+      page('https://t.no/mistet', 'Mistet mobil', 'Har du mistet telefonen, sperrer vi SIM-kortet med en gang.'),
+    ];
+    const index = await KnowledgeIndex.build({ chunks, embeddings: new OfflineEmbeddings() });
+    const [nb] = await index.search('Hva koster det å ringe hjem når jeg er i USA?');
+    expect(nb?.url).toBe('https://t.no/usa');
+    expect(nb?.hits.map((h) => h.chunk.id)).not.toContain('qa-usa');
+    expect((await index.search('How much does it cost to use my phone in the USA?'))[0]?.best.chunk.id).toBe('qa-usa');
+  });
   it('reads "aa", "oe" and "ae" typed without a Norwegian keyboard as å, ø and æ', async () => {
     const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
     const [top] = await index.search('aapningstider paa kundeservice');
