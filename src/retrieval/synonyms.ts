@@ -43,7 +43,16 @@ const NB: readonly (readonly string[])[] = [
   ['mobil', 'telefon', 'mobiltelefon'],
   ['åpent', 'åpen', 'åpner', 'åpningstid'],
   ['låst', 'låse', 'sperret', 'sperre', 'blokkert'],
-  ['barn', 'sønn', 'datter'],
+  ['barn', 'sønn', 'datter', 'born'],
+  // Nynorsk forms of everyday words, which the Norwegian (bokmål) stemmer leaves apart.
+  ['ringe', 'ringje'],
+  ['hjem', 'hjemme', 'heim', 'heime'],
+  ['hele', 'heile'],
+  ['se', 'sjå'],
+  ['ganger', 'gonger'],
+  ['uke', 'veke'],
+  ['tilbake', 'attende'],
+  ['spørre', 'spørje'],
 ];
 
 const MAX_PHRASE = 3;
