@@ -37,8 +37,8 @@ const EN: readonly (readonly string[])[] = [
 const NB: readonly (readonly string[])[] = [
   ['slette', 'fjerne'],
   ['endre', 'forandre', 'bytte'],
-  ['si opp', 'sier opp', 'sa opp', 'sagt opp', 'oppsigelse', 'avslutte', 'kansellere'],
-  ['faktura', 'regning'],
+  ['si opp', 'sier opp', 'seier opp', 'sa opp', 'sagt opp', 'oppsigelse', 'avslutte', 'kansellere'],
+  ['faktura', 'regning', 'rekning'],
   ['feil', 'problem'],
   ['mobil', 'telefon', 'mobiltelefon'],
   ['åpent', 'åpen', 'åpner', 'åpningstid'],
