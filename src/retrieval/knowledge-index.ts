@@ -8,7 +8,8 @@ import { createAnalyzer, foldText, type Analyzer } from './analyze-text.js';
 import { embedderId } from './create-embeddings.js';
 import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest, type Phrasing } from './index-schemas.js';
 import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
-import { siteNames } from './named-terms.js';
+import { asksPrice } from './price-intent.js';
+import { QaFit } from './qa-fit.js';
 import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } from './page-classifier.js';
@@ -65,8 +66,8 @@ export class KnowledgeIndex {
   private readonly featurizer: PageFeaturizer;
   /** The language most chunks are in: questions in the other one lean on translations. */
   private readonly mainLang: 'nb' | 'en' | undefined;
-  /** The site's named things, and those each Q&A chunk's questions name (see namedTermsOf). */
-  private readonly names: { site: Set<string>; qa: Map<number, Set<string>>; pagesWith: Map<string, Set<string>> };
+  /** Which Q&A items may answer a question as written, and which pages name what it names. */
+  private readonly qaFit: QaFit;
   private negatives?: NegativePairs;
   // Trained on first search after the phrasings changed (see classifier()).
   private trained?: { classifier: TrustedClassifier | undefined };
@@ -83,7 +84,7 @@ export class KnowledgeIndex {
     this.featurizer = new PageFeaturizer(parts.analyzer, this.synonyms);
     const english = parts.chunks.filter((c) => c.lang === 'en').length;
     this.mainLang = parts.chunks.length === 0 ? undefined : english * 2 > parts.chunks.length ? 'en' : 'nb';
-    this.names = siteNames(parts.chunks, parts.analyzer);
+    this.qaFit = QaFit.of(parts.chunks, parts.analyzer);
   }
 
   /** Index chunks and learned phrasings; the offline embedder is first fitted on this corpus. */
@@ -128,8 +129,12 @@ export class KnowledgeIndex {
     // A demoted page must leave room for the runner-ups that overtake it.
     const depth = negatives ? k + 3 : k;
     const { signals, queryWords } = gatherSignals(sources, { text: question, vector: qv, crossLanguage, translatedVector }, tuning, depth);
-    const qaLanguage = crossLanguage ? undefined : this.mainLang;
-    const pages = rankPages(signals, { chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth, names: this.names, qaLanguage });
+    const traits = { queryWords, siteLanguage: crossLanguage ? undefined : this.mainLang, asksPrice: asksPrice(question) };
+    const asked = this.qaFit.askedNames(traits);
+    const pages = rankPages(signals, {
+      chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth,
+      unfitQa: this.qaFit.unfit(traits, asked), nameShare: (url) => this.qaFit.nameShare(asked, url),
+    });
     return negatives ? negatives.demote(pages, qv, k) : pages;
   }
 

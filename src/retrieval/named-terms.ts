@@ -47,8 +47,14 @@ export function namesDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boo
 // tells no question apart.
 const MAX_NAME_SHARE = 0.1;
 
-/** The named things of the site that tell pages apart, and those each Q&A chunk's questions name. */
-export function siteNames(chunks: readonly Chunk[], analyzer: Analyzer): { site: Set<string>; qa: Map<number, Set<string>>; pagesWith: Map<string, Set<string>> } {
+/** The named things of a site that tell its pages apart, and the pages that mention each. */
+export interface SiteNameIndex {
+  site: Set<string>;
+  pagesWith: Map<string, Set<string>>;
+}
+
+/** The site's names (see namedTermsOf) that are on at most 10 % of its pages. */
+export function siteNames(chunks: readonly Chunk[], analyzer: Analyzer): SiteNameIndex {
   const texts = (c: Chunk) => [c.title, c.text, ...(c.questions ?? [])];
   const named = namedTermsOf(chunks.flatMap(texts), analyzer);
   const pagesWith = new Map<string, Set<string>>();
@@ -61,11 +67,5 @@ export function siteNames(chunks: readonly Chunk[], analyzer: Analyzer): { site:
   }
   const pages = new Set(chunks.map((c) => c.url)).size;
   const site = new Set([...named].filter((t) => (pagesWith.get(t)?.size ?? 0) <= Math.max(2, MAX_NAME_SHARE * pages)));
-  const qa = new Map<number, Set<string>>();
-  chunks.forEach((c, i) => {
-    if (c.kind !== 'qa') return;
-    const names = new Set(analyzer.contentWords((c.questions ?? []).join('\n')).flatMap((w) => w.terms).filter((t) => site.has(t)));
-    if (names.size > 0) qa.set(i, names);
-  });
-  return { site, qa, pagesWith };
+  return { site, pagesWith };
 }

@@ -1,8 +1,6 @@
 import type { BM25Params } from 'minisearch';
 import type { Chunk } from '../ingest/types.js';
 import { FIELD_BOOSTS } from './lexical-index.js';
-import { namesDiffer } from './named-terms.js';
-import { answerLanguage } from '../ingest/detect-language.js';
 import { minMaxNormalise, rankByScore, reciprocalRankFusion, squash, weightedSum } from './fuse-scores.js';
 import type { Hit, PageHit } from './types.js';
 
@@ -80,10 +78,10 @@ export interface RankContext {
   queryWords: ReadonlyArray<{ terms: string[]; alternatives?: string[] }>;
   tuning: Tuning;
   k: number;
-  /** Only Q&A items in this language may answer (set when the question is in the site's main language). */
-  qaLanguage?: 'nb' | 'en';
-  /** The site's named things (see namedTermsOf), those each Q&A chunk's questions name (by chunk index), and the pages naming each. */
-  names?: { site: ReadonlySet<string>; qa: ReadonlyMap<number, ReadonlySet<string>>; pagesWith: ReadonlyMap<string, ReadonlySet<string>> };
+  /** Q&A chunks that must not answer this question (see QaFit.unfit). */
+  unfitQa?: ReadonlySet<number>;
+  /** Share of the site's names the question mentions that a page mentions too (see QaFit.nameShare). */
+  nameShare?: (url: string) => number;
 }
 
 /**
@@ -97,8 +95,7 @@ export interface RankContext {
  *   the chunk or its page's phrasings.
  */
 export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
-  const asked = askedNames(ctx);
-  const candidates = candidateChunks(signals, ctx, asked);
+  const candidates = candidateChunks(signals, ctx);
   if (candidates.length === 0) return [];
   const pageOf = (i: number) => ctx.chunks[i]!.url;
   const lists = {
@@ -159,19 +156,14 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // the content's ranking, the lead (margin) of the page it picked is nil and confidence says so.
   // So do the site's names the question mentions: a page that names Thailand goes before one that
   // only matches "what does it cost to use my phone" (weight on the demo dev set and StackFAQ train).
-  const named = (url: string) => (asked.size === 0 ? 0 : [...asked].filter((t) => ctx.names!.pagesWith.get(t)?.has(url)).length / asked.size);
-  const order = (page: (typeof ranked)[number]) => page.score + w.classifier * (signals.pageClassifier.get(page.url) ?? 0) + w.names * named(page.url);
+  const order = (page: (typeof ranked)[number]) => page.score + w.classifier * (signals.pageClassifier.get(page.url) ?? 0) + w.names * (ctx.nameShare?.(page.url) ?? 0);
   return ranked.sort((a, b) => order(b) - order(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
 
-// Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings;
-// less the Q&A items that answer for another named thing than the question asks about, and —
-// asked in the site's own language — those written in the other one: a Q&A answer is quoted as
-// written, and the pages can answer in the customer's language.
-function candidateChunks(signals: Signals, ctx: RankContext, asked: ReadonlySet<string>): number[] {
-  const wrongThing = new Set(asked.size === 0 ? [] : [...ctx.names!.qa].filter(([, names]) => namesDiffer(asked, names)).map(([i]) => i));
-  const wrongLanguage = (i: number) => ctx.qaLanguage !== undefined && ctx.chunks[i]!.kind === 'qa' && answerLanguage(ctx.chunks[i]!.lang) !== ctx.qaLanguage;
-  const excluded = (i: number) => wrongThing.has(i) || wrongLanguage(i);
+// Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings,
+// less the Q&A items that must not answer this question.
+function candidateChunks(signals: Signals, ctx: RankContext): number[] {
+  const excluded = (i: number) => ctx.unfitQa?.has(i) === true;
   const set = new Set<number>([...signals.chunkLexical.keys(), ...signals.chunkVector.keys()].filter((i) => !excluded(i)));
   const pagesWithChunk = new Set([...set].map((i) => ctx.chunks[i]!.url));
   const pageSignals = [signals.pageLearnedLexical, signals.pageLearnedVector, signals.pageTitleLexical, signals.pageTitleVector];
@@ -181,13 +173,6 @@ function candidateChunks(signals: Signals, ctx: RankContext, asked: ReadonlySet<
     if (lead !== undefined) set.add(lead);
   }
   return [...set].sort((a, b) => a - b);
-}
-
-// The named things the question mentions, in any of its words' forms or translations ("spain" → "spania").
-function askedNames(ctx: RankContext): Set<string> {
-  const site = ctx.names?.site;
-  if (!site) return new Set();
-  return new Set(ctx.queryWords.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]).filter((t) => site.has(t)));
 }
 
 function pick(ids: number[], score: (i: number) => number | undefined): Map<string, number> {

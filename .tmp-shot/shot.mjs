@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1200, height: 800 } });
+await p.goto('http://127.0.0.1:3111/');
+await p.screenshot({ path: '/tmp/proto/home.png' });
+const btn = p.locator('button').first();
+console.log(await p.locator('button').allTextContents());
+await btn.click();
+await p.waitForTimeout(800);
+await p.screenshot({ path: '/tmp/proto/widget-open.png' });
+await b.close();

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1200, height: 800 } });
+await p.goto('http://127.0.0.1:3111/');
+await p.locator('button', { hasText: '💬' }).click();
+await p.waitForTimeout(800);
+await p.screenshot({ path: '/tmp/proto/widget-open.png' });
+const frameOrPage = p;
+const input = p.locator('textarea, input[type=text]').last();
+await input.fill('Hvordan får jeg eSIM på Apple Watch?');
+await p.keyboard.press('Enter');
+await p.waitForTimeout(2000);
+await p.screenshot({ path: '/tmp/proto/widget-answer.png' });
+await input.fill('Can I use my phone in Spain?');
+await p.keyboard.press('Enter');
+await p.waitForTimeout(2000);
+await p.screenshot({ path: '/tmp/proto/widget-abstain.png' });
+await b.close();

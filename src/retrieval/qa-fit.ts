@@ -1,0 +1,63 @@
+import { answerLanguage } from '../ingest/detect-language.js';
+import type { Chunk } from '../ingest/types.js';
+import type { Analyzer } from './analyze-text.js';
+import { namesDiffer, siteNames, type SiteNameIndex } from './named-terms.js';
+import { asksPrice } from './price-intent.js';
+
+/** What a question brings to the choice of Q&A items and pages. */
+export interface QuestionTraits {
+  /** Content words with the terms that count as each (and their synonyms' and translations'). */
+  queryWords: ReadonlyArray<{ terms: string[]; alternatives?: string[] }>;
+  /** The site's language when the question is in it; undefined when asked in the other one. */
+  siteLanguage?: 'nb' | 'en';
+  asksPrice: boolean;
+}
+
+interface QaItem {
+  index: number;
+  names: ReadonlySet<string>;
+  lang: 'nb' | 'en';
+  /** Every phrasing asks what something costs ("Hva koster eSIM på Apple Watch?"). */
+  priceOnly: boolean;
+}
+
+/**
+ * Which Q&A items may answer a question as written, and which pages name what it names. A Q&A
+ * answer is quoted word for word, so an item that fits the question's words but not its point
+ * must leave the candidates (its page still competes with its own chunks).
+ */
+export class QaFit {
+  private constructor(private readonly names: SiteNameIndex, private readonly items: readonly QaItem[]) {}
+
+  static of(chunks: readonly Chunk[], analyzer: Analyzer): QaFit {
+    const names = siteNames(chunks, analyzer);
+    const items = chunks.flatMap((c, index): QaItem[] => {
+      if (c.kind !== 'qa') return [];
+      const questions = c.questions ?? [];
+      const terms = analyzer.contentWords(questions.join('\n')).flatMap((w) => w.terms);
+      return [{ index, names: new Set(terms.filter((t) => names.site.has(t))), lang: answerLanguage(c.lang), priceOnly: questions.length > 0 && questions.every(asksPrice) }];
+    });
+    return new QaFit(names, items);
+  }
+
+  /** The site's names a question mentions in any of its words' forms or translations ("spain" → "spania"). */
+  askedNames(q: QuestionTraits): Set<string> {
+    return new Set(q.queryWords.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]).filter((t) => this.names.site.has(t)));
+  }
+
+  /**
+   * Q&A chunks that must not answer: about other named things (the USA item for a question about
+   * Spain); in the other language when the question is in the site's own (its pages can answer
+   * in the customer's language); about price only when the question is not ("Hvordan får jeg eSIM
+   * på Apple Watch?" is no question about what it costs).
+   */
+  unfit(q: QuestionTraits, asked = this.askedNames(q)): Set<number> {
+    return new Set(this.items.filter((item) => namesDiffer(asked, item.names) || (q.siteLanguage !== undefined && item.lang !== q.siteLanguage) || (item.priceOnly && !q.asksPrice)).map((item) => item.index));
+  }
+
+  /** Share of the asked names a page mentions (0 when the question names none). */
+  nameShare(asked: ReadonlySet<string>, url: string): number {
+    if (asked.size === 0) return 0;
+    return [...asked].filter((t) => this.names.pagesWith.get(t)?.has(url)).length / asked.size;
+  }
+}
