@@ -1,6 +1,6 @@
 import { messageSchema, widgetEventSchemas, type ConversationState, type Message, type WidgetConfig } from '../../src/protocol/widget-api.js';
 import { createApi } from './api.js';
-import { h } from './dom.js';
+import { chatIcon, h } from './dom.js';
 import { openEventStream } from './event-stream.js';
 import { messageView } from './message-view.js';
 import { statusView } from './status-view.js';
@@ -36,7 +36,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
   store.set('browser', browserId);
 
   const root = host.attachShadow({ mode: 'open' });
-  const launcher = h('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lr-panel', 'aria-label': t.open, 'data-testid': 'launcher' }, '💬');
+  const launcher = h('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lr-panel', 'aria-label': t.open, 'data-testid': 'launcher' }, chatIcon());
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.title(config.botName), 'data-testid': 'log' });
   const typing = h('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'typing' });
   const net = h('div', { class: 'net', role: 'status' });

@@ -25,3 +25,19 @@ export function richText(text: string): DocumentFragment {
   for (const part of splitLinks(text)) frag.append(part.href ? link(part.text, part.href) : document.createTextNode(part.text));
   return frag;
 }
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * The launcher's speech-bubble icon, drawn rather than an emoji: an emoji is a box on systems
+ * without a colour-emoji font (many Linux desktops and kiosks).
+ */
+export function chatIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 24 24', width: '28', height: '28', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(k, v);
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+  svg.append(path);
+  return svg;
+}

@@ -4,7 +4,7 @@ export const styles = (color: string) => `
 * { box-sizing: border-box; }
 button, input, textarea { font: inherit; }
 :focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; }
-.launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; width: 60px; height: 60px; border-radius: 50%; border: 0; background: var(--c); color: #fff; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); font-size: 26px; }
+.launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; width: 60px; height: 60px; border-radius: 50%; border: 0; background: var(--c); color: #fff; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); display: grid; place-items: center; }
 .panel { position: fixed; right: 20px; bottom: 92px; z-index: 2147483000; width: 380px; max-width: calc(100vw - 40px); height: 600px; max-height: calc(100vh - 112px); display: flex; flex-direction: column; background: #fff; border-radius: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.3); overflow: hidden; }
 .panel[hidden] { display: none; }
 header { background: var(--c); color: #fff; padding: 10px 12px; display: flex; gap: 10px; align-items: center; }
