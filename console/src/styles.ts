@@ -46,6 +46,7 @@ button.primary { background: #0b5cad; color: #fff; border-color: #0b5cad; }
 .knowledge h2 { font-size: 18px; margin: 4px 0 10px; }
 .card { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 10px; margin: 8px 0; }
 .card.stat strong { font-size: 22px; }
+.card.answer { white-space: pre-line; }
 .grid { border-collapse: collapse; width: 100%; background: #fff; margin: 6px 0; }
 .grid th, .grid td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
 .meta { color: #57606a; font-size: 12px; }

@@ -113,7 +113,7 @@ export function playgroundSection(ctx: SectionContext, root: HTMLElement): void 
     if (!r) return;
     out.replaceChildren(
       h('p', {}, h('strong', {}, r.outcome === 'answer' ? 'Answers' : 'Abstains'), ` · confidence ${r.confidence.toFixed(2)} (threshold ${r.threshold.toFixed(2)}) · ${r.ms} ms`),
-      h('div', { class: 'card' }, r.answer),
+      h('div', { class: 'card answer' }, r.answer),
       table(['#', 'Candidate', 'Score'], r.candidates.map((c, i) => [String(i + 1), link(c.title, c.url), c.score.toFixed(3)])),
     );
   });
