@@ -66,7 +66,7 @@ export class KnowledgeIndex {
   private readonly featurizer: PageFeaturizer;
   /** The language most chunks are in: questions in the other one lean on translations. */
   private readonly mainLang: 'nb' | 'en' | undefined;
-  /** Which Q&A items may answer a question as written, and which pages name what it names. */
+  /** Which Q&A items may answer a question as written, and the site's names a question mentions. */
   private readonly qaFit: QaFit;
   private negatives?: NegativePairs;
   // Trained on first search after the phrasings changed (see classifier()).
@@ -133,7 +133,7 @@ export class KnowledgeIndex {
     const asked = this.qaFit.askedNames(traits);
     const pages = rankPages(signals, {
       chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth,
-      unfitQa: this.qaFit.unfit(traits, asked), nameShare: (url) => this.qaFit.nameShare(asked, url),
+      unfitQa: this.qaFit.unfit(traits, asked), askedNames: asked,
     });
     return negatives ? negatives.demote(pages, qv, k) : pages;
   }

@@ -1,7 +1,7 @@
 import { answerLanguage } from '../ingest/detect-language.js';
 import type { Chunk } from '../ingest/types.js';
 import type { Analyzer } from './analyze-text.js';
-import { namesDiffer, siteNames, type SiteNameIndex } from './named-terms.js';
+import { namesDiffer, siteNames } from './named-terms.js';
 import { asksPrice } from './price-intent.js';
 
 /** What a question brings to the choice of Q&A items and pages. */
@@ -22,12 +22,12 @@ interface QaItem {
 }
 
 /**
- * Which Q&A items may answer a question as written, and which pages name what it names. A Q&A
+ * Which Q&A items may answer a question as written, and which of the site's names it mentions. A Q&A
  * answer is quoted word for word, so an item that fits the question's words but not its point
  * must leave the candidates (its page still competes with its own chunks).
  */
 export class QaFit {
-  private constructor(private readonly names: SiteNameIndex, private readonly items: readonly QaItem[]) {}
+  private constructor(private readonly names: ReadonlySet<string>, private readonly items: readonly QaItem[]) {}
 
   static of(chunks: readonly Chunk[], analyzer: Analyzer): QaFit {
     const names = siteNames(chunks, analyzer);
@@ -35,14 +35,14 @@ export class QaFit {
       if (c.kind !== 'qa') return [];
       const questions = c.questions ?? [];
       const terms = analyzer.contentWords(questions.join('\n')).flatMap((w) => w.terms);
-      return [{ index, names: new Set(terms.filter((t) => names.site.has(t))), lang: answerLanguage(c.lang), priceOnly: questions.length > 0 && questions.every(asksPrice) }];
+      return [{ index, names: new Set(terms.filter((t) => names.has(t))), lang: answerLanguage(c.lang), priceOnly: questions.length > 0 && questions.every(asksPrice) }];
     });
     return new QaFit(names, items);
   }
 
   /** The site's names a question mentions in any of its words' forms or translations ("spain" → "spania"). */
   askedNames(q: QuestionTraits): Set<string> {
-    return new Set(q.queryWords.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]).filter((t) => this.names.site.has(t)));
+    return new Set(q.queryWords.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]).filter((t) => this.names.has(t)));
   }
 
   /**
@@ -53,11 +53,5 @@ export class QaFit {
    */
   unfit(q: QuestionTraits, asked = this.askedNames(q)): Set<number> {
     return new Set(this.items.filter((item) => namesDiffer(asked, item.names) || (q.siteLanguage !== undefined && item.lang !== q.siteLanguage) || (item.priceOnly && !q.asksPrice)).map((item) => item.index));
-  }
-
-  /** Share of the asked names a page mentions (0 when the question names none). */
-  nameShare(asked: ReadonlySet<string>, url: string): number {
-    if (asked.size === 0) return 0;
-    return [...asked].filter((t) => this.names.pagesWith.get(t)?.has(url)).length / asked.size;
   }
 }

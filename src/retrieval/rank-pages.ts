@@ -80,8 +80,8 @@ export interface RankContext {
   k: number;
   /** Q&A chunks that must not answer this question (see QaFit.unfit). */
   unfitQa?: ReadonlySet<number>;
-  /** Share of the site's names the question mentions that a page mentions too (see QaFit.nameShare). */
-  nameShare?: (url: string) => number;
+  /** The site's names the question mentions (see QaFit.askedNames). */
+  askedNames?: ReadonlySet<string>;
 }
 
 /**
@@ -126,6 +126,8 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
 
   const pages = new Map<string, Hit[]>();
   const restContent = new Map<string, number>();
+  // The asked names each page's matching chunks contain.
+  const namesFound = new Map<string, Set<string>>();
   const content = weightedSum(weighted.filter((_, n) => n < 2));
   const wordCount = Math.max(1, ctx.queryWords.length);
   for (const [id, score] of rankByScore(fused)) {
@@ -139,6 +141,9 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
       learned: clamp01(signals.pageLearnedVector.get(chunk.url) ?? 0),
       coverage: lists.coverage.get(id) ?? 0,
     };
+    for (const t of signals.chunkLexical.get(i)?.terms ?? []) {
+      if (ctx.askedNames?.has(t)) namesFound.set(chunk.url, (namesFound.get(chunk.url) ?? new Set<string>()).add(t));
+    }
     const list = pages.get(chunk.url);
     if (list) {
       list.push(hit);
@@ -156,7 +161,8 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // the content's ranking, the lead (margin) of the page it picked is nil and confidence says so.
   // So do the site's names the question mentions: a page that names Thailand goes before one that
   // only matches "what does it cost to use my phone" (weight on the demo dev set and StackFAQ train).
-  const order = (page: (typeof ranked)[number]) => page.score + w.classifier * (signals.pageClassifier.get(page.url) ?? 0) + w.names * (ctx.nameShare?.(page.url) ?? 0);
+  const nameShare = (url: string) => (namesFound.get(url)?.size ?? 0) / Math.max(1, ctx.askedNames?.size ?? 0);
+  const order = (page: (typeof ranked)[number]) => page.score + w.classifier * (signals.pageClassifier.get(page.url) ?? 0) + w.names * nameShare(page.url);
   return ranked.sort((a, b) => order(b) - order(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
 
