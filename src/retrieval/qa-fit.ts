@@ -4,7 +4,7 @@ import type { Analyzer } from './analyze-text.js';
 import { namesDiffer, siteNames } from './named-terms.js';
 import { asksPrice } from './price-intent.js';
 
-/** What a question brings to the choice of Q&A items and pages. */
+/** What of a question decides which Q&A items may answer it. */
 export interface QuestionTraits {
   /** Content words with the terms that count as each (and their synonyms' and translations'). */
   queryWords: ReadonlyArray<{ terms: string[]; alternatives?: string[] }>;
