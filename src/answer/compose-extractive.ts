@@ -33,11 +33,12 @@ export function composeExtractive(
 ): ExtractiveAnswer {
   const top = pages[0];
   if (!top) return { answer: '', sources: [] };
-  const hit = pickHit(top, lang);
+  const analyzer = opts.analyzer ?? createAnalyzer();
+  const hit = pickHit(top, lang, question, analyzer);
   const written = hit.chunk.kind === 'qa' ? hit.chunk.answer?.trim() : undefined;
   const answer = written
     ? written
-    : selectSentences(question, passageOf(hit), opts.analyzer ?? createAnalyzer(), opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
+    : selectSentences(question, passageOf(hit), analyzer, opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
   return { answer, sources: answer ? pickSources(pages) : [] };
 }
 
@@ -144,10 +145,24 @@ function passageOf(hit: Hit): string {
     .join('\n');
 }
 
-function pickHit(page: PageHit, lang: AnswerLang): Hit {
-  const best = page.best;
-  if (sameLang(best, lang)) return best;
-  return page.hits.find((h) => sameLang(h, lang) && h.score >= best.score * SAME_LANG_RATIO) ?? best;
+function pickHit(page: PageHit, lang: AnswerLang, question: string, analyzer: Analyzer): Hit {
+  const best = sameLang(page.best, lang) ? page.best : page.hits.find((h) => sameLang(h, lang) && h.score >= page.best.score * SAME_LANG_RATIO) ?? page.best;
+  if (!HOW_TO.test(question) || stepsFor(best, question, analyzer)) return best;
+  // "Hvordan får jeg eSIM på Apple Watch?": the section "Aktivere på Apple Watch" holds the steps,
+  // though the one listing which watches have eSIM scores a hair higher.
+  return page.hits.find((h) => h !== best && sameLang(h, lang) && h.score >= best.score * SAME_LANG_RATIO && stepsFor(h, question, analyzer)) ?? best;
+}
+
+// A how-to question, in bokmål, nynorsk, spoken forms and English.
+const HOW_TO = /(?:^|[^\p{L}])(?:hvordan|korleis|koss|how (?:do|can|to|should))(?:$|[^\p{L}])/iu;
+// A heading that introduces steps: it starts with what to do ("Aktivere på Apple Watch", "Slik
+// sperrer du kortet", "Set up your router").
+const STEPS_HEADING = /^(?:slik|sånn|aktiver|bestill|sett(?:e)? opp|endr|kobl|legg(?:e)? til|flytt|installer|registrer|si opp|sperr|bytt|betal|logg(?:e)? inn|opprett|overfør|slett|how to|steps|activat|set up|order|chang|connect|add|mov|install|regist|cancel|block|pay|log in|creat|transfer|delet)/i;
+
+// The chunk has a steps heading that shares a word with the question.
+function stepsFor(hit: Hit, question: string, analyzer: Analyzer): boolean {
+  const asked = termSet(analyzer, question);
+  return (hit.chunk.subheadings ?? []).some((heading) => STEPS_HEADING.test(heading.trim()) && [...termSet(analyzer, heading)].some((t) => asked.has(t)));
 }
 
 // Nynorsk content reads fine to a bokmål reader; answers are only ever nb or en.

@@ -103,6 +103,14 @@ describe('composeExtractive', () => {
     expect(composeExtractive('Kan jeg bruke eSIM i klokka?', [page], 'nb').answer).toBe('Ja, de fleste klokker fungerer.');
   });
 
+  it('answers a how-to question from the section with the steps when it scores nearly as well', () => {
+    const steps = { ...pageHit({ text: 'Aktivere på Apple Watch\nBestill tillegget Klokke i appen.\nÅpne Watch-appen på iPhonen.', chunk: { id: 'steps', subheadings: ['Aktivere på Apple Watch'] } }).best, score: 0.79 };
+    const models = pageHit({ text: 'Hvilke klokker støttes?\nApple Watch Series 4 eller nyere har eSIM.', score: 0.8, chunk: { subheadings: ['Hvilke klokker støttes?'] }, more: [steps] });
+    expect(composeExtractive('Hvordan får jeg eSIM på Apple Watch?', [models], 'nb').answer).toContain('Bestill tillegget Klokke');
+    // Not a how-to question: the best section answers.
+    expect(composeExtractive('Har Apple Watch eSIM?', [models], 'nb').answer).toContain('Series 4');
+  });
+
   it('returns nothing to say when there are no pages', () => {
     expect(composeExtractive('Hei?', [], 'nb')).toEqual({ answer: '', sources: [] });
   });
