@@ -1,7 +1,7 @@
 import { createAnalyzer, type Analyzer } from '../retrieval/analyze-text.js';
 import type { Hit, PageHit } from '../retrieval/types.js';
 import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
-import type { AnswerLang } from './messages.js';
+import { messagesFor, type AnswerLang } from './messages.js';
 import { splitSentences, truncateWords, type Sentence } from './sentences.js';
 import { countMatches, termSet } from './term-overlap.js';
 import type { Source } from './types.js';
@@ -36,10 +36,13 @@ export function composeExtractive(
   const analyzer = opts.analyzer ?? createAnalyzer();
   const hit = pickHit(top, lang, question, analyzer);
   const written = hit.chunk.kind === 'qa' ? hit.chunk.answer?.trim() : undefined;
-  const answer = written
+  const quoted = written
     ? written
     : selectSentences(question, passageOf(hit), analyzer, opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
-  return { answer, sources: answer ? pickSources(pages) : [] };
+  if (!quoted) return { answer: '', sources: [] };
+  // Offline there is nothing to translate with: say that the passage is in the other language.
+  const answer = sameLang(hit, lang) ? quoted : `${messagesFor(lang).quotedInOtherLanguage}\n${quoted}`;
+  return { answer, sources: pickSources(pages) };
 }
 
 /**
