@@ -150,10 +150,12 @@ function passageOf(hit: Hit): string {
 
 function pickHit(page: PageHit, lang: AnswerLang, question: string, analyzer: Analyzer): Hit {
   const best = sameLang(page.best, lang) ? page.best : page.hits.find((h) => sameLang(h, lang) && h.score >= page.best.score * SAME_LANG_RATIO) ?? page.best;
-  if (!HOW_TO.test(question) || stepsFor(best, question, analyzer)) return best;
+  if (!HOW_TO.test(question)) return best;
+  const asked = termSet(analyzer, question);
+  if (stepsFor(best, asked, analyzer)) return best;
   // "Hvordan får jeg eSIM på Apple Watch?": the section "Aktivere på Apple Watch" holds the steps,
   // though the one listing which watches have eSIM scores a hair higher.
-  return page.hits.find((h) => h !== best && sameLang(h, lang) && h.score >= best.score * SAME_LANG_RATIO && stepsFor(h, question, analyzer)) ?? best;
+  return page.hits.find((h) => h !== best && sameLang(h, lang) && h.score >= best.score * SAME_LANG_RATIO && stepsFor(h, asked, analyzer)) ?? best;
 }
 
 // A how-to question, in bokmål, nynorsk, spoken forms and English.
@@ -162,9 +164,8 @@ const HOW_TO = /(?:^|[^\p{L}])(?:hvordan|korleis|koss|how (?:do|can|to|should))(
 // sperrer du kortet", "Set up your router").
 const STEPS_HEADING = /^(?:slik|sånn|aktiver|bestill|sett(?:e)? opp|endr|kobl|legg(?:e)? til|flytt|installer|registrer|si opp|sperr|bytt|betal|logg(?:e)? inn|opprett|overfør|slett|how to|steps|activat|set up|order|chang|connect|add|mov|install|regist|cancel|block|pay|log in|creat|transfer|delet)/i;
 
-// The chunk has a steps heading that shares a word with the question.
-function stepsFor(hit: Hit, question: string, analyzer: Analyzer): boolean {
-  const asked = termSet(analyzer, question);
+// The chunk has a steps heading that shares a term with the question.
+function stepsFor(hit: Hit, asked: ReadonlySet<string>, analyzer: Analyzer): boolean {
   return (hit.chunk.subheadings ?? []).some((heading) => STEPS_HEADING.test(heading.trim()) && [...termSet(analyzer, heading)].some((t) => asked.has(t)));
 }
 
