@@ -49,6 +49,8 @@ export interface SearchQuery {
   vector: number[];
   /** Asked in another language than most of the site is written in. */
   crossLanguage: boolean;
+  /** The question's nb↔en glossary translations (searched too, see addedWords). */
+  translations: readonly string[];
   /**
    * Cross-language only: the embedding of the question with its glossary translations appended.
    * Character n-grams of "my phone was stolen" meet nothing on a Norwegian page; those of
@@ -76,7 +78,7 @@ export function gatherSignals(src: SignalSources, q: SearchQuery, tuning: Tuning
   const learnedLexicalScores = new Map<string, number[]>();
   const pageTitleLexical = new Map<string, number>();
   if (queryWords.length > 0) {
-    const added = addedWords(src, question);
+    const added = addedWords(src, q);
     const extraWords = [...new Set([...added.translations, ...added.synonyms])].filter((w) => !common(w));
     const termBoost = new Map<string, number>();
     for (const w of added.synonyms) for (const t of src.analyzer.terms(w)) termBoost.set(t, SYNONYM_BOOST);
@@ -142,11 +144,11 @@ function classifierScores(classifier: TrustedClassifier | undefined, question: s
 const SYNONYM_BOOST = 0.5;
 const CROSS_LANGUAGE_BOOST = 1;
 
-function addedWords(src: SignalSources, question: string): { translations: string[]; synonyms: string[] } {
-  const words = (texts: string[]) => src.analyzer.contentWords(texts.join(' ')).map((w) => w.word);
+function addedWords(src: SignalSources, q: SearchQuery): { translations: string[]; synonyms: string[] } {
+  const words = (texts: readonly string[]) => src.analyzer.contentWords(texts.join(' ')).map((w) => w.word);
   return {
-    translations: src.translator ? words(src.translator.translate(question)) : [],
-    synonyms: src.synonyms ? words(src.synonyms.expand(question)) : [],
+    translations: words(q.translations),
+    synonyms: src.synonyms ? words(src.synonyms.expand(q.text)) : [],
   };
 }
 

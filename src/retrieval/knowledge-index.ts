@@ -122,13 +122,14 @@ export class KnowledgeIndex {
     const { parts } = this;
     const qv = await parts.embeddings.embedQuery(question);
     const crossLanguage = isCrossLanguage(this.mainLang, question);
-    const translations = crossLanguage ? this.translator.translate(question) : [];
-    const translatedVector = translations.length > 0 ? await parts.embeddings.embedQuery(`${question} ${translations.join(' ')}`) : undefined;
+    // Translated once: searched as words for every question, embedded too for cross-language ones.
+    const translations = this.translator.translate(question);
+    const translatedVector = crossLanguage && translations.length > 0 ? await parts.embeddings.embedQuery(`${question} ${translations.join(' ')}`) : undefined;
     const sources = { ...parts, phrasings: this.phrasings, pageUrls: this.pageList, translator: this.translator, synonyms: this.synonyms, classifier: this.classifier() };
     const negatives = this.negatives?.size ? this.negatives : undefined;
     // A demoted page must leave room for the runner-ups that overtake it.
     const depth = negatives ? k + 3 : k;
-    const { signals, queryWords } = gatherSignals(sources, { text: question, vector: qv, crossLanguage, translatedVector }, tuning, depth);
+    const { signals, queryWords } = gatherSignals(sources, { text: question, vector: qv, crossLanguage, translations, translatedVector }, tuning, depth);
     const traits = { queryWords, siteLanguage: crossLanguage ? undefined : this.mainLang, asksPrice: asksPrice(question) };
     const asked = this.qaFit.askedNames(traits);
     const pages = rankPages(signals, {
