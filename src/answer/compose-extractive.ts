@@ -3,7 +3,7 @@ import type { Hit, PageHit } from '../retrieval/types.js';
 import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
 import { messagesFor, type AnswerLang } from './messages.js';
 import { splitSentences, truncateWords, type Sentence } from './sentences.js';
-import { countMatches, termSet } from './term-overlap.js';
+import { countMatches, termSet, type QueryWord } from './term-overlap.js';
 import type { Source } from './types.js';
 
 /** Longest offline answer, in words; one longer sentence is cut at a word with "…". */
@@ -34,11 +34,15 @@ export function composeExtractive(
   const top = pages[0];
   if (!top) return { answer: '', sources: [] };
   const analyzer = opts.analyzer ?? createAnalyzer();
-  const hit = pickHit(top, lang, question, analyzer);
+  // A synonym or translation in a sentence or heading counts: an English question answered from a
+  // Norwegian page picks the sentences with "mistet" for "lost", not the lead sentence.
+  const alternatives = sharedAlternativeSources();
+  const queryWords = analyzer.contentWords(question).map((w) => ({ ...w, alternatives: wordAlternatives(w.word, analyzer, alternatives) }));
+  const hit = pickHit(top, lang, HOW_TO.test(question) ? queryWords : undefined, analyzer);
   const written = hit.chunk.kind === 'qa' ? hit.chunk.answer?.trim() : undefined;
   const quoted = written
     ? written
-    : selectSentences(question, passageOf(hit), analyzer, opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
+    : selectSentences(queryWords, passageOf(hit), analyzer, opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
   if (!quoted) return { answer: '', sources: [] };
   // Offline there is nothing to translate with: say that the passage is in the other language.
   const answer = sameLang(hit, lang) ? quoted : `${messagesFor(lang).quotedInOtherLanguage}\n${quoted}`;
@@ -49,13 +53,9 @@ export function composeExtractive(
  * The sentences of a passage that best answer a question, in document order, within maxWords;
  * sentences from different lines (list items, table rows) stay on their own lines.
  */
-export function selectSentences(question: string, passage: string, analyzer: Analyzer, maxWords: number, subheadings: readonly string[] = []): string {
+export function selectSentences(queryWords: readonly QueryWord[], passage: string, analyzer: Analyzer, maxWords: number, subheadings: readonly string[] = []): string {
   const all = splitSentences(passage);
   if (all.length === 0) return '';
-  // A synonym or translation in a sentence counts: an English question answered from a Norwegian
-  // page picks the sentences with "mistet" for "lost", not the lead sentence.
-  const alternatives = sharedAlternativeSources();
-  const queryWords = analyzer.contentWords(question).map((w) => ({ ...w, alternatives: wordAlternatives(w.word, analyzer, alternatives) }));
   // A heading inside the passage ("Åpningstider for kundeservice") matches the question best but
   // answers nothing: its match goes to the lines of its section (a table, a list), and it is never
   // quoted. Headings are whole lines, which the sentence splitter may cut ("2." "Prøv å …").
@@ -148,14 +148,16 @@ function passageOf(hit: Hit): string {
     .join('\n');
 }
 
-function pickHit(page: PageHit, lang: AnswerLang, question: string, analyzer: Analyzer): Hit {
+// The chunk to quote: the page's best, or one in the customer's language scoring nearly as well;
+// for a how-to question (howTo: its words), a nearby chunk with the steps.
+function pickHit(page: PageHit, lang: AnswerLang, howTo: readonly QueryWord[] | undefined, analyzer: Analyzer): Hit {
   const best = sameLang(page.best, lang) ? page.best : page.hits.find((h) => sameLang(h, lang) && h.score >= page.best.score * SAME_LANG_RATIO) ?? page.best;
-  if (!HOW_TO.test(question)) return best;
-  const asked = termSet(analyzer, question);
-  if (stepsFor(best, asked, analyzer)) return best;
+  if (!howTo || stepsFor(best, howTo, analyzer)) return best;
   // "Hvordan får jeg eSIM på Apple Watch?": the section "Aktivere på Apple Watch" holds the steps,
-  // though the one listing which watches have eSIM scores a hair higher.
-  return page.hits.find((h) => h !== best && sameLang(h, lang) && h.score >= best.score * SAME_LANG_RATIO && stepsFor(h, asked, analyzer)) ?? best;
+  // though the one listing which watches have eSIM scores a hair higher. Steps in the other
+  // language only when the answer is in that language anyway.
+  const eligible = (h: Hit) => h !== best && (sameLang(h, lang) || !sameLang(best, lang)) && h.score >= best.score * SAME_LANG_RATIO;
+  return page.hits.find((h) => eligible(h) && stepsFor(h, howTo, analyzer)) ?? best;
 }
 
 // A how-to question, in bokmål, nynorsk, spoken forms and English.
@@ -164,10 +166,18 @@ const HOW_TO = /(?:^|[^\p{L}])(?:hvordan|korleis|koss|how (?:do|can|to|should))(
 // sperrer du kortet", "Set up your router").
 const STEPS_HEADING = /^(?:slik|sånn|aktiver|bestill|sett(?:e)? opp|endr|kobl|legg(?:e)? til|flytt|installer|registrer|si opp|sperr|bytt|betal|logg(?:e)? inn|opprett|overfør|slett|how to|steps|activat|set up|order|chang|connect|add|mov|install|regist|cancel|block|pay|log in|creat|transfer|delet)/i;
 
-// The chunk has a steps heading that shares a term with the question.
-function stepsFor(hit: Hit, asked: ReadonlySet<string>, analyzer: Analyzer): boolean {
-  return (hit.chunk.subheadings ?? []).some((heading) => STEPS_HEADING.test(heading.trim()) && [...termSet(analyzer, heading)].some((t) => asked.has(t)));
+// The chunk has a steps heading that shares a word (or its synonym or translation) with the
+// question, also as the head of a compound: "betale" for "Betalingsmåter".
+function stepsFor(hit: Hit, asked: readonly QueryWord[], analyzer: Analyzer): boolean {
+  const askedTerms = asked.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]).filter((t) => t.length >= MIN_COMPOUND_HEAD);
+  return (hit.chunk.subheadings ?? []).some((heading) => {
+    if (!STEPS_HEADING.test(heading.trim())) return false;
+    const terms = termSet(analyzer, heading);
+    return countMatches(asked, terms) > 0 || [...terms].some((t) => askedTerms.some((a) => t.startsWith(a)));
+  });
 }
+// Shorter stems start too many unrelated words.
+const MIN_COMPOUND_HEAD = 4;
 
 // Nynorsk content reads fine to a bokmål reader; answers are only ever nb or en.
 function sameLang(hit: Hit, lang: AnswerLang): boolean {

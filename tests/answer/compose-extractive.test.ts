@@ -112,6 +112,14 @@ describe('composeExtractive', () => {
     expect(composeExtractive('Har Apple Watch eSIM?', [models], 'nb').answer).toContain('Series 4');
   });
 
+  it('finds the steps for an English how-to question on a Norwegian page, through translations and compound heads', () => {
+    const ways = { ...pageHit({ text: 'Betalingsmåter og fakturagebyr\nMed eFaktura kommer fakturaen rett i nettbanken din.', chunk: { id: 'ways', subheadings: ['Betalingsmåter og fakturagebyr'] } }).best, score: 0.77 };
+    const complaint = pageHit({ text: 'Vil du klage på fakturaen, gjør det før forfall. Resten må du betale som vanlig.', score: 0.8, chunk: { subheadings: ['Stemmer ikke fakturaen?'] }, more: [ways] });
+    const r = composeExtractive('How do I pay my bill?', [complaint], 'en');
+    expect(r.answer).toContain('eFaktura');
+    expect(r.answer).not.toContain('klage');
+  });
+
   it('returns nothing to say when there are no pages', () => {
     expect(composeExtractive('Hei?', [], 'nb')).toEqual({ answer: '', sources: [] });
   });
