@@ -115,16 +115,21 @@ function predict(w: Record<string, number>, f: ConfidenceFeatures): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The lowest threshold whose weighted wrong-answer share stays within `maxWrong`. */
-function chooseThreshold(w: Record<string, number>, examples: Example[], maxWrong: number): number {
+/**
+ * The lowest threshold whose weighted wrong-answer share stays within `maxWrong`, and the weighted
+ * share of examples it answers rightly there (resolution), to compare feature sets by.
+ */
+function chooseThreshold(w: Record<string, number>, examples: Example[], maxWrong: number): { threshold: number; resolution: number } {
   const scored = examples.map((e) => ({ p: predict(w, e.features), e })).sort((a, b) => b.p - a.p);
   const total = examples.reduce((s, e) => s + e.weight, 0);
   let wrong = 0;
-  let best = 1;
+  let right = 0;
+  let best = { threshold: 1, resolution: 0 };
   for (const { p, e } of scored) {
     if (e.label === 0) wrong += e.weight;
+    else right += e.weight;
     if (wrong / total > maxWrong) break;
-    best = p;
+    best = { threshold: p, resolution: right / total };
   }
   return best;
 }
@@ -136,6 +141,11 @@ const weights = fit(examples);
 const rounded = Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, Math.round(v * 100) / 100]));
 console.log(`Fitted on ${examples.length} examples (${examples.filter((e) => e.label).length} positive).`);
 console.log('weights:', JSON.stringify({ ...rounded, qaQuestion: CONFIDENCE_WEIGHTS.qaQuestion }));
+{
+  const { threshold, resolution } = chooseThreshold(CONFIDENCE_WEIGHTS, examples, 0.05);
+  console.log(`for comparison, the weights in confidence.ts: ≤ 5% wrong at ${threshold.toFixed(3)} (resolution ${resolution.toFixed(3)})`);
+}
 for (const maxWrong of [0.03, 0.04, 0.05, 0.06]) {
-  console.log(`threshold for ≤ ${maxWrong * 100}% wrong on the fitting set:`, chooseThreshold(weights, examples, maxWrong).toFixed(3));
+  const { threshold, resolution } = chooseThreshold(weights, examples, maxWrong);
+  console.log(`threshold for ≤ ${maxWrong * 100}% wrong on the fitting set: ${threshold.toFixed(3)} (resolution ${resolution.toFixed(3)})`);
 }
