@@ -3,7 +3,7 @@ import type { Hit, PageHit } from '../retrieval/types.js';
 import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
 import { messagesFor, type AnswerLang } from './messages.js';
 import { splitSentences, truncateWords, type Sentence } from './sentences.js';
-import { countMatches, termSet, type QueryWord } from './term-overlap.js';
+import { countMatches, termSet, type QueryWord } from '../retrieval/term-overlap.js';
 import type { Source } from './types.js';
 
 /** Longest offline answer, in words; one longer sentence is cut at a word with "…". */

@@ -1,6 +1,6 @@
 import type { Analyzer } from '../retrieval/analyze-text.js';
 import type { PageHit } from '../retrieval/types.js';
-import { mutualOverlap } from './term-overlap.js';
+import { mutualOverlap } from '../retrieval/term-overlap.js';
 
 /** What confidence is computed from; every feature is in [0,1]. */
 export interface ConfidenceFeatures {

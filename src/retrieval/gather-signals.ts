@@ -8,6 +8,7 @@ import type { Signals, Tuning } from './rank-pages.js';
 import type { SynonymExpander } from './synonyms.js';
 import type { TermTranslator } from './translate-terms.js';
 import type { TrustedClassifier } from './page-classifier.js';
+import type { QueryWord } from './term-overlap.js';
 import { wordAlternatives } from './word-alternatives.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -35,9 +36,7 @@ const PHRASING_NEIGHBOURS = 30;
 const TITLE_NEIGHBOURS = 30;
 
 /** A content word of the question: the terms that count as finding it, and the words searched for it. */
-export interface QueryWord {
-  word: string;
-  terms: string[];
+export interface SearchWord extends QueryWord {
   query: string[];
   /** Terms of its synonyms and glossary translations: finding one counts as finding the word. */
   alternatives: string[];
@@ -66,13 +65,12 @@ export function isCrossLanguage(mainLang: 'nb' | 'en' | undefined, question: str
 }
 
 /** Run every retriever for one question (already embedded) and collect what each found. */
-export function gatherSignals(src: SignalSources, q: SearchQuery, tuning: Tuning, k: number): { signals: Signals; queryWords: QueryWord[] } {
+export function gatherSignals(src: SignalSources, q: SearchQuery, tuning: Tuning, k: number): { signals: Signals; queryWords: SearchWord[] } {
   const question = q.text;
   // A corpus stop word (LexicalIndex.isCommon) is left out like a stop word: searching it costs
   // a walk over a large share of the chunks for little score.
   const common = (word: string) => src.analyzer.terms(word).every((t) => src.lexical.isCommon(t));
   const queryWords = analyzeQuery(src, question).filter((w) => !common(w.word));
-  const cross = q.crossLanguage;
   const chunkLexical = new Map<number, LexicalMatch>();
   const pageLearnedLexical = new Map<string, LexicalMatch>();
   const learnedLexicalScores = new Map<string, number[]>();
@@ -82,7 +80,7 @@ export function gatherSignals(src: SignalSources, q: SearchQuery, tuning: Tuning
     const extraWords = [...new Set([...added.translations, ...added.synonyms])].filter((w) => !common(w));
     const termBoost = new Map<string, number>();
     for (const w of added.synonyms) for (const t of src.analyzer.terms(w)) termBoost.set(t, SYNONYM_BOOST);
-    const translationBoost = cross ? CROSS_LANGUAGE_BOOST : SYNONYM_BOOST;
+    const translationBoost = q.crossLanguage ? CROSS_LANGUAGE_BOOST : SYNONYM_BOOST;
     for (const w of added.translations) for (const t of src.analyzer.terms(w)) termBoost.set(t, Math.max(termBoost.get(t) ?? 0, translationBoost));
     const boostTerm = (term: string) => termBoost.get(term) ?? 1;
     const query = [...new Set([...queryWords.flatMap((w) => w.query), ...extraWords])].join(' ');
@@ -125,7 +123,6 @@ export function gatherSignals(src: SignalSources, q: SearchQuery, tuning: Tuning
     pageTitleLexical,
     pageTitleVector,
     pageClassifier: classifierScores(src.classifier, question),
-    crossLanguage: cross,
   };
   return { signals, queryWords };
 }
@@ -156,9 +153,9 @@ function addedWords(src: SignalSources, q: SearchQuery): { translations: string[
  * The question's content words, each with the index terms that count as finding it, plus the
  * words to search for it: itself and any compound or decompounded form the index knows.
  */
-function analyzeQuery(src: SignalSources, question: string): QueryWord[] {
+function analyzeQuery(src: SignalSources, question: string): SearchWord[] {
   const { analyzer } = src;
-  const words: QueryWord[] = [];
+  const words: SearchWord[] = [];
   for (const w of src.analyzer.contentWords(question)) {
     const word = { ...w, query: [w.word], alternatives: wordAlternatives(w.word, analyzer, src) };
     const nordic = nordicSpelling(w.word);

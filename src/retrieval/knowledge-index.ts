@@ -134,7 +134,7 @@ export class KnowledgeIndex {
     const asked = this.qaFit.askedNames(traits);
     const pages = rankPages(signals, {
       chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth,
-      unfitQa: this.qaFit.unfit(traits, asked), askedNames: asked,
+      unfitQa: this.qaFit.unfit(traits, asked), askedNames: asked, crossLanguage,
     });
     return negatives ? negatives.demote(pages, qv, k) : pages;
   }

@@ -3,11 +3,12 @@ import type { Chunk } from '../ingest/types.js';
 import type { Analyzer } from './analyze-text.js';
 import { namesDiffer, siteNames } from './named-terms.js';
 import { asksPrice } from './price-intent.js';
+import type { MatchWord } from './term-overlap.js';
 
 /** What of a question decides which Q&A items may answer it. */
 export interface QuestionTraits {
   /** Content words with the terms that count as each (and their synonyms' and translations'). */
-  queryWords: ReadonlyArray<{ terms: string[]; alternatives?: string[] }>;
+  queryWords: readonly MatchWord[];
   /** The site's language when the question is in it; undefined when asked in the other one. */
   siteLanguage?: 'nb' | 'en';
   asksPrice: boolean;

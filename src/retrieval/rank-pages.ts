@@ -2,6 +2,7 @@ import type { BM25Params } from 'minisearch';
 import type { Chunk } from '../ingest/types.js';
 import { FIELD_BOOSTS } from './lexical-index.js';
 import { minMaxNormalise, rankByScore, reciprocalRankFusion, squash, weightedSum } from './fuse-scores.js';
+import { countMatches, type MatchWord } from './term-overlap.js';
 import type { Hit, PageHit } from './types.js';
 
 /**
@@ -67,21 +68,21 @@ export interface Signals {
   pageTitleVector: ReadonlyMap<string, number>;
   /** The page classifier's probability per page URL times its trust (empty without one). */
   pageClassifier: ReadonlyMap<string, number>;
-  /** The question is in another language than most of the site. */
-  crossLanguage?: boolean;
 }
 
 export interface RankContext {
   chunks: readonly Chunk[];
   chunksByUrl: ReadonlyMap<string, readonly number[]>;
   /** The question's content words, each with its index terms. */
-  queryWords: ReadonlyArray<{ terms: string[]; alternatives?: string[] }>;
+  queryWords: readonly MatchWord[];
   tuning: Tuning;
   k: number;
   /** Q&A chunks that must not answer this question (see QaFit.unfit). */
   unfitQa?: ReadonlySet<number>;
   /** The site's names the question mentions (see QaFit.askedNames). */
   askedNames?: ReadonlySet<string>;
+  /** The question is in another language than most of the site. */
+  crossLanguage?: boolean;
 }
 
 /**
@@ -115,7 +116,7 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // translation of one) only resembles its style: "Where are your stores?" and the one English Q&A
   // question of a Norwegian site, "How much does it cost to use my phone in the USA?", are close in
   // character n-grams. Within a language such closeness is often a typo ("acount"), so it counts.
-  const close = (url: string) => (!signals.crossLanguage || signals.pageLearnedLexical.has(url) ? signals.pageLearnedVector.get(url) ?? 0 : 0);
+  const close = (url: string) => (!ctx.crossLanguage || signals.pageLearnedLexical.has(url) ? signals.pageLearnedVector.get(url) ?? 0 : 0);
   const learnedStrength = learnedGate(Math.max(0, ...candidates.map((i) => close(pageOf(i)))));
   const gate: Partial<Record<keyof typeof lists, number>> = { learned: learnedStrength, learnedLexical: learnedStrength };
   const weighted = (Object.keys(lists) as Array<keyof typeof lists>).map((name) => ({
@@ -198,8 +199,7 @@ function coverage(signals: Signals, ctx: RankContext, i: number): number {
   ]);
   // A synonym or translation found covers the word: "åpningstider" answers "åpent", "mistet"
   // answers "lost" (half and no credit were tried on a dev set of demo questions: both lower).
-  const covered = ctx.queryWords.filter((w) => w.terms.some((t) => matched.has(t)) || w.alternatives?.some((t) => matched.has(t))).length;
-  return covered / ctx.queryWords.length;
+  return countMatches(ctx.queryWords, matched) / ctx.queryWords.length;
 }
 
 function clamp01(x: number): number {

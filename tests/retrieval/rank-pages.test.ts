@@ -48,7 +48,7 @@ describe('rankPages', () => {
     // Within a language it may be a typo ("acount"), so the resemblance still counts ...
     expect(rankPages(styleOnly, ctx)[0]?.url).toBe('/watch');
     // ... but an English question on a Norwegian site only shares the English Q&A item's style.
-    expect(rankPages({ ...styleOnly, crossLanguage: true }, ctx)[0]?.url).toBe('/cancel');
+    expect(rankPages(styleOnly, { ...ctx, crossLanguage: true })[0]?.url).toBe('/cancel');
   });
 });
 

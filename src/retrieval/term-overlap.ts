@@ -1,11 +1,15 @@
-import type { Analyzer } from '../retrieval/analyze-text.js';
+import type { Analyzer } from './analyze-text.js';
 
-/** A content word of a question with its index terms (nb and en stems). */
-export interface QueryWord {
-  word: string;
+/** A question's content word as matching sees it: its index terms (nb and en stems). */
+export interface MatchWord {
   terms: string[];
   /** Terms of its synonyms and translations, which count as the word (see wordAlternatives). */
   alternatives?: string[];
+}
+
+/** A content word of a question, with the terms that count as finding it. */
+export interface QueryWord extends MatchWord {
+  word: string;
 }
 
 /** Every index term of every word in a text: what a question word is looked up in. */
@@ -15,11 +19,14 @@ export function termSet(analyzer: Analyzer, text: string): Set<string> {
   return out;
 }
 
+/** Whether a word's terms (or an alternative) are among `terms`. */
+export function isMatched(word: MatchWord, terms: ReadonlySet<string>): boolean {
+  return word.terms.some((t) => terms.has(t)) || (word.alternatives?.some((t) => terms.has(t)) ?? false);
+}
+
 /** How many of the query words have at least one term (or alternative) in `terms`. */
-export function countMatches(queryWords: readonly QueryWord[], terms: ReadonlySet<string>): number {
-  let n = 0;
-  for (const w of queryWords) if (w.terms.some((t) => terms.has(t)) || w.alternatives?.some((t) => terms.has(t))) n++;
-  return n;
+export function countMatches(queryWords: readonly MatchWord[], terms: ReadonlySet<string>): number {
+  return queryWords.filter((w) => isMatched(w, terms)).length;
 }
 
 /**
