@@ -24,3 +24,8 @@ export function mergeBySeq<T extends { seq: number }>(existing: readonly T[], in
   for (const m of incoming) if (!bySeq.has(m.seq)) bySeq.set(m.seq, m);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
+
+/** "1 question", "3 questions": a count with its noun (English, regular plurals). */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

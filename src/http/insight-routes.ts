@@ -33,10 +33,10 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
       ? cached.groups
       : groupGaps(questions, { namedTerms: namedTermsOf(new Set(index.chunks.map((c) => c.title))) });
     lastGroups.set(botId, { index, key, groups });
-    const reasons = new Map(questions.map((q) => [q.id, q.reason]));
+    const handedOff = new Set(questions.filter((q) => q.handedOff).map((q) => q.id));
     return c.json({
       questions: questions.length,
-      groups: groups.map((g) => ({ ...g, handedOff: g.itemIds.filter((id) => reasons.get(id) === 'handed-off').length })),
+      groups: groups.map((g) => ({ ...g, handedOff: g.itemIds.filter((id) => handedOff.has(id)).length })),
     });
   });
 

@@ -10,13 +10,15 @@ export interface GapQuestion {
   text: string;
   at: string;
   conversationId: string;
-  reason: 'abstained' | 'handed-off';
+  /** A person took over after it (before the customer's next question): what the gap cost. */
+  handedOff: boolean;
 }
 
 /**
  * The bot's knowledge gaps since `since`: every customer question it abstained on, plus the
  * question before each handoff it did answer (the answer was not enough). Asking for a person is
- * not a gap. Texts are redacted: gaps are shown to content owners and kept for analytics.
+ * not a gap, but it marks the question before it as handed off. Texts are redacted: gaps are shown
+ * to content owners and kept for analytics.
  */
 export async function gapQuestions(db: Kysely<Database>, botId: string, since: Date): Promise<GapQuestion[]> {
   const rows = await db
@@ -40,10 +42,15 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
       gapOfLast = ask ? false : gapOfLast;
       continue;
     }
-    if (!lastQuestion || gapOfLast) continue;
+    if (!lastQuestion) continue;
     const meta = messageMeta(row as Parameters<typeof messageMeta>[0]);
-    const abstained = row.role === 'bot' && meta.outcome === 'abstain' && row.client_id === lastQuestion.client_id;
     const handedOff = row.role === 'system' && (meta.event === 'handoff-queued' || meta.event === 'handoff-offline');
+    if (gapOfLast) {
+      // "Jeg vil snakke med et menneske" after an abstention: that gap cost a person's time.
+      if (handedOff) out.at(-1)!.handedOff = true;
+      continue;
+    }
+    const abstained = row.role === 'bot' && meta.outcome === 'abstain' && row.client_id === lastQuestion.client_id;
     if (!abstained && !handedOff) continue;
     gapOfLast = true;
     out.push({
@@ -51,7 +58,7 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
       text: redactPii(lastQuestion.text).text,
       at: lastQuestion.created_at,
       conversationId: lastQuestion.conversation_id,
-      reason: abstained ? 'abstained' : 'handed-off',
+      handedOff,
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeReason, formatWait, mergeBySeq } from '../../console/src/format.js';
+import { describeReason, formatWait, mergeBySeq, plural } from '../../console/src/format.js';
 
 describe('console formatting', () => {
   it('formats waiting times', () => {
@@ -10,6 +10,9 @@ describe('console formatting', () => {
   it('describes handoff reasons', () => {
     expect(describeReason('sensitive-topic', 'complaint')).toBe('Sensitive topic: complaint');
     expect(describeReason('typed-request', null)).toBe('Asked for a person');
+  });
+  it('counts with a plural noun except for one', () => {
+    expect([plural(0, 'group'), plural(1, 'question'), plural(3, 'rating')]).toEqual(['0 groups', '1 question', '3 ratings']);
   });
   it('merges messages by seq without duplicates, in order', () => {
     expect(mergeBySeq([{ seq: 1 }, { seq: 3 }], [{ seq: 3 }, { seq: 2 }]).map((m) => m.seq)).toEqual([1, 2, 3]);

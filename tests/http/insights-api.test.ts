@@ -31,6 +31,20 @@ describe('insights for content owners', () => {
     expect(again.groups[0]).toMatchObject({ count: 3 });
   });
 
+  it('counts a gap as handed off when the customer went on to ask for a person', async () => {
+    const t = await chatApp();
+    const { w, reply } = await conversation(t, 'Selger dere gavekort?');
+    expect(reply.outcome).toBe('abstain');
+    await w.send('Jeg vil snakke med et menneske', 'p');
+    await conversation(t, 'Kan jeg kjøpe gavekort hos dere?');
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const gaps = (await owner.call('GET', '/api/knowledge/bots/test/gaps')).body;
+    // The request for a person is not a gap itself.
+    expect(gaps.questions).toBe(2);
+    expect(gaps.groups).toHaveLength(1);
+    expect(gaps.groups[0]).toMatchObject({ count: 2, handedOff: 1 });
+  });
+
   it('shows the same resolution numbers in the dashboard, the badge API and `laerling stats`, plus CSAT, low ratings and topics', async () => {
     // Two hours ago, so every conversation is decided now for the CLI, which uses the real clock.
     const t = await chatApp({ now: new Date(Date.now() - 2 * 3_600_000), bot: { resolution: { goal: 0.9, minSample: 2, windowDays: 30 } } });

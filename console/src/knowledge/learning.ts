@@ -1,6 +1,7 @@
 import { h, link } from '../../../widget/src/dom.js';
 import { qaForm } from './qa.js';
 import { button, load, table, when, type SectionContext } from './ui.js';
+import { plural } from '../format.js';
 
 interface Suggestion {
   id: number;
@@ -51,7 +52,7 @@ export async function gapsSection(ctx: SectionContext, root: HTMLElement): Promi
   const data = await load<{ questions: number; groups: GapGroup[] }>(ctx, 'GET', '/gaps');
   if (!data) return;
   root.replaceChildren(
-    h('h2', {}, `Knowledge gaps (${data.questions} questions in ${data.groups.length} groups)`),
+    h('h2', {}, `Knowledge gaps (${plural(data.questions, 'question')} in ${plural(data.groups.length, 'group')})`),
     ...(data.groups.length
       ? data.groups.map((g) =>
           h(

@@ -1,5 +1,6 @@
 import { h, link } from '../../../widget/src/dom.js';
 import { button, load, percent, table, when, type SectionContext } from './ui.js';
+import { plural } from '../format.js';
 
 interface Day {
   date: string;
@@ -67,11 +68,11 @@ export async function metricsSection(ctx: SectionContext, root: HTMLElement): Pr
     h(
       'div',
       { class: 'row', 'data-testid': 'resolution' },
-      h('div', { class: 'card stat' }, h('strong', {}, percent(r.rate)), h('div', { class: 'meta' }, `resolution rate · ${r.sample} conversations`)),
+      h('div', { class: 'card stat' }, h('strong', {}, percent(r.rate)), h('div', { class: 'meta' }, `resolution rate · ${plural(r.sample, 'conversation')}`)),
       h('div', { class: 'card stat' }, h('strong', {}, String(r.confirmed)), h('div', { class: 'meta' }, 'confirmed')),
       h('div', { class: 'card stat' }, h('strong', {}, String(r.assumed)), h('div', { class: 'meta' }, 'assumed (30 min silence)')),
       h('div', { class: 'card stat' }, h('strong', {}, String(r.notResolved)), h('div', { class: 'meta' }, 'not resolved')),
-      h('div', { class: 'card stat' }, h('strong', {}, m.csat.mean === null ? '—' : m.csat.mean.toFixed(1)), h('div', { class: 'meta' }, `CSAT mean · ${m.csat.count} ratings`)),
+      h('div', { class: 'card stat' }, h('strong', {}, m.csat.mean === null ? '—' : m.csat.mean.toFixed(1)), h('div', { class: 'meta' }, `CSAT mean · ${plural(m.csat.count, 'rating')}`)),
     ),
     h('h3', {}, 'Resolution over time'),
     h('p', { class: 'meta' }, 'Bars: confirmed (dark green), assumed (light green), not resolved (orange). Line: rate.'),
