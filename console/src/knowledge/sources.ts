@@ -34,6 +34,9 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
     const data = await load<SourcesData>(ctx, 'GET', '/sources');
     if (!data) return;
     const last = data.runs[0];
+    // Nothing to crawl yet: the knowledge files are read at every index build, not crawled.
+    crawl.disabled = data.sources.length === 0;
+    crawl.title = crawl.disabled ? 'Add a site first' : '';
     body.replaceChildren(
       data.sources.length === 0 ? h('p', { class: 'empty' }, 'No sites yet: the bot answers from its knowledge files and Q&A items.') : table(
         ['Site', 'Re-crawl', ''],
