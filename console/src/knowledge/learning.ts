@@ -58,7 +58,7 @@ export async function gapsSection(ctx: SectionContext, root: HTMLElement): Promi
           h(
             'article',
             { class: 'card', 'data-testid': 'gap' },
-            h('div', { class: 'row' }, h('strong', {}, g.label), h('span', { class: 'meta' }, `${g.count}× · ${g.handedOff} handed off · first ${when(g.firstSeen)} · last ${when(g.lastSeen)}`)),
+            h('div', { class: 'row' }, h('strong', {}, g.label), h('span', { class: 'meta' }, `${g.count}× · ${g.handedOff} handed off · ${g.firstSeen === g.lastSeen ? `seen ${when(g.firstSeen)}` : `first ${when(g.firstSeen)} · last ${when(g.lastSeen)}`}`)),
             h('ul', {}, ...g.examples.map((e) => h('li', {}, e))),
             button('Write an answer', () => ctx.open('qa', { question: g.label, alternatives: g.examples.filter((e) => e !== g.label) })),
           ),
