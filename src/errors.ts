@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   CONFLICT: 'Conflicting change',
   RATE_LIMITED: 'Too many requests',
   PAYLOAD_TOO_LARGE: 'Request too large',
+  LISTEN_FAILED: 'The server could not listen on its address and port',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

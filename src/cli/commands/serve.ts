@@ -1,3 +1,4 @@
+import type { AddressInfo, Server } from 'node:net';
 import { serve } from '@hono/node-server';
 import { z } from 'zod';
 import { LaerlingError } from '../../errors.js';
@@ -20,13 +21,21 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const hub = new EventHub();
   const crawl = { allowPrivateNetwork: cmd.settings.crawlAllowPrivateNetwork ?? false };
   const app = createApp({ db, bots, hub, log, handoffNotes, crawl, trustProxy: cmd.settings.trustProxy, secureCookies: cmd.settings.secureCookies });
-  const stopJobs = startJobs({ db, bots, hub, now: () => new Date() }, crawl, log);
   const hostname = cmd.values.host ?? '127.0.0.1';
-  const server = serve({ fetch: app.fetch, port: port.data, hostname }, (info) => {
-    const names = [...bots.values()].map((b) => `"${b.config.id}" (${b.config.name})`).join(', ');
-    log(`Lærling is serving bot${bots.size > 1 ? 's' : ''} ${names} at http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`);
-    log(`Agent and knowledge console: http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/console (add a user with: npx laerling user add)`);
-  });
+  const server = serve({ fetch: app.fetch, port: port.data, hostname });
+  try {
+    await listening(server);
+  } catch (err) {
+    await db.destroy();
+    throw listenError(err as NodeJS.ErrnoException, hostname, port.data);
+  }
+  // Jobs start only once the server is up: a second `serve` on a taken port must not run them.
+  const stopJobs = startJobs({ db, bots, hub, now: () => new Date() }, crawl, log);
+  const { port: actual } = server.address() as AddressInfo;
+  const base = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actual}`;
+  const names = [...bots.values()].map((b) => `"${b.config.id}" (${b.config.name})`).join(', ');
+  log(`Lærling is serving bot${bots.size > 1 ? 's' : ''} ${names} at ${base}/`);
+  log(`Agent and knowledge console: ${base}/console (add a user with: npx laerling user add)`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       stopJobs();
@@ -36,4 +45,20 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     process.once('SIGTERM', stop);
   });
   return 0;
+}
+
+function listening(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+}
+
+// A taken port is the common case (a second `npm start`); say so instead of a stack trace.
+function listenError(err: NodeJS.ErrnoException, hostname: string, port: number): LaerlingError {
+  const where = `${hostname}:${port}`;
+  if (err.code === 'EADDRINUSE') return new LaerlingError('LISTEN_FAILED', `${where} is already in use (another Lærling?): stop it, or pick another port with --port N`);
+  if (err.code === 'EACCES') return new LaerlingError('LISTEN_FAILED', `not allowed to listen on ${where}: ports below 1024 need privileges, pick another with --port N`);
+  if (err.code === 'EADDRNOTAVAIL') return new LaerlingError('LISTEN_FAILED', `${hostname} is not an address of this machine (--host)`);
+  return new LaerlingError('LISTEN_FAILED', `cannot listen on ${where}: ${err.message}`);
 }
