@@ -27,6 +27,7 @@ export interface PageFetchContext {
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const ROBOTS_UNREADABLE = 'robots.txt could not be read (server error or unreachable), so nothing may be crawled now';
 
 /** Fetch one frontier item and record the result in the context's report. */
 export async function fetchPage(item: FrontierItem, ctx: PageFetchContext): Promise<void> {
@@ -39,7 +40,10 @@ export async function fetchPage(item: FrontierItem, ctx: PageFetchContext): Prom
       return;
     }
     if (!(await ctx.access.allowedByRobots(url))) {
-      report.skipped.push({ url, reason: await robotsReason(url, ctx.access) });
+      // An unreadable robots.txt (5xx, unreachable) forbids crawling for now, but says nothing
+      // about the page: a failure (the last copy stays in the index), not a skip (which drops it).
+      if ((await ctx.access.robots(originOf(url))).disallowAll) report.failed.push({ url, code: 'FETCH_FAILED', message: ROBOTS_UNREADABLE });
+      else report.skipped.push({ url, reason: 'disallowed by robots.txt' });
       return;
     }
     const previous = ctx.previous.get(item.key);
@@ -95,10 +99,6 @@ async function recordPage(requested: string, res: SafeResponse, ctx: PageFetchCo
   });
 }
 
-async function robotsReason(url: string, access: SiteAccess): Promise<string> {
-  const policy = await access.robots(originOf(url));
-  return policy.disallowAll ? 'robots.txt could not be read (server error or unreachable), so nothing may be crawled' : 'disallowed by robots.txt';
-}
 
 /** The canonical URL when it is a different, same-origin URL that robots.txt lets us have. */
 async function usableCanonical(raw: string | undefined, finalUrl: string, access: SiteAccess): Promise<string | undefined> {

@@ -234,7 +234,9 @@ describe('crawlSite on a fake site', () => {
     serve({ '/robots.txt': () => new HttpResponse('', { status: 503 }), '/': () => html(page('Home')) });
     const down = await crawl();
     expect(down.pages).toEqual([]);
-    expect(skippedReason(down, '/')).toMatch(/robots/);
+    // A failure, not a skip: a re-crawl keeps the pages it has (see build-bot-index's TRANSIENT).
+    expect(failedCode(down, '/')).toBe('FETCH_FAILED');
+    expect(down.failed[0]?.message).toMatch(/robots\.txt could not be read/);
     server.resetHandlers();
     serve({ '/robots.txt': () => new HttpResponse('User-agent: *\nDisallow: /', { status: 403 }), '/': () => html(page('Home')) });
     expect(urls(await crawl())).toEqual(['/']);

@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/bot-config.js';
-import type { CrawlReport } from '../../src/ingest/crawl-site.js';
+import { crawlSite, type CrawlReport } from '../../src/ingest/crawl-site.js';
 import type { FetchedPage } from '../../src/ingest/types.js';
 import { buildBotIndex } from '../../src/knowledge/build-bot-index.js';
 import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
@@ -59,5 +61,36 @@ describe('buildBotIndex', () => {
     const copy = { ...A, url: 'https://shop.example/returns-copy' };
     const built = await buildBotIndex(bot, dataDir, { embeddings: new OfflineEmbeddings() }, report({ pages: [A, copy] }));
     expect(built.extra.crawledPages.map((p) => p.url)).toEqual([A.url]);
+  });
+
+  it('keeps every crawled page when a re-crawl finds the site down (robots.txt unreachable)', async () => {
+    const dataDir = await tinyBotDataDir();
+    const bot = (await loadConfig(dataDir)).bots[0]!;
+    const deps = { embeddings: new OfflineEmbeddings() };
+    let down = false;
+    const server = createServer((req, res) => {
+      if (down) return res.writeHead(503).end();
+      if (req.url === '/robots.txt') return res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
+      const body = req.url === '/' ? A.html.replace('</main>', '<a href="/shipping">Shipping</a></main>') : req.url === '/shipping' ? B.html : undefined;
+      if (!body) return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/html' }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const crawl = (previous: readonly { url: string }[]) =>
+        crawlSite({ startUrls: [`${base}/`], allowPrivateNetwork: true, delayMs: 0, previous: new Map(previous.map((p) => [p.url, {}])) });
+      const first = await buildBotIndex(bot, dataDir, deps, await crawl([]));
+      expect(first.extra.crawledPages.map((p) => p.url).sort()).toEqual([`${base}/`, `${base}/shipping`]);
+
+      down = true;
+      const report = await crawl(first.extra.crawledPages);
+      expect(report.pages).toEqual([]);
+      const second = await buildBotIndex(bot, dataDir, deps, report);
+      expect(second.extra.crawledPages.map((p) => p.url).sort()).toEqual([`${base}/`, `${base}/shipping`]);
+      expect((await second.index.search('how long does a parcel take to arrive'))[0]?.url).toBe(`${base}/shipping`);
+    } finally {
+      server.close();
+    }
   });
 });
