@@ -26,11 +26,14 @@ export interface BuildResult {
 // Failures that say nothing about whether the page still exists: keep the old copy.
 const TRANSIENT = new Set(['TIMEOUT', 'FETCH_FAILED', 'TOO_MANY_REDIRECTS']);
 
-/** The live index of a bot with its stored crawl state, or undefined when none was built yet. */
+/**
+ * The live index of a bot with its stored crawl state, or undefined when none was built yet;
+ * `damaged` when the live generation was unreadable and the one before it was loaded instead.
+ */
 export async function loadLiveIndex(dataDir: string, botId: string, embeddings: Embeddings) {
   try {
     const live = await loadCurrent(botDir(dataDir, botId), embeddings);
-    return { index: live.index, extra: indexExtraSchema.parse(live.extra ?? { builtAt: new Date(0).toISOString() }) };
+    return { index: live.index, extra: indexExtraSchema.parse(live.extra ?? { builtAt: new Date(0).toISOString() }), damaged: live.damaged };
   } catch (err) {
     if (err instanceof LaerlingError && err.code === 'INDEX_MISSING') return undefined;
     throw err;

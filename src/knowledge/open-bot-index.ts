@@ -7,7 +7,8 @@ import { knowledgeFingerprint } from './knowledge-fingerprint.js';
 
 /**
  * The bot's live index, built first if there is none or its knowledge/ files changed since,
- * so a fresh clone answers without a separate build step.
+ * so a fresh clone answers without a separate build step. A damaged live index is rebuilt from
+ * the generation before it, so owner Q&A and knowledge changes made since are not lost.
  */
 export async function openBotIndex(
   bot: BotConfig,
@@ -15,9 +16,9 @@ export async function openBotIndex(
   deps: { embeddings: Embeddings; onRebuild?: (why: string) => void },
 ): Promise<{ index: KnowledgeIndex; extra: IndexExtra }> {
   const live = await loadLiveIndex(dataDir, bot.id, deps.embeddings);
-  if (live && (!bot.knowledgeDir || live.extra.knowledgeFingerprint === (await knowledgeFingerprint(bot.knowledgeDir)))) {
+  if (live && !live.damaged && (!bot.knowledgeDir || live.extra.knowledgeFingerprint === (await knowledgeFingerprint(bot.knowledgeDir)))) {
     return live;
   }
-  deps.onRebuild?.(live ? 'knowledge files changed' : 'no index yet');
+  deps.onRebuild?.(live?.damaged ? `${live.damaged}; rebuilding from the generation before it` : live ? 'knowledge files changed' : 'no index yet');
   return buildBotIndex(bot, dataDir, deps);
 }

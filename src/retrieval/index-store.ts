@@ -51,11 +51,40 @@ export async function writeIndex(botDir: string, index: SavableIndex, extra?: un
   return { generation };
 }
 
-/** The live index and its extra data; INDEX_MISSING when none was written yet. */
-export async function loadCurrent(botDir: string, embeddings: Embeddings): Promise<{ index: KnowledgeIndex; extra?: unknown; generation: string }> {
+/** A loaded index generation; `damaged` says why the live one could not be used, when it could not. */
+export interface LoadedIndex {
+  index: KnowledgeIndex;
+  extra?: unknown;
+  generation: string;
+  damaged?: string;
+}
+
+/**
+ * The live index and its extra data; INDEX_MISSING when none was written yet. When the live
+ * generation is damaged on disk (a full disk, a bad copy or restore), the newest older generation
+ * that loads is returned instead, with `damaged` set: writeIndex keeps the one before the live one.
+ */
+export async function loadCurrent(botDir: string, embeddings: Embeddings): Promise<LoadedIndex> {
   const root = indexDir(botDir);
   const generation = await readPointer(root);
   if (!generation) throw new LaerlingError('INDEX_MISSING', `No index has been built in ${botDir} yet`);
+  try {
+    return await loadGeneration(root, generation, embeddings);
+  } catch (err) {
+    if (!(err instanceof LaerlingError && err.code === 'INDEX_CORRUPT')) throw err;
+    const older = (await readdir(root)).filter((n) => GENERATION.test(n) && generationTime(n) < generationTime(generation));
+    for (const name of older.sort((a, b) => generationTime(b) - generationTime(a))) {
+      try {
+        return { ...(await loadGeneration(root, name, embeddings)), damaged: `index ${generation} is damaged (${err.message})` };
+      } catch {
+        // Also damaged, or a build that was killed half-way: try the one before.
+      }
+    }
+    throw new LaerlingError('INDEX_CORRUPT', `${err.message}; no earlier index generation loads either. Rebuild it: remove ${root} (the knowledge files are read again; crawled sites need \`laerling crawl\` again)`);
+  }
+}
+
+async function loadGeneration(root: string, generation: string, embeddings: Embeddings): Promise<LoadedIndex> {
   const dir = join(root, generation);
   const index = await KnowledgeIndex.load(dir, embeddings);
   let extra: unknown;

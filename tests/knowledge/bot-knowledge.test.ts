@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { appendFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, selectBot } from '../../src/config/bot-config.js';
 import { BotKnowledge, SAVE_EVERY } from '../../src/knowledge/bot-knowledge.js';
@@ -18,6 +18,24 @@ async function open(dataDir: string) {
 }
 
 describe('BotKnowledge', () => {
+  it('rebuilds a damaged live index from the generation before it, keeping what changed since', async () => {
+    const dataDir = await tinyBotDataDir();
+    const first = await open(dataDir);
+    const item = { id: 'gavekort', question: 'Selger dere gavekort?', alternatives: [], answer: 'Ja, i alle butikkene.', createdBy: 'owner@test.example', createdAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-01T10:00:00Z' };
+    await first.changeOwnerQa((items) => ({ items: [...items, item], result: undefined }));
+    const botDirectory = join(dataDir, 'bots', 'test');
+    const live = (await readFile(join(botDirectory, 'index', 'CURRENT'), 'utf8')).trim();
+    await writeFile(join(botDirectory, 'index', live, 'lexical.json'), 'garbage');
+
+    const lines: string[] = [];
+    const bot = selectBot(await loadConfig(dataDir));
+    const second = await BotKnowledge.open(bot, dataDir, new OfflineEmbeddings(), (l) => lines.push(l));
+    expect(lines.join('\n')).toMatch(/is damaged .*rebuilding from the generation before it/);
+    // The generation before did not have the owner's item; the rebuild reads it again.
+    expect((await second.index.search('selger dere gavekort'))[0]!.url).toContain('gavekort');
+    expect((await readFile(join(botDirectory, 'index', 'CURRENT'), 'utf8')).trim()).not.toBe(live);
+  });
+
   it('keeps what was learned across a restart without rewriting the index for each phrasing', async () => {
     const dataDir = await tinyBotDataDir();
     const first = await open(dataDir);

@@ -65,6 +65,21 @@ describe('index-store', () => {
     expect(await generations(botDir)).not.toContain('gen-1-dead');
   });
 
+  it('falls back to the generation before a damaged live one, and says what to do when none loads', async () => {
+    const first = await writeIndex(botDir, await build([chunk('https://a.no/1', 'Faktura', 'betale faktura')]));
+    const second = await writeIndex(botDir, await build([chunk('https://a.no/2', 'Roaming', 'mobil i utlandet')]));
+    await writeFile(join(indexDir(botDir), second.generation, 'lexical.json'), 'garbage');
+    const live = await loadCurrent(botDir, new OfflineEmbeddings());
+    expect(live.generation).toBe(first.generation);
+    expect(live.index.pageUrls()).toEqual(['https://a.no/1']);
+    expect(live.damaged).toContain(`index ${second.generation} is damaged`);
+
+    await writeFile(join(indexDir(botDir), first.generation, 'chunks.json'), '[');
+    const err = await loadCurrent(botDir, new OfflineEmbeddings()).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'INDEX_CORRUPT' });
+    expect((err as Error).message).toContain(`remove ${indexDir(botDir)}`);
+  });
+
   it('reports a damaged CURRENT pointer as INDEX_CORRUPT', async () => {
     await mkdir(indexDir(botDir), { recursive: true });
     await writeFile(join(indexDir(botDir), 'CURRENT'), '../../etc');

@@ -44,6 +44,7 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
 
   const embeddings = createEmbeddings(cmd.settings.embeddings);
   const live = await loadLiveIndex(cmd.dataDir, bot.id, embeddings);
+  if (live?.damaged) io.stderr(`${live.damaged}; continuing from the generation before it\n`);
   const previous = new Map((live?.extra.crawledPages ?? []).map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }]));
   const progress = createProgressLine({ write: io.stderr, isTty: io.isTty });
   const report = await crawlSite(
