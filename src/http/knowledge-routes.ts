@@ -90,7 +90,7 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
       page.words += chunk.text.split(/\s+/).length;
       pages.set(chunk.url, page);
     }
-    return c.json({ pages: [...pages.values()] });
+    return c.json({ pages: [...pages.values()], warnings: knowledgeOf(c.get('botId')).extra.warnings });
   });
   app.get('/bots/:bot/page', (c) => {
     const url = c.req.query('url') ?? '';

@@ -47,6 +47,7 @@ export class BotKnowledge {
   static async open(bot: BotConfig, dataDir: string, embeddings: Embeddings, log?: (line: string) => void): Promise<BotKnowledge> {
     const live = await openBotIndex(bot, dataDir, { embeddings, onRebuild: (why) => log?.(`Building the index for bot "${bot.id}" (${why})…`) });
     const knowledge = new BotKnowledge(bot, dataDir, embeddings, live, log);
+    knowledge.logWarnings(live.extra);
     await knowledge.syncLearnedNow();
     await knowledge.applyNegatives(knowledge.index);
     return knowledge;
@@ -184,12 +185,18 @@ export class BotKnowledge {
 
   private async rebuildNow(crawl?: CrawlReport): Promise<BuildResult> {
     const built = await buildBotIndex(this.bot, this.dataDir, { embeddings: this.embeddings }, crawl);
+    this.logWarnings(built.extra);
     await this.applyNegatives(built.index);
     this.live = { index: built.index, extra: built.extra };
     this.unsaved = 0;
     this.learnedStamp = undefined;
     this.offered = new Set();
     return built;
+  }
+
+  // At every open, not only after a build: whoever starts `serve` sees a broken knowledge file.
+  private logWarnings(extra: IndexExtra): void {
+    for (const w of extra.warnings) this.log?.(`Bot "${this.bot.id}": ${w}`);
   }
 
   private async applyNegatives(index: KnowledgeIndex): Promise<void> {

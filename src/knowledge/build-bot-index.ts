@@ -18,9 +18,8 @@ import { readOwnerQa } from './owner-qa-store.js';
 
 export interface BuildResult {
   index: KnowledgeIndex;
+  /** Includes the build's warnings: bad knowledge files, unreadable pages. */
   extra: IndexExtra;
-  /** Problems that did not stop the build (bad knowledge files, unreadable pages). */
-  warnings: string[];
 }
 
 // Failures that say nothing about whether the page still exists: keep the old copy.
@@ -76,10 +75,11 @@ export async function buildBotIndex(
     lastCrawlAt: crawl ? crawl.finishedAt : previous?.extra.lastCrawlAt,
     knowledgeFingerprint: fingerprint,
     builtAt: now().toISOString(),
+    warnings,
   };
   const index = await KnowledgeIndex.build({ chunks, learned, embeddings: deps.embeddings });
   await writeIndex(botDir(dataDir, bot.id), index, extra);
-  return { index, extra, warnings };
+  return { index, extra };
 }
 
 type Live = Awaited<ReturnType<typeof loadLiveIndex>>;

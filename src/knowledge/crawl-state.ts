@@ -15,6 +15,8 @@ export const indexExtraSchema = z.object({
   lastCrawlAt: z.string().optional(),
   knowledgeFingerprint: z.string().optional(),
   builtAt: z.string(),
+  /** Problems that did not stop the build (an invalid knowledge file, an unreadable page). */
+  warnings: z.array(z.string()).default([]),
 });
 
 export type CrawledPage = z.infer<typeof crawledPageSchema>;

@@ -18,6 +18,20 @@ async function open(dataDir: string) {
 }
 
 describe('BotKnowledge', () => {
+  it('tells whoever opens the bot which knowledge files were left out, and keeps the rest', async () => {
+    const dataDir = await tinyBotDataDir();
+    await writeFile(join(dataDir, 'kb', 'broken.md'), '---\ntitle:\n---\nNo title.\n');
+    const bot = selectBot(await loadConfig(dataDir));
+    for (let run = 0; run < 2; run++) {
+      // Built on the first open, loaded on the second: both say it.
+      const lines: string[] = [];
+      const knowledge = await BotKnowledge.open(bot, dataDir, new OfflineEmbeddings(), (l) => lines.push(l));
+      expect(lines.filter((l) => l.includes('broken.md'))).toHaveLength(1);
+      expect(knowledge.extra.warnings).toEqual([expect.stringContaining('broken.md')]);
+      expect((await knowledge.index.search('PUK-koden'))[0]!.url).toBe('https://test.example/mobil/puk');
+    }
+  });
+
   it('rebuilds a damaged live index from the generation before it, keeping what changed since', async () => {
     const dataDir = await tinyBotDataDir();
     const first = await open(dataDir);

@@ -99,7 +99,7 @@ export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?
 
 /** Indexed pages with their chunks, and what the bot learned (removable). */
 export async function pagesSection(ctx: SectionContext, root: HTMLElement): Promise<void> {
-  const data = await load<{ pages: Array<{ url: string; title: string; kind: string; chunks: number; words: number }> }>(ctx, 'GET', '/pages');
+  const data = await load<{ pages: Array<{ url: string; title: string; kind: string; chunks: number; words: number }>; warnings: string[] }>(ctx, 'GET', '/pages');
   if (!data) return;
   const detail = h('div', { 'data-testid': 'page-detail' });
   const show = async (url: string) => {
@@ -109,6 +109,9 @@ export async function pagesSection(ctx: SectionContext, root: HTMLElement): Prom
   };
   root.replaceChildren(
     h('h2', {}, `Pages (${data.pages.length})`),
+    data.warnings.length
+      ? h('div', { class: 'notice', 'data-testid': 'build-warnings' }, h('strong', {}, 'Left out of the index (fix these and the bot reads them again):'), h('ul', {}, ...data.warnings.map((w) => h('li', {}, w))))
+      : '',
     table(
       ['Page', 'Kind', 'Chunks', ''],
       data.pages.map((p) => [h('div', {}, p.title, h('div', { class: 'meta' }, link(p.url, p.url))), p.kind, String(p.chunks), button('Chunks', () => show(p.url))]),

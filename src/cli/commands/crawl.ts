@@ -64,7 +64,7 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
   const dir = botDir(cmd.dataDir, bot.id);
   const built = await buildBotIndex(bot, cmd.dataDir, { embeddings }, report);
   await writeFile(join(dir, 'last-crawl.json'), JSON.stringify(report, (k, v) => (k === 'html' ? undefined : v), 2));
-  io.stderr(summarise(report, built.index.chunks.length, built.warnings));
+  io.stderr(summarise(report, built.index.chunks.length, built.extra.warnings));
   return report.pages.length + report.unchanged.length > 0 ? 0 : 1;
 }
 
