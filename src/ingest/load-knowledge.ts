@@ -87,5 +87,6 @@ function describe(err: unknown): string {
   if (err instanceof z.ZodError) {
     return formatZodError(err, 'front matter');
   }
-  return err instanceof Error ? err.message.split('\n')[0] ?? err.message : String(err);
+  // The first line only (YAML errors go on with an excerpt), without the colon that led into it.
+  return err instanceof Error ? (err.message.split('\n')[0] ?? err.message).replace(/:\s*$/, '') : String(err);
 }
