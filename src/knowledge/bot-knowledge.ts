@@ -8,6 +8,7 @@ import type { LearnedPhrasing } from '../retrieval/types.js';
 import { buildBotIndex, type BuildResult } from './build-bot-index.js';
 import type { IndexExtra } from './crawl-state.js';
 import { appendLearned, learnedFile, readLearned, removeLearned, type PairKind } from './learned-store.js';
+import { knowledgeFingerprint, knowledgeStamp } from './knowledge-fingerprint.js';
 import { openBotIndex } from './open-bot-index.js';
 import { readOwnerQa, writeOwnerQa, type OwnerQa } from './owner-qa-store.js';
 
@@ -31,6 +32,8 @@ export class BotKnowledge {
   private learnedStamp?: FileStamp;
   /** Learned lines already given to the live index, taken or not. */
   private offered = new Set<string>();
+  /** The knowledge dir's file list, sizes and times when last compared with the live index. */
+  private knowledgeSeen?: string;
 
   private constructor(
     readonly bot: BotConfig,
@@ -81,6 +84,25 @@ export class BotKnowledge {
       this.unsaved += await this.live.index.addLearned(fresh);
     }
     this.learnedStamp = stamp;
+  }
+
+  /**
+   * Rebuild when the knowledge/ files changed since the live index was built, so an edited or
+   * fixed file answers without a restart. `serve` calls this every minute; when no file's size or
+   * time changed, it costs a stat per file.
+   */
+  syncKnowledgeFiles(): Promise<void> {
+    const dir = this.bot.knowledgeDir;
+    if (!dir) return Promise.resolve();
+    return this.serial(async () => {
+      const seen = await knowledgeStamp(dir);
+      if (seen === this.knowledgeSeen) return;
+      if ((await knowledgeFingerprint(dir)) !== this.live.extra.knowledgeFingerprint) {
+        this.log?.(`Building the index for bot "${this.bot.id}" (knowledge files changed)…`);
+        await this.rebuildNow();
+      }
+      this.knowledgeSeen = seen;
+    });
   }
 
   /** The index answering right now (replaced by rebuilds: don't hold on to it). */

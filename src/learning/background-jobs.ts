@@ -3,8 +3,9 @@ import { purgeExpiredConversations } from '../privacy/retention.js';
 import { settleOutcomes } from './settle-outcomes.js';
 
 /**
- * How often `serve` runs its jobs: outcomes and catching up with learned.jsonl (what `laerling
- * learn` or `laerling erase` changed meanwhile) every minute; retention and re-crawls hourly.
+ * How often `serve` runs its jobs: outcomes, catching up with learned.jsonl (what `laerling
+ * learn` or `laerling erase` changed meanwhile) and with edited knowledge/ files every minute;
+ * retention and re-crawls hourly.
  */
 export const JOB_INTERVALS = { outcomesMs: 60_000, hourlyMs: 3_600_000 };
 
@@ -20,6 +21,9 @@ export async function runJobs(deps: JobDeps, crawl: CrawlSettings, which: { hour
   await attempt('outcomes', () => settleOutcomes(deps));
   await attempt('learned', async () => {
     for (const bot of deps.bots.values()) await bot.knowledge.syncLearned();
+  });
+  await attempt('knowledge', async () => {
+    for (const bot of deps.bots.values()) await bot.knowledge.syncKnowledgeFiles();
   });
   if (!which.hourly) return;
   await attempt('retention', async () => {

@@ -18,6 +18,21 @@ async function open(dataDir: string) {
 }
 
 describe('BotKnowledge', () => {
+  it('picks up edited knowledge files while running, and rebuilds only when they changed', async () => {
+    const dataDir = await tinyBotDataDir();
+    const knowledge = await open(dataDir);
+    const built = knowledge.extra.builtAt;
+    await knowledge.syncKnowledgeFiles();
+    expect(knowledge.extra.builtAt).toBe(built);
+
+    await writeFile(join(dataDir, 'kb', 'gavekort.md'), '---\ntitle: Gavekort\nurl: /gavekort\n---\n# Gavekort\n\nGavekort kjøper du i alle butikkene våre, fra 100 kroner.\n');
+    await knowledge.syncKnowledgeFiles();
+    expect((await knowledge.index.search('kjøpe gavekort'))[0]!.url).toBe('https://test.example/gavekort');
+    const rebuilt = knowledge.extra.builtAt;
+    await knowledge.syncKnowledgeFiles();
+    expect(knowledge.extra.builtAt).toBe(rebuilt);
+  });
+
   it('tells whoever opens the bot which knowledge files were left out, and keeps the rest', async () => {
     const dataDir = await tinyBotDataDir();
     await writeFile(join(dataDir, 'kb', 'broken.md'), '---\ntitle:\n---\nNo title.\n');
