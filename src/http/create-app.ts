@@ -18,6 +18,7 @@ import { authRoutes } from './auth-routes.js';
 import { demoPage } from './demo-page.js';
 import { HttpError } from './http-error.js';
 import { Presence } from './presence.js';
+import { RateLimiter, type RateBudget } from './rate-limit.js';
 import { readBody } from './read-body.js';
 import { DEFAULT_WIDGET_LIMITS, widgetRoutes, type WidgetLimits } from './widget-routes.js';
 
@@ -42,6 +43,12 @@ export interface AppDeps {
 }
 
 const askBodySchema = z.object({ question: z.string().trim().min(1).max(2000), bot: z.string().optional() });
+
+/**
+ * Questions per client address on the demo page's open ask endpoint. It needs no key, and with an
+ * LLM configured every question costs money: without a limit it is anyone's free model proxy.
+ */
+export const ASK_PER_IP: RateBudget = { max: 30, windowMs: 60_000 };
 
 /** HTTP status for each domain error code that can reach a client. */
 const STATUS: Partial<Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429>> = {
@@ -80,7 +87,9 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/console.js', (c) => serveAsset(c, join(assetsDir, 'console', 'console.js')));
   app.get('/console', (c) => serveAsset(c, join(assetsDir, 'console', 'index.html'), 'text/html; charset=utf-8'));
 
+  const askLimiter = new RateLimiter(ASK_PER_IP, () => now().getTime());
   app.post('/api/ask', async (c) => {
+    askLimiter.take(clientIp(c));
     const body = await readBody(c, askBodySchema);
     const bot = body.bot === undefined ? firstBot : deps.bots.get(body.bot);
     if (!bot) throw new HttpError(404, 'NOT_FOUND', `No bot "${body.bot}"`);

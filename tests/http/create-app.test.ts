@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { askOutputSchema } from '../../src/cli/ask-output.js';
+import { ASK_PER_IP } from '../../src/http/create-app.js';
 import { chatApp } from '../fixtures/chat-app.js';
 
 let app: Hono;
@@ -45,5 +46,14 @@ describe('HTTP app', () => {
     const res = await app.request('/nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('limits the open ask endpoint per client address, with Retry-After', async () => {
+    const own = (await chatApp()).app;
+    const ask = () => own.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'puk' }) });
+    for (let i = 0; i < ASK_PER_IP.max; i++) expect((await ask()).status).toBe(200);
+    const limited = await ask();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
