@@ -1,6 +1,8 @@
 /** Console CSS, injected once at start (the page's CSP allows inline styles but no inline scripts). */
 export const CONSOLE_CSS = `
 * { box-sizing: border-box; }
+/* Panels and notices set their own display; hidden must still win (restored chat tabs stacked up). */
+[hidden] { display: none !important; }
 body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: #1b1f24; background: #f6f8fa; }
 :focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; }
 button { font: inherit; cursor: pointer; border: 1px solid #8c959f; background: #fff; border-radius: 6px; padding: 4px 10px; }

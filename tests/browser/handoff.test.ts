@@ -104,4 +104,33 @@ describe('handoff from widget to agent console (real Chromium, two browser conte
     await customerContext.close();
     await agentContext.close();
   }, 120_000);
+
+  it('shows one chat at a time when an agent has several open, also after a reload', async () => {
+    for (const question of ['Selger dere gavekort?', 'Har dere fasttelefon?']) {
+      const customer = await (await live.browser.newContext()).newPage();
+      await customer.goto(live.url + '/');
+      await widget(customer).getByTestId('launcher').click();
+      await ask(customer, question);
+      await widget(customer).locator('[data-role=bot]').first().waitFor();
+      await widget(customer).getByTestId('person').click();
+      await expect.poll(() => widget(customer).getByTestId('queue').textContent()).toMatch(/i køen/);
+    }
+    const agent = await (await live.browser.newContext()).newPage();
+    await agent.goto(live.url + '/console');
+    await agent.getByLabel('E-mail').fill('kari@fjordmobil.example');
+    await agent.getByLabel('Password').fill('correct horse battery');
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    for (let i = 0; i < 2; i++) {
+      await agent.getByTestId('queue-item').first().getByTestId('claim').click();
+      await expect.poll(() => agent.getByRole('tab').count()).toBe(i + 1);
+    }
+    const visibleChats = () => agent.getByTestId('chat').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height > 0).length);
+    expect(await visibleChats()).toBe(1);
+    await agent.reload();
+    await expect.poll(() => agent.getByRole('tab').count()).toBe(2);
+    expect(await visibleChats()).toBe(1);
+    await agent.getByRole('tab').nth(1).click();
+    expect(await visibleChats()).toBe(1);
+    expect(await agent.locator('[data-testid=chat]:not([hidden])').getByTestId('transcript').textContent()).toMatch(/fasttelefon|gavekort/);
+  });
 });
