@@ -7,6 +7,15 @@ import type { Message } from '../protocol/widget-api.js';
 export const HEARTBEAT_MS = 15_000;
 
 /**
+ * Hono's streamSSE with the header that stops nginx (and proxies that honour it) from buffering
+ * the stream: behind a default nginx, agent replies would otherwise arrive in bursts, late.
+ */
+export function sse(c: Context, run: Parameters<typeof streamSSE>[1]): Response {
+  c.header('X-Accel-Buffering', 'no');
+  return streamSSE(c, run);
+}
+
+/**
  * Stream a conversation as Server-Sent Events, resuming after `after` (the Last-Event-ID).
  * Message events are never forwarded from the hub as they are: a hub event only wakes the stream,
  * which then reads every stored message after the last one it sent, in order. So two messages
@@ -17,7 +26,7 @@ export function streamConversation(
   c: Context,
   opts: { hub: EventHub; channel: string; after: number; load: (after: number) => Promise<Message[]>; heartbeatMs?: number },
 ): Response {
-  return streamSSE(c, async (stream) => {
+  return sse(c, async (stream) => {
     let last = opts.after;
     let chain: Promise<void> = Promise.resolve();
     let wanted = true;

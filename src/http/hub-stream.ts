@@ -1,14 +1,13 @@
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { EventHub } from '../conversations/event-hub.js';
-import { HEARTBEAT_MS } from './conversation-stream.js';
+import { HEARTBEAT_MS, sse } from './conversation-stream.js';
 
 /**
  * Transient hub events of some channels as one SSE stream (queue changes, crawl progress): sent
  * in order, with heartbeats, until the client goes away; `onOpen` returns the cleanup to run then.
  */
 export function streamHubEvents(c: Context, hub: EventHub, opts: { channels: string[]; event: string; hello?: unknown; onOpen?: () => () => void }) {
-  return streamSSE(c, async (stream) => {
+  return sse(c, async (stream) => {
     const close = opts.onOpen?.();
     let chain = Promise.resolve();
     const push = (data: unknown) => {

@@ -139,6 +139,7 @@ describe('sources and crawling from the console', () => {
     expect((await owner.call('POST', '/api/knowledge/bots/test/sources', { url: `${base}/` })).status).toBe(409);
     // Live progress for the console: SSE `crawl` events, then the result.
     const stream = await t.app.request('/api/knowledge/bots/test/events', { headers: { cookie: owner.cookie } });
+    expect(stream.headers.get('x-accel-buffering')).toBe('no');
     const events = readEvents(stream, (ev) => ev.some((e) => (e.data as { status?: string }).status === 'done'), 10_000);
     await new Promise((r) => setTimeout(r, 30));
     const started = await owner.call('POST', '/api/knowledge/bots/test/crawl');

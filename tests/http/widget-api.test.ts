@@ -141,6 +141,9 @@ describe('widget API: event stream', () => {
     const w = widgetClient(t);
     const started = await w.start();
     const res = await t.app.request('/api/widget/test/events', { headers: { authorization: `Bearer ${w.token}` } });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    // Not buffered by nginx in front of us.
+    expect(res.headers.get('x-accel-buffering')).toBe('no');
     const live = readEvents(res, (ev) => ev.filter((e) => e.event === 'message').length >= 2);
     await new Promise((r) => setTimeout(r, 50));
     await w.send('hvor finner jeg puk koden', 'live');
