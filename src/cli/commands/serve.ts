@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { serve } from '@hono/node-server';
 import { z } from 'zod';
@@ -10,6 +11,8 @@ import { parseCommand } from '../common-options.js';
 import { openBots } from '../open-bots.js';
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
+// How long a stopping server lets requests in flight finish before it closes every connection.
+const SHUTDOWN_GRACE_MS = 2_000;
 
 /** `laerling serve [--port N]`: the HTTP API and the demo page. */
 export async function runServe(args: string[], io: CliIo): Promise<number> {
@@ -40,6 +43,12 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     const stop = () => {
       stopJobs();
       server.close(() => void db.destroy().then(resolve));
+      // Event streams (widgets, agent consoles) never end by themselves, so close() alone would
+      // wait for them forever: give requests in flight a moment, then cut the rest. Clients
+      // reconnect and resume from their last event id.
+      const http = server as unknown as HttpServer;
+      http.closeIdleConnections();
+      setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
