@@ -4,8 +4,11 @@
  */
 
 export interface HostLimiter {
-  /** Run `task` when the host has a free slot and the politeness delay has passed. */
-  run<T>(host: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Run `task` when the host has a free slot and the politeness delay has passed: `delayMs`, or
+   * `minDelayMs` when longer (the host's robots.txt Crawl-delay).
+   */
+  run<T>(host: string, task: () => Promise<T>, minDelayMs?: number): Promise<T>;
 }
 
 export interface HostLimiterOptions {
@@ -37,11 +40,11 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
     return state;
   };
 
-  const acquire = async (state: HostState): Promise<void> => {
+  const acquire = async (state: HostState, delayMs: number): Promise<void> => {
     while (state.active >= concurrency) await new Promise<void>((resolve) => state.waiting.push(resolve));
     state.active++;
     // Reserve our start time before sleeping so concurrent starters space out behind us.
-    const start = Math.max(now(), state.lastStart + options.delayMs);
+    const start = Math.max(now(), state.lastStart + delayMs);
     state.lastStart = start;
     const wait = start - now();
     if (wait > 0) await sleep(wait);
@@ -53,9 +56,9 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
   };
 
   return {
-    async run(host, task) {
+    async run(host, task, minDelayMs = 0) {
       const state = stateOf(host);
-      await acquire(state);
+      await acquire(state, Math.max(options.delayMs, minDelayMs));
       try {
         return await task();
       } finally {

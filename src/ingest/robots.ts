@@ -16,6 +16,8 @@ export interface RobotsGroup {
   /** Lower-case product tokens, or "*". */
   agents: string[];
   rules: RobotsRule[];
+  /** Crawl-delay in seconds: not in RFC 9309, but widely used to ask for slower crawling. */
+  crawlDelaySeconds?: number;
 }
 
 /** What one origin's robots.txt says, or a blanket policy when it could not be read. */
@@ -64,6 +66,10 @@ export function parseRobots(text: string): RobotsPolicy {
       if (current && value !== '') current.rules.push({ allow: key === 'allow', pattern: value });
     } else if (key === 'sitemap') {
       if (value !== '') sitemaps.push(value);
+    } else if (key === 'crawl-delay') {
+      lastWasAgent = false;
+      const seconds = Number(value);
+      if (current && value !== '' && Number.isFinite(seconds) && seconds >= 0) current.crawlDelaySeconds = seconds;
     } else {
       lastWasAgent = false;
     }
@@ -75,12 +81,21 @@ function agentToken(value: string): string {
   return (value.split(/[/\s]/)[0] ?? '').toLowerCase();
 }
 
-/** The rules that apply to a product token: all groups naming it, else all `*` groups. */
-export function rulesFor(policy: RobotsPolicy, productToken: string): RobotsRule[] {
+/** The groups that apply to a product token: all groups naming it, else all `*` groups. */
+function groupsFor(policy: RobotsPolicy, productToken: string): RobotsGroup[] {
   const token = productToken.toLowerCase();
   const own = policy.groups.filter((g) => g.agents.includes(token));
-  const chosen = own.length > 0 ? own : policy.groups.filter((g) => g.agents.includes('*'));
-  return chosen.flatMap((g) => g.rules);
+  return own.length > 0 ? own : policy.groups.filter((g) => g.agents.includes('*'));
+}
+
+/** The rules that apply to a product token. */
+export function rulesFor(policy: RobotsPolicy, productToken: string): RobotsRule[] {
+  return groupsFor(policy, productToken).flatMap((g) => g.rules);
+}
+
+/** The Crawl-delay that applies to a product token, in milliseconds (0 when none is asked). */
+export function crawlDelayMs(policy: RobotsPolicy, productToken: string): number {
+  return Math.max(0, ...groupsFor(policy, productToken).map((g) => (g.crawlDelaySeconds ?? 0) * 1000));
 }
 
 /** Whether a path (with query) may be crawled by the given product token. */

@@ -6,7 +6,7 @@
 import { LaerlingError } from '../errors.js';
 import { productToken, type ResolvedCrawlOptions } from './crawl-options.js';
 import type { HostLimiter } from './host-limiter.js';
-import { getRobotsPolicy, isAllowedByRobots, type RobotsCache, type RobotsPolicy } from './robots.js';
+import { crawlDelayMs, getRobotsPolicy, isAllowedByRobots, type RobotsCache, type RobotsPolicy } from './robots.js';
 import { safeFetch, type SafeFetchOptions, type SafeResponse } from './safe-fetch.js';
 import { sitemapText } from './sitemap.js';
 import type { LookupFn } from './ssrf-guard.js';
@@ -22,6 +22,9 @@ export interface SiteAccess {
   fetchSitemap: (url: string) => Promise<string | undefined>;
   aborted: () => boolean;
 }
+
+/** The longest robots.txt Crawl-delay honoured; longer ones are shortened to this. */
+export const MAX_CRAWL_DELAY_MS = 30_000;
 
 export interface SiteAccessDeps {
   origins: ReadonlySet<string>;
@@ -42,8 +45,8 @@ export function createSiteAccess(opts: ResolvedCrawlOptions, deps: SiteAccessDep
     allowPrivateNetwork: opts.allowPrivateNetwork,
     ...(deps.signal ? { signal: deps.signal } : {}),
   };
-  const fetchVia = (url: string, init: SafeFetchOptions): Promise<SafeResponse> =>
-    deps.limiter.run(new URL(url).host, () => safeFetch(url, { ...base, ...init }, { lookup: deps.lookup }));
+  const fetchVia = (url: string, init: SafeFetchOptions, minDelayMs = 0): Promise<SafeResponse> =>
+    deps.limiter.run(new URL(url).host, () => safeFetch(url, { ...base, ...init }, { lookup: deps.lookup }), minDelayMs);
   const inOrigin = (url: string): boolean => {
     const normal = normaliseUrl(url);
     return normal !== undefined && deps.origins.has(originOf(normal));
@@ -60,6 +63,15 @@ export function createSiteAccess(opts: ResolvedCrawlOptions, deps: SiteAccessDep
     });
   const allowedByRobots = async (url: string): Promise<boolean> =>
     isAllowedByRobots(await robots(originOf(url)), token, pathAndQuery(url));
+  // The site's Crawl-delay for pages and sitemaps (not for robots.txt itself), capped so that one
+  // line in robots.txt cannot stretch a crawl of a few hundred pages over days.
+  const crawlDelay = async (url: string): Promise<number> => {
+    try {
+      return Math.min(MAX_CRAWL_DELAY_MS, crawlDelayMs(await robots(originOf(url)), token));
+    } catch {
+      return 0; // The fetch itself reports why the origin is refused.
+    }
+  };
   const sameSiteHop = async (url: string): Promise<void> => {
     if (!inOrigin(url)) {
       throw new LaerlingError('URL_NOT_ALLOWED', `Redirects off-origin to ${url}`, { url, skip: true });
@@ -72,16 +84,20 @@ export function createSiteAccess(opts: ResolvedCrawlOptions, deps: SiteAccessDep
     inOrigin,
     robots,
     allowedByRobots,
-    fetchPage: (url, init) =>
-      fetchVia(url, {
-        ...init,
-        beforeRedirect: async (next) => {
-          await sameSiteHop(next);
-          await init.beforeRedirect?.(next);
+    fetchPage: async (url, init) =>
+      fetchVia(
+        url,
+        {
+          ...init,
+          beforeRedirect: async (next) => {
+            await sameSiteHop(next);
+            await init.beforeRedirect?.(next);
+          },
         },
-      }),
+        await crawlDelay(url),
+      ),
     async fetchSitemap(url) {
-      const res = await fetchVia(url, { beforeRedirect: sameSiteHop });
+      const res = await fetchVia(url, { beforeRedirect: sameSiteHop }, await crawlDelay(url));
       if (res.status < 200 || res.status >= 300) return undefined;
       return sitemapText(res.body, opts.maxBytes);
     },

@@ -230,6 +230,20 @@ describe('crawlSite on a fake site', () => {
     expect(failedCode(report, '/deleted')).toBe('NOT_FOUND');
   });
 
+  it('waits the Crawl-delay robots.txt asks for between requests to the site', async () => {
+    serve({
+      '/robots.txt': () => new HttpResponse('User-agent: *\nCrawl-delay: 0.3\n'),
+      '/': () => html(page('Home', ['/a', '/b'])),
+      '/a': () => html(page('A')),
+      '/b': () => html(page('B')),
+    });
+    const started = Date.now();
+    const report = await crawl({ concurrencyPerHost: 1 });
+    expect(urls(report)).toEqual(['/', '/a', '/b']);
+    // Three pages, each at least 0.3 s after the one before (delayMs alone is 0 here).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+  });
+
   it('crawls nothing when robots.txt answers 5xx, everything when it answers 4xx', async () => {
     serve({ '/robots.txt': () => new HttpResponse('', { status: 503 }), '/': () => html(page('Home')) });
     const down = await crawl();

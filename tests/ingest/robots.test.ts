@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LaerlingError } from '../../src/errors.js';
 import {
+  crawlDelayMs,
   createRobotsCache,
   getRobotsPolicy,
   isAllowedByRobots,
@@ -27,6 +28,14 @@ describe('robots.txt groups', () => {
   it('uses our group (matched case-insensitively by product token) instead of *', () => {
     expect(allowed(txt, '/drafts/1')).toBe(false);
     expect(allowed(txt, '/private/x')).toBe(true);
+  });
+
+  it('reads the Crawl-delay of the group that applies to us (seconds, decimals allowed)', () => {
+    const delays = 'User-agent: *\nCrawl-delay: 10\n\nUser-agent: laerling\nCrawl-delay: 0.5\nDisallow: /x\n\nUser-agent: junk\nCrawl-delay: soon\n';
+    expect(crawlDelayMs(parseRobots(delays), 'laerling')).toBe(500);
+    expect(crawlDelayMs(parseRobots(delays), 'otherbot')).toBe(10_000);
+    expect(crawlDelayMs(parseRobots(delays), 'junk')).toBe(0);
+    expect(crawlDelayMs(parseRobots(txt), 'laerling')).toBe(0);
   });
 
   it('merges every group that names us', () => {
