@@ -99,7 +99,6 @@ async function recordPage(requested: string, res: SafeResponse, ctx: PageFetchCo
   });
 }
 
-
 /** The canonical URL when it is a different, same-origin URL that robots.txt lets us have. */
 async function usableCanonical(raw: string | undefined, finalUrl: string, access: SiteAccess): Promise<string | undefined> {
   const canonical = raw === undefined ? undefined : cleanUrl(raw);

@@ -12,7 +12,10 @@ export async function knowledgeFingerprint(dir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Paths, sizes and modification times of a knowledge dir: cheap to take every minute, to see whether fingerprinting is worth it. */
+/**
+ * Paths, sizes and modification times of a knowledge dir: cheap to take every minute, to see
+ * whether fingerprinting (reading every file) is worth it.
+ */
 export async function knowledgeStamp(dir: string): Promise<string> {
   const files = (await listFiles(dir)).sort();
   const parts = await Promise.all(files.map(async (file) => {
