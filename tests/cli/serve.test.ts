@@ -42,8 +42,8 @@ describe('laerling serve (spawned)', () => {
       const { token } = (await started.json()) as { token: string };
       const stream = await fetch(`${base}/api/widget/test/events`, { headers: { ...origin, authorization: `Bearer ${token}` } });
       expect(stream.status).toBe(200);
-      const reading = stream.body!.getReader().read();
-      await reading;
+      // The first event arrived: the stream is open and stays open.
+      await stream.body!.getReader().read();
 
       child.kill('SIGTERM');
       // The grace period is 2 s; without closing the streams it never exits.
