@@ -19,6 +19,8 @@ export interface Frontier {
   claim: (key: string, by: string) => string | undefined;
   next: () => FrontierItem | undefined;
   size: () => number;
+  /** The URLs still queued, in order (what a crawl that stops early did not reach). */
+  remaining: () => FrontierItem[];
 }
 
 /** Create an empty frontier for the given origins and include/exclude patterns. */
@@ -46,5 +48,6 @@ export function createFrontier(filter: PathFilter, inOrigin: (url: string) => bo
     // An index instead of shift(): shift is O(n) and big sites queue thousands of URLs.
     next: () => (head < queue.length ? queue[head++] : undefined),
     size: () => queue.length - head,
+    remaining: () => queue.slice(head),
   };
 }

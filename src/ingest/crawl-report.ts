@@ -9,6 +9,11 @@ export interface CrawlReport {
   pages: FetchedPage[];
   /** URLs (as keyed in options.previous) the server reported unchanged with a 304. */
   unchanged: string[];
+  /**
+   * Pages of the previous crawl (as keyed in options.previous) still queued when this one stopped
+   * (its page budget ran out, or it was aborted): not checked, so their last copies stay.
+   */
+  notReached: string[];
   skipped: { url: string; reason: string }[];
   failed: { url: string; code: string; message: string }[];
   startedAt: string;

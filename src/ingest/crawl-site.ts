@@ -23,7 +23,7 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps = {}): Pr
   const opts = resolveCrawlOptions(options);
   const now = deps.now ?? (() => new Date());
   const started = now();
-  const report: CrawlReport = { pages: [], unchanged: [], skipped: [], failed: [], startedAt: started.toISOString(), finishedAt: '' };
+  const report: CrawlReport = { pages: [], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: started.toISOString(), finishedAt: '' };
   const starts = opts.startUrls.map((raw) => cleanUrl(raw) ?? raw);
   const origins = new Set(starts.flatMap((url) => (cleanUrl(url) ? [originOf(url)] : [])));
   for (const url of starts) {
@@ -50,6 +50,10 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps = {}): Pr
   await runQueue(opts, maxActive, frontier, context, (inFlight) =>
     deps.onProgress?.(progressOf(report, frontier.size(), inFlight, now().getTime() - started.getTime())),
   );
+  for (const item of frontier.remaining()) {
+    const old = previous.get(item.key);
+    if (old) report.notReached.push(old.key);
+  }
   report.finishedAt = now().toISOString();
   return report;
 }

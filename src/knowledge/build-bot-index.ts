@@ -109,7 +109,7 @@ function mergeCrawl(report: CrawlReport, previous: Live, warnings: string[]): { 
     pages.push({ url: page.url, title: page.title, etag: fetched.etag, lastModified: fetched.lastModified, contentHash: page.contentHash });
   }
   if (previous) {
-    const keep = new Set([...report.unchanged, ...report.failed.filter((f) => TRANSIENT.has(f.code)).map((f) => f.url)]);
+    const keep = new Set([...report.unchanged, ...report.notReached, ...report.failed.filter((f) => TRANSIENT.has(f.code)).map((f) => f.url)]);
     const fetchedUrls = new Set(pages.map((p) => p.url));
     for (const old of previous.extra.crawledPages) {
       if (!keep.has(old.url) || fetchedUrls.has(old.url)) continue;

@@ -18,6 +18,8 @@ export interface CrawlChanges {
   failed: Array<{ url: string; code: string; message: string }>;
   skipped: Array<{ url: string; reason: string }>;
   unchanged: number;
+  /** Pages of the last crawl this one did not reach (page limit): kept as they were. */
+  notReached?: number;
   error?: string;
 }
 
@@ -92,7 +94,7 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
         { ...settings.crawlDeps, onProgress: (p: CrawlProgress) => publish({ runId, status: 'running', progress: p }) },
       );
       const built = await knowledge.rebuild(report);
-      changes = { ...crawlChanges(before, built.extra.crawledPages), failed: report.failed, skipped: report.skipped, unchanged: report.unchanged.length };
+      changes = { ...crawlChanges(before, built.extra.crawledPages), failed: report.failed, skipped: report.skipped, unchanged: report.unchanged.length, notReached: report.notReached.length };
     } catch (err) {
       status = 'failed';
       changes = failedRun(err instanceof Error ? err.message : String(err));

@@ -17,7 +17,7 @@ const page = (path: string, title: string, text: string): FetchedPage => ({
 });
 
 const report = (r: Partial<CrawlReport>): CrawlReport => ({
-  pages: [], unchanged: [], skipped: [], failed: [], startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:01:00Z', ...r,
+  pages: [], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:01:00Z', ...r,
 });
 
 const A = page('/returns', 'Returns', 'You can return any item within thirty days of delivery for a full refund of the price.');
@@ -63,7 +63,7 @@ describe('buildBotIndex', () => {
     expect(built.extra.crawledPages.map((p) => p.url)).toEqual([A.url]);
   });
 
-  it('keeps every crawled page when a re-crawl finds the site down (robots.txt unreachable)', async () => {
+  it('keeps crawled pages a re-crawl did not check: the site down (robots.txt unreachable), or the page limit reached', async () => {
     const dataDir = await tinyBotDataDir();
     const bot = (await loadConfig(dataDir)).bots[0]!;
     const deps = { embeddings: new OfflineEmbeddings() };
@@ -78,10 +78,15 @@ describe('buildBotIndex', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const crawl = (previous: readonly { url: string }[]) =>
-        crawlSite({ startUrls: [`${base}/`], allowPrivateNetwork: true, delayMs: 0, previous: new Map(previous.map((p) => [p.url, {}])) });
+      const crawl = (previous: readonly { url: string }[], maxPages?: number) =>
+        crawlSite({ startUrls: [`${base}/`], allowPrivateNetwork: true, delayMs: 0, maxPages, previous: new Map(previous.map((p) => [p.url, {}])) });
       const first = await buildBotIndex(bot, dataDir, deps, await crawl([]));
       expect(first.extra.crawledPages.map((p) => p.url).sort()).toEqual([`${base}/`, `${base}/shipping`]);
+
+      const limited = await crawl(first.extra.crawledPages, 1);
+      expect(limited.notReached).toEqual([`${base}/shipping`]);
+      const kept = await buildBotIndex(bot, dataDir, deps, limited);
+      expect(kept.extra.crawledPages.map((p) => p.url).sort()).toEqual([`${base}/`, `${base}/shipping`]);
 
       down = true;
       const report = await crawl(first.extra.crawledPages);

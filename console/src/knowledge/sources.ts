@@ -7,7 +7,7 @@ interface Run {
   trigger: string;
   startedAt: string;
   finishedAt: string | null;
-  changes: { added?: string[]; changed?: string[]; removed?: string[]; failed?: Array<{ url: string; code: string; message: string }>; skipped?: Array<{ url: string; reason: string }>; unchanged?: number; error?: string };
+  changes: { added?: string[]; changed?: string[]; removed?: string[]; failed?: Array<{ url: string; code: string; message: string }>; skipped?: Array<{ url: string; reason: string }>; unchanged?: number; notReached?: number; error?: string };
 }
 
 interface SourcesData {
@@ -83,7 +83,7 @@ function runView(run: Run): HTMLElement {
     h('strong', {}, `Last crawl: ${run.status}`),
     h('span', { class: 'meta' }, ` · ${when(run.startedAt)} · ${run.trigger === 'schedule' ? 'scheduled' : 'manual'}`),
     c.error ? h('p', { class: 'notice' }, c.error) : '',
-    h('p', {}, `${c.added?.length ?? 0} new, ${c.changed?.length ?? 0} changed, ${c.removed?.length ?? 0} removed, ${c.failed?.length ?? 0} failed, ${c.unchanged ?? 0} unchanged`),
+    h('p', {}, `${c.added?.length ?? 0} new, ${c.changed?.length ?? 0} changed, ${c.removed?.length ?? 0} removed, ${c.failed?.length ?? 0} failed, ${c.unchanged ?? 0} unchanged${c.notReached ? `, ${c.notReached} not reached (page limit; kept)` : ''}`),
     list('New', (c.added ?? []).map((u) => link(u, u))),
     list('Changed', (c.changed ?? []).map((u) => link(u, u))),
     list('Removed', c.removed ?? []),

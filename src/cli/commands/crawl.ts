@@ -74,6 +74,7 @@ function summarise(report: CrawlReport, chunkCount: number, warnings: string[]):
     ...report.skipped.slice(0, 20).map((s) => `  skipped ${s.url}: ${s.reason}`),
     ...report.failed.slice(0, 20).map((f) => `  failed  ${f.url}: ${f.message} [${f.code}]`),
     ...warnings.slice(0, 20).map((w) => `  warning ${w}`),
+    ...(report.notReached.length ? [`  ${report.notReached.length} page(s) of the last crawl not reached (page limit): their last copies are kept.`] : []),
     `Index rebuilt: ${chunkCount} chunks.`,
   ];
   return lines.join('\n') + '\n';
