@@ -28,6 +28,8 @@ describe('handoff from widget to agent console (real Chromium, two browser conte
     await widget(customer).locator('[data-role=bot]').first().waitFor();
     await widget(customer).getByTestId('person').click();
     await expect.poll(() => widget(customer).getByTestId('queue').textContent()).toMatch(/Du er nummer 1 i køen/);
+    // In the queue (and later with the agent) there is no second offer of a person.
+    expect(await widget(customer).getByTestId('person').isVisible()).toBe(false);
 
     const agentContext = await live.browser.newContext();
     const agent = await agentContext.newPage();
@@ -90,6 +92,8 @@ describe('handoff from widget to agent console (real Chromium, two browser conte
     await rating.locator('[data-score="8"]').click();
     await rating.getByRole('button', { name: 'Send vurdering' }).click();
     await widget(customer).getByTestId('rated').waitFor();
+    // Closed: a new question may need a person again.
+    expect(await widget(customer).getByTestId('person').isVisible()).toBe(true);
     const stored = await live.db.selectFrom('ratings').select('score').executeTakeFirstOrThrow();
     expect(stored.score).toBe(8);
     const suggestion = await live.db.selectFrom('knowledge_suggestions').selectAll().executeTakeFirstOrThrow();

@@ -104,6 +104,8 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     state = next;
     // A new chat after closing may be rated again; until then the thanks stays.
     if (state.status !== 'closed') rated = false;
+    // Already waiting for or talking with a person: the offer would only queue them again.
+    person.hidden = state.status === 'queued' || state.status === 'offline' || state.status === 'agent';
     status.replaceChildren(...[statusView(state, t, { contact, rate }, rated)].filter((x): x is HTMLElement => x !== null));
   }
 

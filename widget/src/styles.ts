@@ -36,6 +36,7 @@ footer { border-top: 1px solid #d0d7de; padding: 8px; display: flex; flex-direct
 footer form { display: flex; gap: 6px; }
 footer textarea { flex: 1; resize: none; height: 42px; padding: 9px 10px; border: 1px solid #8c959f; border-radius: 10px; }
 footer .send, .status .primary { background: var(--c); color: #fff; border: 0; border-radius: 10px; padding: 0 14px; cursor: pointer; min-height: 42px; }
+.person[hidden] { display: none; }
 .person { align-self: flex-start; background: transparent; border: 0; color: var(--c); text-decoration: underline; cursor: pointer; padding: 2px 4px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 480px) { .panel { inset: 0; width: 100vw; max-width: none; height: 100%; max-height: none; border-radius: 0; } }
