@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { DEFAULT_THRESHOLD } from '../answer/answer-question.js';
-import type { ChatDeps } from '../conversations/chat-deps.js';
+import type { BotRuntime, ChatDeps } from '../conversations/chat-deps.js';
 import { gapQuestions } from '../learning/gap-questions.js';
 import { groupGaps, type GapGroup } from '../learning/gap-groups.js';
 import { namedTermsOf } from '../retrieval/named-terms.js';
@@ -20,18 +20,19 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
   const windowOf = (botId: string) => deps.bots.get(botId)!.config.resolution.windowDays;
   // Grouping 2000 gaps takes over a second of CPU, during which no chat is served: regroup only
   // when the bot's gaps (or its pages) changed since the owner last looked.
-  const lastGroups = new Map<string, { index: unknown; key: string; groups: GapGroup[] }>();
+  const lastGroups = new Map<string, { index: unknown; key: string; groups: CheckedGroup[] }>();
 
   app.get('/gaps', async (c) => {
     const botId = c.get('botId');
     const since = new Date(deps.now().getTime() - windowOf(botId) * 86_400_000);
     const questions = await gapQuestions(deps.db, botId, since);
-    const { index } = deps.bots.get(botId)!.knowledge;
+    const runtime = deps.bots.get(botId)!;
+    const { index } = runtime.knowledge;
     const key = questions.map((q) => `${q.id}@${q.at}`).join(',');
     const cached = lastGroups.get(botId);
     const groups = cached?.index === index && cached.key === key
       ? cached.groups
-      : groupGaps(questions, { namedTerms: namedTermsOf(new Set(index.chunks.map((c) => c.title))) });
+      : await answeredNow(runtime, groupGaps(questions, { namedTerms: namedTermsOf(new Set(index.chunks.map((c) => c.title))) }));
     lastGroups.set(botId, { index, key, groups });
     const handedOff = new Set(questions.filter((q) => q.handedOff).map((q) => q.id));
     return c.json({
@@ -60,3 +61,24 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
   });
   return app;
 }
+
+/** A gap group, and the page the bot would answer its label from now, if it would. */
+type CheckedGroup = GapGroup & { answeredNow: { url: string; title: string; confidence: number } | null };
+
+/**
+ * Asks each group's label again, offline (no LLM cost), against the current index: a gap the owner
+ * has since filled (a Q&A item, a fixed page) shows so and goes below the open ones, instead of
+ * staying on top of the list until its questions age out of the window.
+ */
+async function answeredNow(runtime: BotRuntime, groups: GapGroup[]): Promise<CheckedGroup[]> {
+  const threshold = runtime.config.answerThreshold ?? DEFAULT_THRESHOLD;
+  const checked: CheckedGroup[] = [];
+  for (const g of groups) {
+    const r = await runtime.suggest(g.label);
+    const top = r.sources[0];
+    checked.push({ ...g, answeredNow: top && r.confidence >= threshold ? { url: top.url, title: top.title, confidence: r.confidence } : null });
+  }
+  // Stable: within open and within filled gaps, the grouping's order (largest, most recent first).
+  return [...checked.filter((g) => !g.answeredNow), ...checked.filter((g) => g.answeredNow)];
+}
+

@@ -31,6 +31,24 @@ describe('insights for content owners', () => {
     expect(again.groups[0]).toMatchObject({ count: 3 });
   });
 
+  it('marks a gap the owner has filled since as answered now, below the open ones', async () => {
+    const t = await chatApp();
+    for (const q of ['Selger dere gavekort?', 'Kan jeg kjøpe gavekort hos dere?']) await conversation(t, q);
+    await conversation(t, 'Kan jeg ta med hunden i butikken?');
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const before = (await owner.call('GET', '/api/knowledge/bots/test/gaps')).body;
+    expect(before.groups.map((g: { count: number; answeredNow: unknown }) => [g.count, g.answeredNow])).toEqual([[2, null], [1, null]]);
+
+    const qa = await owner.call('POST', '/api/knowledge/bots/test/qa', { question: 'Selger dere gavekort?', alternatives: ['Kan jeg kjøpe gavekort?'], answer: 'Ja, gavekort fra 100 kr i alle butikkene.' });
+    expect(qa.status).toBe(201);
+    const after = (await owner.call('GET', '/api/knowledge/bots/test/gaps')).body;
+    // The larger group is filled now, so the open one comes first.
+    expect(after.groups.map((g: { label: string }) => g.label)).toEqual([before.groups[1].label, before.groups[0].label]);
+    expect(after.groups[0].answeredNow).toBeNull();
+    expect(after.groups[1].answeredNow).toMatchObject({ title: 'Selger dere gavekort?' });
+    expect(after.groups[1].answeredNow.confidence).toBeGreaterThan(0.5);
+  });
+
   it('counts a gap as handed off when the customer went on to ask for a person', async () => {
     const t = await chatApp();
     const { w, reply } = await conversation(t, 'Selger dere gavekort?');

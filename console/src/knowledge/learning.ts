@@ -45,6 +45,8 @@ interface GapGroup {
   firstSeen: string;
   lastSeen: string;
   handedOff: number;
+  /** The page the bot would answer the group's question from now (a gap filled since). */
+  answeredNow: { url: string; title: string; confidence: number } | null;
 }
 
 /** Questions the bot could not answer, grouped, with "write an answer". */
@@ -60,6 +62,9 @@ export async function gapsSection(ctx: SectionContext, root: HTMLElement): Promi
             { class: 'card', 'data-testid': 'gap' },
             h('div', { class: 'row' }, h('strong', {}, g.label), h('span', { class: 'meta' }, `${g.count}× · ${g.handedOff} handed off · ${g.firstSeen === g.lastSeen ? `seen ${when(g.firstSeen)}` : `first ${when(g.firstSeen)} · last ${when(g.lastSeen)}`}`)),
             h('ul', {}, ...g.examples.map((e) => h('li', {}, e))),
+            g.answeredNow
+              ? h('p', { class: 'meta', 'data-testid': 'answered-now' }, 'Answered now from ', link(g.answeredNow.title, g.answeredNow.url), ` (confidence ${g.answeredNow.confidence.toFixed(2)}) — try it in the playground.`)
+              : '',
             button('Write an answer', () => ctx.open('qa', { question: g.label, alternatives: g.examples.filter((e) => e !== g.label) })),
           ),
         )
