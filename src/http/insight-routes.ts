@@ -74,6 +74,8 @@ async function answeredNow(runtime: BotRuntime, groups: GapGroup[]): Promise<Che
   const threshold = runtime.config.answerThreshold ?? DEFAULT_THRESHOLD;
   const checked: CheckedGroup[] = [];
   for (const g of groups) {
+    // Hundreds of groups take a second or more: let chats be served in between.
+    await new Promise((resolve) => setImmediate(resolve));
     const r = await runtime.suggest(g.label);
     const top = r.sources[0];
     checked.push({ ...g, answeredNow: top && r.confidence >= threshold ? { url: top.url, title: top.title, confidence: r.confidence } : null });
