@@ -28,6 +28,9 @@ export interface SearchOptions {
 
 // A rephrasing this similar to one the page already has adds nothing but weight.
 const NEAR_DUPLICATE = 0.95;
+// Quiet time after learned phrasings change before the page classifier is retrained: an owner
+// approving a suggestion adds its phrasings one by one, and they should cost one training.
+const RETRAIN_AFTER_MS = 200;
 // HNSW search breadth, saved in the manifest. Hashed n-gram vectors are hard for HNSW: on 10k
 // chunks, ef 64 found 82 % of the true 10 nearest and 256 finds 97 %, for ~1.5 ms more per search
 // (bench/index-scale.ts measures the whole search at scale).
@@ -69,8 +72,9 @@ export class KnowledgeIndex {
   /** Which Q&A items may answer a question as written, and the site's names a question mentions. */
   private readonly qaFit: QaFit;
   private negatives?: NegativePairs;
-  // Trained on first search after the phrasings changed (see classifier()).
+  // Trained after the phrasings changed: in the background, or by the first search if sooner.
   private trained?: { classifier: TrustedClassifier | undefined };
+  private training?: ReturnType<typeof setTimeout>;
 
   private constructor(private readonly parts: Parts) {
     this.chunks = parts.chunks;
@@ -171,6 +175,11 @@ export class KnowledgeIndex {
     });
     if (touched.size === 0) return 0;
     this.trained = undefined;
+    // Retrained in the background once a burst of learning is over, so that the next customer's
+    // search does not pay for it (a search that comes first trains it itself; same model).
+    clearTimeout(this.training);
+    this.training = setTimeout(() => this.classifier(), RETRAIN_AFTER_MS);
+    this.training.unref?.();
     // The page's learned phrasings also become a field of its chunks' BM25 documents: a question
     // that shares some words with the content and others with how people asked scores as one.
     const learnedByUrl = new Map<string, string[]>();
@@ -183,7 +192,8 @@ export class KnowledgeIndex {
 
   /**
    * The page classifier for the current phrasings, trained again when they changed (0.15 s for
-   * StackFAQ's 100 pages; a burst of learned phrasings costs one training, not one each).
+   * StackFAQ's 100 pages; a burst of learned phrasings costs one training, not one each) — by a
+   * timer RETRAIN_AFTER_MS after the last change, or by a search that comes before it.
    * It is trusted as far as customers' own questions taught it — learned phrasings per page, up to
    * one: trained on the content alone it only re-reads what BM25 reads, without BM25's compounds,
    * translations and typo tolerance (on our demo suite that cost 5 points of hit@1).

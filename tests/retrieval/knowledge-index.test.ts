@@ -2,9 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeEmbeddings } from '@langchain/core/utils/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Chunk } from '../../src/ingest/types.js';
 import { KnowledgeIndex } from '../../src/retrieval/knowledge-index.js';
+import { PageClassifier } from '../../src/retrieval/page-classifier.js';
 import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
 import { DEFAULT_TUNING } from '../../src/retrieval/rank-pages.js';
 
@@ -172,6 +173,25 @@ describe('KnowledgeIndex', () => {
     const [top] = await fresh.search(question);
     expect(top?.url).toBe('https://t.no/memorial');
   });
+  it('retrains the page classifier once after a burst of learning, before the next search needs it', async () => {
+    const chunks = [page('https://retrain.example/a', 'Delete my account', 'Open settings and delete.'), page('https://retrain.example/b', 'Change my picture', 'Open your profile.')];
+    const index = await KnowledgeIndex.build({ chunks, embeddings: new OfflineEmbeddings() });
+    const train = vi.spyOn(PageClassifier, 'train');
+    // Other tests' indexes retrain on their own timers: count this index's trainings only.
+    const ours = () => train.mock.calls.filter(([examples]) => examples.some((e) => e.url.startsWith('https://retrain.example/'))).length;
+    try {
+      for (const question of ['remove my account', 'get rid of my account', 'new profile photo']) {
+        await index.addLearned([{ question, url: `https://retrain.example/${question.includes('photo') ? 'b' : 'a'}`, learnedAt: '2026-01-01T00:00:00Z' }]);
+      }
+      expect(ours()).toBe(0);
+      await expect.poll(ours, { timeout: 2_000 }).toBe(1);
+      await index.search('remove my account');
+      expect(ours()).toBe(1);
+    } finally {
+      train.mockRestore();
+    }
+  });
+
   it('answers an English question from a Norwegian page rather than from the one English Q&A item', async () => {
     const chunks = [
       page('https://t.no/mistet', 'Mistet eller stjålet mobil', 'Har du mistet telefonen, sperrer vi SIM-kortet med en gang. Ring kundeservice eller sperr det i appen.'),
