@@ -152,12 +152,14 @@ function passageOf(hit: Hit): string {
 // for a how-to question (howTo: its words), a nearby chunk with the steps.
 function pickHit(page: PageHit, lang: AnswerLang, howTo: readonly QueryWord[] | undefined, analyzer: Analyzer): Hit {
   const best = sameLang(page.best, lang) ? page.best : page.hits.find((h) => sameLang(h, lang) && h.score >= page.best.score * SAME_LANG_RATIO) ?? page.best;
-  if (!howTo || stepsFor(best, howTo, analyzer)) return best;
+  if (!howTo) return best;
+  const asked = howTo.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]);
+  if (stepsFor(best, asked, analyzer)) return best;
   // "Hvordan får jeg eSIM på Apple Watch?": the section "Aktivere på Apple Watch" holds the steps,
   // though the one listing which watches have eSIM scores a hair higher. Steps in the other
   // language only when the answer is in that language anyway.
   const eligible = (h: Hit) => h !== best && (sameLang(h, lang) || !sameLang(best, lang)) && h.score >= best.score * SAME_LANG_RATIO;
-  return page.hits.find((h) => eligible(h) && stepsFor(h, howTo, analyzer)) ?? best;
+  return page.hits.find((h) => eligible(h) && stepsFor(h, asked, analyzer)) ?? best;
 }
 
 // A how-to question, in bokmål, nynorsk, spoken forms and English.
@@ -166,14 +168,13 @@ const HOW_TO = /(?:^|[^\p{L}])(?:hvordan|korleis|koss|how (?:do|can|to|should))(
 // sperrer du kortet", "Set up your router").
 const STEPS_HEADING = /^(?:slik|sånn|aktiver|bestill|sett(?:e)? opp|endr|kobl|legg(?:e)? til|flytt|installer|registrer|si opp|sperr|bytt|betal|logg(?:e)? inn|opprett|overfør|slett|how to|steps|activat|set up|order|chang|connect|add|mov|install|regist|cancel|block|pay|log in|creat|transfer|delet)/i;
 
-// The chunk has a steps heading that shares a word (or its synonym or translation) with the
-// question, also as the head of a compound: "betale" for "Betalingsmåter".
-function stepsFor(hit: Hit, asked: readonly QueryWord[], analyzer: Analyzer): boolean {
-  const askedTerms = asked.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]).filter((t) => t.length >= MIN_COMPOUND_HEAD);
+// The chunk has a steps heading that shares a term with the question (`asked`: its words' terms,
+// synonyms and translations), also as the head of a compound: "betale" for "Betalingsmåter".
+function stepsFor(hit: Hit, asked: readonly string[], analyzer: Analyzer): boolean {
   return (hit.chunk.subheadings ?? []).some((heading) => {
     if (!STEPS_HEADING.test(heading.trim())) return false;
-    const terms = termSet(analyzer, heading);
-    return countMatches(asked, terms) > 0 || [...terms].some((t) => askedTerms.some((a) => t.startsWith(a)));
+    const terms = [...termSet(analyzer, heading)];
+    return terms.some((t) => asked.some((a) => t === a || (a.length >= MIN_COMPOUND_HEAD && t.startsWith(a))));
   });
 }
 // Shorter stems start too many unrelated words.

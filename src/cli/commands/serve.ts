@@ -1,5 +1,5 @@
-import type { Server as HttpServer } from 'node:http';
-import type { AddressInfo, Server } from 'node:net';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { z } from 'zod';
 import { LaerlingError } from '../../errors.js';
@@ -25,7 +25,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const crawl = { allowPrivateNetwork: cmd.settings.crawlAllowPrivateNetwork ?? false };
   const app = createApp({ db, bots, hub, log, handoffNotes, crawl, trustProxy: cmd.settings.trustProxy, secureCookies: cmd.settings.secureCookies });
   const hostname = cmd.values.host ?? '127.0.0.1';
-  const server = serve({ fetch: app.fetch, port: port.data, hostname });
+  // Plain HTTP (no http2 option), so the Node http.Server API applies.
+  const server = serve({ fetch: app.fetch, port: port.data, hostname }) as Server;
   try {
     await listening(server);
   } catch (err) {
@@ -46,9 +47,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
       // Event streams (widgets, agent consoles) never end by themselves, so close() alone would
       // wait for them forever: give requests in flight a moment, then cut the rest. Clients
       // reconnect and resume from their last event id.
-      const http = server as unknown as HttpServer;
-      http.closeIdleConnections();
-      setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
