@@ -8,6 +8,9 @@ export interface CompoundExpansion {
 const MIN_PART = 4;
 // Norwegian joins compound parts with a linking s or e ("sikkerhet-s-kopi", "kunde-service").
 const LINKS = ['', 's', 'e'];
+// Longer than any real compound ("mobilabonnementsavtale" is 22): a 2000-letter "word" would try
+// every cut, each stemmed, and hold the whole server for a second.
+const MAX_COMPOUND = 40;
 
 /**
  * Compound and decompound a question against the words the index knows. Written compounds vary
@@ -38,7 +41,7 @@ export function expandCompounds(words: readonly string[], known: (word: string) 
 
 /** The two known parts of a compound, longest head first, or undefined when it does not split. */
 export function splitCompound(word: string, known: (word: string) => boolean): [string, string] | undefined {
-  if (/\p{N}/u.test(word)) return undefined;
+  if (word.length > MAX_COMPOUND || /\p{N}/u.test(word)) return undefined;
   for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
     const head = word.slice(0, cut);
     for (const link of LINKS) {

@@ -31,4 +31,12 @@ describe('expandCompounds', () => {
     expect(expandCompounds(['mobil', 'abonnement', 'mobilabonnement'], known)).toEqual([]);
     expect(expandCompounds([], known)).toEqual([]);
   });
+
+  it('does not try to split a "word" longer than any compound (each cut costs a stemming)', () => {
+    let looked = 0;
+    const known = () => (looked++, true);
+    expect(splitCompound('a'.repeat(2000), known)).toBeUndefined();
+    expect(looked).toBe(0);
+    expect(splitCompound('mobilabonnementsavtale', vocabulary('mobilabonnement', 'avtale'))).toEqual(['mobilabonnement', 'avtale']);
+  });
 });
