@@ -20,11 +20,13 @@ export function sse(c: Context, run: Parameters<typeof streamSSE>[1]): Response 
  * Message events are never forwarded from the hub as they are: a hub event only wakes the stream,
  * which then reads every stored message after the last one it sent, in order. So two messages
  * published out of order, or one published while the backlog was loading, can neither be lost
- * nor sent twice; transient events (typing, state, delta) pass straight through.
+ * nor sent twice; transient events (typing, state, delta) pass straight through. State events
+ * have no id and are not replayed, so `state`, when given, is sent after the backlog on every
+ * (re)connect: a widget that was away while its chat was claimed or closed shows where it stands.
  */
 export function streamConversation(
   c: Context,
-  opts: { hub: EventHub; channel: string; after: number; load: (after: number) => Promise<Message[]>; heartbeatMs?: number },
+  opts: { hub: EventHub; channel: string; after: number; load: (after: number) => Promise<Message[]>; state?: () => Promise<unknown>; heartbeatMs?: number },
 ): Response {
   return sse(c, async (stream) => {
     let last = opts.after;
@@ -56,6 +58,8 @@ export function streamConversation(
     const heartbeat = setInterval(() => enqueue(() => stream.write(': ping\n\n').then(() => undefined)), opts.heartbeatMs ?? HEARTBEAT_MS);
     enqueue(() => stream.write('retry: 2000\n\n').then(() => undefined));
     enqueue(catchUp);
+    const { state } = opts;
+    if (state) enqueue(async () => stream.writeSSE({ event: 'state', data: JSON.stringify(await state()) }));
     await new Promise<void>((resolve) => {
       stream.onAbort(() => {
         closed = true;

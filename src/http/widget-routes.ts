@@ -140,6 +140,7 @@ export function widgetRoutes(deps: ChatDeps, opts: { limits: WidgetLimits; clien
       channel: conversation.id,
       after: resumeAfter(c),
       load: async (after) => (await listMessages(deps.db, conversation.id, after)).map(toMessage),
+      state: async () => conversationState(deps, (await getConversation(deps.db, conversation.id))!),
     });
   });
 

@@ -137,6 +137,17 @@ describe('widget API: event stream', () => {
     expect(resumed.filter((e) => e.event === 'message').map((e) => e.id)).toEqual(['3', '4']);
   });
 
+  it('sends the current state after the backlog on every (re)connect: state events are not replayed', async () => {
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('hvor finner jeg puk koden', 'a');
+    await w.call('POST', '/handoff', {});
+    const res = await t.app.request('/api/widget/test/events', { headers: { authorization: `Bearer ${w.token}`, 'last-event-id': '2' } });
+    const got = await readEvents(res, (ev) => ev.some((e) => e.event === 'state'));
+    expect(got.map((e) => e.event)).toEqual(['message', 'state']);
+    expect(got[1]!.data).toMatchObject({ status: 'queued', queue: { position: 1 } });
+  });
+
   it('delivers new messages live and cleans up its listener on disconnect', async () => {
     const w = widgetClient(t);
     const started = await w.start();
