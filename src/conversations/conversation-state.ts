@@ -6,7 +6,10 @@ import { type ChatDeps } from './chat-deps.js';
 
 /** Where a conversation stands, as the widget shows it: queue place and wait, or the promise. */
 export async function conversationState(deps: ChatDeps, conversation: ConversationRow): Promise<ConversationState> {
-  const state: ConversationState = { status: conversation.status, ratingRequested: conversation.rating_requested === 1 };
+  // The rating is for the closed chat: once the customer writes again (or asks for a person),
+  // the queue place or the agent is what they need to see.
+  const rated = conversation.status === 'closed' && conversation.rating_requested === 1;
+  const state: ConversationState = { status: conversation.status, ratingRequested: rated };
   if (conversation.status === 'queued') state.queue = await queuePlace(deps, conversation);
   if (conversation.status === 'offline') {
     const handoff = await openHandoff(deps, conversation.id);
@@ -35,7 +38,9 @@ export async function openHandoff(deps: ChatDeps, conversationId: string) {
 
 async function queuePlace(deps: ChatDeps, conversation: ConversationRow): Promise<ConversationState['queue']> {
   const mine = await openHandoff(deps, conversation.id);
-  if (!mine) return { position: 1, waitMinutes: null };
+  const staffed = deps.agentsOnline(conversation.bot_id) > 0;
+  const emailSaved = conversation.email !== null;
+  if (!mine) return { position: 1, waitMinutes: null, staffed, emailSaved };
   const { ahead } = await deps.db
     .selectFrom('handoffs')
     .select((eb) => eb.fn.countAll<number>().as('ahead'))
@@ -49,10 +54,13 @@ async function queuePlace(deps: ChatDeps, conversation: ConversationRow): Promis
     .select(['requested_at', 'claimed_at'])
     .where('bot_id', '=', conversation.bot_id)
     .where('claimed_at', 'is not', null)
+    // Chats left overnight waited for the opening, not for a free agent.
+    .where('reply_by', 'is', null)
     .orderBy('claimed_at', 'desc')
     .limit(20)
     .execute();
   const waits = recent.map((r) => Date.parse(r.claimed_at!) - Date.parse(r.requested_at));
-  const wait = estimateWait(position, waits, deps.agentsOnline(conversation.bot_id));
-  return { position, waitMinutes: wait.minutes };
+  // With nobody signed in, any number would be made up.
+  const wait = staffed ? estimateWait(position, waits, deps.agentsOnline(conversation.bot_id)).minutes : null;
+  return { position, waitMinutes: wait, staffed, emailSaved };
 }

@@ -19,3 +19,15 @@ export async function publishState(deps: ChatDeps, conversationId: string): Prom
   deps.hub.publish(conversationId, { event: 'state', data: await conversationState(deps, conversation) });
   return conversation;
 }
+
+/** Republish the state of every other chat waiting in the bot's queue: their places moved. */
+export async function publishQueuePlaces(deps: ChatDeps, botId: string, except: string): Promise<void> {
+  const waiting = await deps.db
+    .selectFrom('conversations')
+    .select('id')
+    .where('bot_id', '=', botId)
+    .where('status', '=', 'queued')
+    .where('id', '!=', except)
+    .execute();
+  for (const { id } of waiting) await publishState(deps, id);
+}

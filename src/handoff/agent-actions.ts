@@ -1,6 +1,6 @@
 import { queueChannel, type ChatDeps } from '../conversations/chat-deps.js';
 import { getConversation, listMessages, updateConversation } from '../conversations/conversation-store.js';
-import { postMessage, publishState } from '../conversations/post-message.js';
+import { postMessage, publishQueuePlaces, publishState } from '../conversations/post-message.js';
 import { SYSTEM_TEXTS } from '../conversations/system-texts.js';
 import { LaerlingError } from '../errors.js';
 import { redactPii } from '../privacy/redact.js';
@@ -34,6 +34,7 @@ export async function claimHandoff(deps: ChatDeps, handoffId: number, agent: Age
     meta: { event: 'agent-joined', author: agent.name },
   });
   await publishState(deps, conversation.id);
+  await publishQueuePlaces(deps, handoff.bot_id, conversation.id);
   deps.hub.publish(queueChannel(handoff.bot_id), { event: 'queue', data: { conversationId: conversation.id } });
   return handoff;
 }
@@ -74,6 +75,8 @@ export async function handBack(deps: ChatDeps, conversationId: string, agent: Ag
   await updateConversation(deps.db, conversationId, { status, agent_id: null, updated_at: deps.now().toISOString() });
   await postMessage(deps, { conversationId, role: 'system', text: SYSTEM_TEXTS.agentLeft[conversation.lang], meta: { event: 'agent-left' } });
   await publishState(deps, conversationId);
+  // Back in its original place: the chats that joined after it move down one.
+  await publishQueuePlaces(deps, handoff.bot_id, conversationId);
   deps.hub.publish(queueChannel(handoff.bot_id), { event: 'queue', data: { conversationId } });
 }
 

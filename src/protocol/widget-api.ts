@@ -37,8 +37,11 @@ export type Message = z.infer<typeof messageSchema>;
 /** Where the conversation stands; drives which controls the widget shows. */
 export const conversationStateSchema = z.object({
   status: z.enum(['bot', 'queued', 'offline', 'agent', 'closed']),
-  /** Inside opening hours while waiting for an agent. */
-  queue: z.optional(z.object({ position: int(1), waitMinutes: z.nullable(int(1)) })),
+  /**
+   * Inside opening hours while waiting for an agent. `staffed` is false while no agent is signed in:
+   * no wait is promised then, and the customer may leave an e-mail (`emailSaved`) instead of waiting.
+   */
+  queue: z.optional(z.object({ position: int(1), waitMinutes: z.nullable(int(1)), staffed: z.boolean(), emailSaved: z.boolean() })),
   /** Outside opening hours: the concrete promise, and whether the customer left an e-mail yet. */
   offline: z.optional(z.object({ replyBy: z.string(), text: z.string(), emailSaved: z.boolean() })),
   agentName: z.optional(z.string()),

@@ -13,13 +13,58 @@ describe('handoff triggers', () => {
     expect(res.body.reply).toMatchObject({ role: 'system', event: 'handoff-queued' });
     const state = conversationStateSchema.parse(res.body.state);
     expect(state.status).toBe('queued');
-    expect(state.queue).toEqual({ position: 1, waitMinutes: null });
+    expect(state.queue).toEqual({ position: 1, waitMinutes: null, staffed: false, emailSaved: false });
     const second = widgetClient(t);
     await second.start();
     const s2 = await second.call('POST', '/handoff', {});
     expect(s2.body.state.queue.position).toBe(2);
     const row = await t.db.selectFrom('handoffs').selectAll().where('reason', '=', 'typed-request').executeTakeFirstOrThrow();
     expect(row.status).toBe('queued');
+  });
+
+  it('counts each waiting customer\'s place down live as agents take the chats ahead', async () => {
+    const t = await chatApp();
+    const first = widgetClient(t);
+    await first.start();
+    await first.call('POST', '/handoff', {});
+    const second = widgetClient(t);
+    await second.start();
+    expect((await second.call('POST', '/handoff', {})).body.state.queue.position).toBe(2);
+    const stream = await t.app.request('/api/widget/test/events', { headers: { authorization: `Bearer ${second.token}`, 'last-event-id': '1000' } });
+    const live = readEvents(stream, (ev) => ev.some((e) => e.event === 'state' && (e.data as { queue?: { position: number } }).queue?.position === 1));
+    await new Promise((r) => setTimeout(r, 30));
+    const agent = await agentClient(t);
+    const ahead = (await agent.call('GET', '/api/agent/queue')).body.waiting[0];
+    await agent.call('POST', `/api/agent/handoffs/${ahead.handoffId}/claim`, {});
+    const states = (await live).filter((e) => e.event === 'state').map((e) => (e.data as { queue: { position: number } }).queue.position);
+    expect(states).toEqual([2, 1]);
+  });
+
+  it('promises no wait while no agent is signed in, offers the e-mail path, and ignores overnight waits', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const alone = (await w.call('POST', '/handoff', {})).body.state.queue;
+    expect(alone).toEqual({ position: 1, waitMinutes: null, staffed: false, emailSaved: false });
+    expect((await w.call('POST', '/contact', { email: 'kunde@example.com' })).status).toBe(200);
+    expect((await w.call('GET', '/messages?after=1000')).body.state.queue.emailSaved).toBe(true);
+
+    // History: one chat taken after 4 minutes in opening hours, one left overnight (16 h).
+    const now = t.clock.now.getTime();
+    const past = (ms: number) => new Date(now - ms).toISOString();
+    const conversationId = (await t.db.selectFrom('conversations').select('id').executeTakeFirstOrThrow()).id;
+    const base = { conversation_id: conversationId, bot_id: 'test', reason: 'button', detail: null, status: 'closed', lang: 'nb', mood: 'calm', summary: '' } as const;
+    await t.db.insertInto('handoffs').values([
+      { ...base, requested_at: past(3_600_000), claimed_at: past(3_360_000), reply_by: null },
+      { ...base, requested_at: past(20 * 3_600_000), claimed_at: past(4 * 3_600_000), reply_by: past(4 * 3_600_000) },
+    ]).execute();
+    const agent = await agentClient(t);
+    const online = await t.app.request('/api/agent/events', { headers: { cookie: agent.cookie } });
+    const reader = online.body!.getReader();
+    await reader.read();
+    const staffed = (await w.call('GET', '/messages?after=1000')).body.state.queue;
+    expect(staffed).toMatchObject({ position: 1, waitMinutes: 4, staffed: true });
+    await reader.cancel();
   });
 
   it('hands off after two abstentions in a row', async () => {
@@ -142,6 +187,20 @@ describe('agent console API', () => {
     const suggestionRow = await t.db.selectFrom('knowledge_suggestions').selectAll().executeTakeFirstOrThrow();
     expect(suggestionRow).toMatchObject({ status: 'pending', question: 'hvor finner jeg puk koden', answer: 'PUK-koden står på Min side.' });
     expect((await t.db.selectFrom('ratings').select('score').executeTakeFirstOrThrow()).score).toBe(8);
+  });
+
+  it('asks for the rating only while the chat stays closed: a new question shows the bot, then the queue', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    await w.call('POST', '/handoff', {});
+    const agent = await agentClient(t);
+    const item = (await agent.call('GET', '/api/agent/queue')).body.waiting[0];
+    const id = (await agent.call('POST', `/api/agent/handoffs/${item.handoffId}/claim`, {})).body.conversationId;
+    await agent.call('POST', `/api/agent/conversations/${id}/close`, { teach: false });
+    expect((await w.call('GET', '/messages?after=1000')).body.state).toMatchObject({ status: 'closed', ratingRequested: true });
+    expect((await w.send('hvor finner jeg puk koden', 'again')).body.state).toMatchObject({ status: 'bot', ratingRequested: false });
+    expect((await w.call('POST', '/handoff', {})).body.state).toMatchObject({ status: 'queued', ratingRequested: false, queue: { position: 1 } });
   });
 
   it('shows earlier conversations from the same browser and hands a chat back to the queue', async () => {

@@ -11,7 +11,11 @@ export interface StatusActions {
 export function statusView(state: ConversationState, t: Strings, actions: StatusActions, rated: boolean): HTMLElement | null {
   if (rated && state.status === 'closed') return h('div', { class: 'status', role: 'status', 'data-testid': 'rated' }, t.rateThanks);
   if (state.ratingRequested) return ratingView(t, actions);
-  if (state.status === 'queued' && state.queue) return h('div', { class: 'status', role: 'status', 'data-testid': 'queue' }, t.queue(state.queue.position, state.queue.waitMinutes));
+  if (state.status === 'queued' && state.queue) {
+    const box = h('div', { class: 'status', role: 'status', 'data-testid': 'queue' }, h('p', { style: 'margin:0' }, t.queue(state.queue.position, state.queue.waitMinutes)));
+    if (!state.queue.staffed && !state.queue.emailSaved) box.append(h('p', { style: 'margin:0' }, t.unstaffed), emailForm(t, actions));
+    return box;
+  }
   if (state.status === 'agent' && state.agentName) return h('div', { class: 'status', role: 'status', 'data-testid': 'with-agent' }, t.withAgent(state.agentName));
   if (state.status === 'offline' && state.offline) {
     const box = h('div', { class: 'status', role: 'status', 'data-testid': 'offline' }, h('p', { style: 'margin:0' }, state.offline.text));
