@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { hashSecret } from '../conversations/conversation-store.js';
 import { learnedId, type PairKind } from '../knowledge/learned-store.js';
 import { recordAudit } from '../storage/audit.js';
+import { mentionsEmail } from './mentions-email.js';
 
 /** Whose data to erase: the token of one conversation (what the widget holds), or an e-mail address. */
 export type EraseTarget = { token: string } | { email: string };
@@ -19,24 +21,27 @@ async function conversationsOf(deps: Pick<ChatDeps, 'db'>, target: EraseTarget):
     return deps.db.selectFrom('conversations').select(['id', 'bot_id']).where('token_hash', '=', hashSecret(target.token)).execute();
   }
   const email = target.email.trim().toLowerCase();
-  const pattern = `%${email.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return deps.db
-    .selectFrom('conversations as c')
-    .select(['c.id', 'c.bot_id'])
-    .where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['c.email']), '=', email),
-        eb.exists(
-          eb
-            .selectFrom('messages as m')
-            .select('m.seq')
-            .whereRef('m.conversation_id', '=', 'c.id')
-            .where('m.role', '=', 'customer')
-            .where((m) => m(m.fn('lower', ['m.text']), 'like', pattern)),
-        ),
-      ]),
-    )
+  const byContact = await deps.db
+    .selectFrom('conversations')
+    .select(['id', 'bot_id'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
     .execute();
+  // LIKE only narrows the search: it also finds the address inside longer ones ("kari.ola@…" for
+  // "ola@…"), and erasing those would delete other customers' conversations, so each candidate
+  // message is checked for the whole address. SQLite's LIKE has no escape character by default.
+  const pattern = `%${email.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const candidates = await deps.db
+    .selectFrom('messages as m')
+    .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+    .select(['c.id', 'c.bot_id', 'm.text'])
+    .where('m.role', '=', 'customer')
+    .where(sql<boolean>`lower(m.text) like ${pattern} escape '\\'`)
+    .execute();
+  const found = new Map(byContact.map((c) => [c.id, c]));
+  for (const c of candidates) {
+    if (!found.has(c.id) && mentionsEmail(c.text, email)) found.set(c.id, { id: c.id, bot_id: c.bot_id });
+  }
+  return [...found.values()];
 }
 
 /**

@@ -54,6 +54,28 @@ describe('erasing a customer', () => {
     expect((await a.call('GET', '/messages')).status).toBe(404);
     expect((await b.call('GET', '/messages')).status).toBe(200);
   });
+
+  it('erases by e-mail only where the whole address appears, not inside a longer one', async () => {
+    const t = await chatApp();
+    const say = async (text: string) => {
+      const w = widgetClient(t);
+      await w.start();
+      await w.send(text, 'm');
+      return w;
+    };
+    const longerLocal = await say('min e-post er kari.ola@nordmann.no, hvor er fakturaen?');
+    const longerDomain = await say('jeg er ola@nordmann.no.com og lurer på roaming');
+    const owner = await say('Skriv til OLA@nordmann.no. Takk!');
+    const underscore = await say('svar til ola_n@nordmann.no');
+    const admin = await agentClient(t, 'admin@test.example', 'admin');
+    expect((await admin.call('POST', '/api/admin/erase', { email: 'ola@nordmann.no' })).body.conversations).toBe(1);
+    expect((await owner.call('GET', '/messages')).status).toBe(404);
+    expect((await longerLocal.call('GET', '/messages')).status).toBe(200);
+    expect((await longerDomain.call('GET', '/messages')).status).toBe(200);
+    // "_" is a LIKE wildcard: escaped, it must still find the literal address.
+    expect((await admin.call('POST', '/api/admin/erase', { email: 'ola_n@nordmann.no' })).body.conversations).toBe(1);
+    expect((await underscore.call('GET', '/messages')).status).toBe(404);
+  });
 });
 
 describe('retention and outcomes jobs', () => {
