@@ -57,10 +57,23 @@ export const botSchema = z.object({
 });
 
 export const configFileSchema = z.object({ bots: z.array(botSchema).min(1) }).superRefine((config, ctx) => {
-  const seen = new Set<string>();
+  const ids = new Set<string>();
+  // The widget routes find a bot by its key and the bots table keeps keys unique: a shared key
+  // would crash `serve` at start, so it is refused here with both places named.
+  const keys = new Map<string, number>();
   config.bots.forEach((bot, i) => {
-    if (seen.has(bot.id)) ctx.addIssue({ code: 'custom', path: ['bots', i, 'id'], message: `duplicate bot id "${bot.id}"` });
-    seen.add(bot.id);
+    if (ids.has(bot.id)) {
+      ctx.addIssue({ code: 'custom', path: ['bots', i, 'id'], message: `duplicate bot id "${bot.id}"` });
+      return;
+    }
+    ids.add(bot.id);
+    const key = widgetKeyOf(bot);
+    const first = keys.get(key);
+    if (first !== undefined) {
+      const unset = bot.widgetKey === undefined ? ', which is the bot id as widgetKey is unset' : '';
+      ctx.addIssue({ code: 'custom', path: ['bots', i, 'widgetKey'], message: `duplicate of bots[${first}] (widget key "${key}"${unset})` });
+    }
+    keys.set(key, i);
   });
 });
 

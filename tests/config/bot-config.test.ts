@@ -45,6 +45,14 @@ describe('bot config', () => {
     expect(() => parseConfig(raw, 'c.json')).toThrow(/bots\[1\]\.id: duplicate/);
   });
 
+  it('refuses two bots with one widget key, naming both', () => {
+    const raw = JSON.stringify({ bots: [{ id: 'a', name: 'A', widgetKey: 'same' }, { id: 'b', name: 'B', widgetKey: 'same' }] });
+    expect(() => parseConfig(raw, 'c.json')).toThrow(/bots\[1\]\.widgetKey: duplicate of bots\[0\]/);
+    // An unset widgetKey is the bot's id, so it can collide with another bot's explicit key.
+    const byId = JSON.stringify({ bots: [{ id: 'shop', name: 'A' }, { id: 'b', name: 'B', widgetKey: 'shop' }] });
+    expect(() => parseConfig(byId, 'c.json')).toThrow(/bots\[1\]\.widgetKey: duplicate of bots\[0\]/);
+  });
+
   it('selects a bot by id and explains a missing one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'laerling-cfg-'));
     await writeFile(join(dir, 'config.json'), JSON.stringify({ bots: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] }));
