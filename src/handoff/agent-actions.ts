@@ -1,5 +1,5 @@
 import { queueChannel, type ChatDeps } from '../conversations/chat-deps.js';
-import { getConversation, listMessages, updateConversation } from '../conversations/conversation-store.js';
+import { getConversation, listMessages, messageMeta, updateConversation } from '../conversations/conversation-store.js';
 import { postMessage, publishQueuePlaces, publishState } from '../conversations/post-message.js';
 import { SYSTEM_TEXTS } from '../conversations/system-texts.js';
 import { LaerlingError } from '../errors.js';
@@ -111,7 +111,10 @@ export async function closeConversation(deps: ChatDeps, conversationId: string, 
 }
 
 /** The question the customer needed a person for, and what the agent answered. */
-function teachingPair(messages: readonly MessageRow[]): { question: string; answer: string } | null {
+function teachingPair(all: readonly MessageRow[]): { question: string; answer: string } | null {
+  // A chat reopened after an earlier close: that part was taught (or not) when it closed.
+  const closes = all.map((m) => m.role === 'system' && messageMeta(m).event === 'closed');
+  const messages = all.slice(closes.lastIndexOf(true) + 1);
   const answer = messages.filter((m) => m.role === 'agent').map((m) => m.text).join('\n\n');
   // The customer's questions up to the agent's first reply; "can I talk to a human" teaches nothing.
   const firstAgent = messages.find((m) => m.role === 'agent')?.seq ?? Infinity;

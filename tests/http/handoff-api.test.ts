@@ -203,6 +203,28 @@ describe('agent console API', () => {
     expect((await w.call('POST', '/handoff', {})).body.state).toMatchObject({ status: 'queued', ratingRequested: false, queue: { position: 1 } });
   });
 
+  it('teaches only the reopened chat\'s question and answer, not the earlier closed part', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const agent = await agentClient(t);
+    const serve = async (question: string, reply: string, n: number) => {
+      await w.send(question, `q${n}`);
+      await w.call('POST', '/handoff', {});
+      const item = (await agent.call('GET', '/api/agent/queue')).body.waiting[0];
+      const id = (await agent.call('POST', `/api/agent/handoffs/${item.handoffId}/claim`, {})).body.conversationId;
+      await agent.call('POST', `/api/agent/conversations/${id}/messages`, { clientId: `a${n}`, text: reply });
+      await agent.call('POST', `/api/agent/conversations/${id}/close`, { teach: true });
+    };
+    await serve('kan jeg få faktura på papir', 'Papirfaktura koster 49 kr.', 1);
+    await serve('hvordan avslutter jeg fiber ved flytting', 'Ved flytting kan du ta med fiber.', 2);
+    const rows = await t.db.selectFrom('knowledge_suggestions').select(['question', 'answer']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { question: 'kan jeg få faktura på papir', answer: 'Papirfaktura koster 49 kr.' },
+      { question: 'hvordan avslutter jeg fiber ved flytting', answer: 'Ved flytting kan du ta med fiber.' },
+    ]);
+  });
+
   it('shows earlier conversations from the same browser and hands a chat back to the queue', async () => {
     const t = await chatApp();
     const earlier = widgetClient(t);
