@@ -8,7 +8,9 @@ import { langSchema, themeSchema } from '../protocol/widget-api.js';
 import { formatZodError } from './format-zod-error.js';
 import { packageRoot } from './package-root.js';
 
-const sourceSchema = z.object({
+// Config objects are strict: an unknown field is almost always a typo ("retentionDay"), and
+// dropping it would silently keep the default.
+const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
@@ -16,7 +18,7 @@ const sourceSchema = z.object({
 });
 
 /** One bot: a client site/brand with its own sources and index. */
-export const botSchema = z.object({
+export const botSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40'),
   name: z.string().trim().min(1),
   defaultLanguage: z._default(langSchema, 'nb'),
@@ -30,19 +32,20 @@ export const botSchema = z.object({
   allowedOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)).optional(),
   openingHours: openingHoursSchema.default(openingHoursSchema.parse({})),
   resolution: z
-    .object({
+    .strictObject({
       goal: z.number().min(0.5).max(1).default(0.9),
       minSample: z.number().int().min(1).default(100),
       windowDays: z.number().int().min(1).max(365).default(30),
     })
     .default({ goal: 0.9, minSample: 100, windowDays: 30 }),
   greeting: z
-    .object({ nb: z.string().trim().min(1).max(500), en: z.string().trim().min(1).max(500) })
+    .strictObject({ nb: z.string().trim().min(1).max(500), en: z.string().trim().min(1).max(500) })
     .default({
       nb: 'Hei! Jeg er en chatbot i opplæring. Spør meg om hva som helst — og du kan alltid be om å snakke med et menneske.',
       en: "Hi! I'm a chatbot in training. Ask me anything — and you can always ask to talk to a person.",
     }),
-  theme: z._default(themeSchema, { color: '#0b5cad' }),
+  // Strict here only: the widget parses the same theme from /config and must tolerate new fields.
+  theme: z._default(z.strictObject(themeSchema.shape), { color: '#0b5cad' }),
   /** Questions on these topics go straight to a person (e.g. complaints, cancellations). */
   sensitiveTopics: z.array(sensitiveTopicSchema).default([]),
   /** Markdown and Q&A files indexed with the crawled pages; relative paths are relative to the config file. */
@@ -56,7 +59,7 @@ export const botSchema = z.object({
   retentionDays: z.number().int().min(1).max(3650).default(90),
 });
 
-export const configFileSchema = z.object({ bots: z.array(botSchema).min(1) }).superRefine((config, ctx) => {
+export const configFileSchema = z.strictObject({ bots: z.array(botSchema).min(1) }).superRefine((config, ctx) => {
   const ids = new Set<string>();
   // The widget routes find a bot by its key and the bots table keeps keys unique: a shared key
   // would crash `serve` at start, so it is refused here with both places named.

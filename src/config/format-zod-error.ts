@@ -5,7 +5,21 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   return out;
 }
 
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  keys?: readonly string[];
+}
+
 /** Render a zod error as "path.to.field: message; other: message" so users see which field is bad. */
-export function formatZodError(error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> }, prefix = ''): string {
-  return error.issues.map((issue) => `${formatPath(issue.path, prefix) || '(root)'}: ${issue.message}`).join('; ');
+export function formatZodError(error: { issues: ReadonlyArray<Issue> }, prefix = ''): string {
+  return error.issues
+    .flatMap((issue) =>
+      // zod puts an unknown key's issue on the object; naming the key itself points at the typo.
+      issue.code === 'unrecognized_keys' && issue.keys
+        ? issue.keys.map((key) => `${formatPath([...issue.path, key], prefix)}: unknown field`)
+        : [`${formatPath(issue.path, prefix) || '(root)'}: ${issue.message}`],
+    )
+    .join('; ');
 }

@@ -13,23 +13,23 @@ export function isTimezone(tz: string): boolean {
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as HH:MM');
 const interval = z
-  .object({ open: time, close: time })
+  .strictObject({ open: time, close: time })
   .refine((i) => i.open < i.close, { message: 'open must be before close' });
 const day = z.array(interval).default([]);
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const officeHours = [{ open: '08:00', close: '16:00' }];
 
 /** A bot's opening hours: weekly schedule, public holidays and dated exceptions, in an IANA timezone. */
-export const openingHoursSchema = z.object({
+export const openingHoursSchema = z.strictObject({
   timezone: z.string().default('Europe/Oslo').refine(isTimezone, 'an IANA timezone such as Europe/Oslo'),
   weekly: z
-    .object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day })
+    .strictObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day })
     .default({ mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours, sat: [], sun: [] }),
   /** 'NO': closed on Norwegian public holidays (computed per year, Easter included). */
   holidays: z.enum(['NO', 'none']).default('NO'),
   /** Dated overrides, e.g. Christmas Eve 09:00–13:00, or `hours: []` for closed. They beat holidays and the weekly schedule. */
   exceptions: z
-    .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'), hours: z.array(interval), note: z.string().optional() }))
+    .array(z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'), hours: z.array(interval), note: z.string().optional() }))
     .default([]),
 });
 export type OpeningHours = z.infer<typeof openingHoursSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createAnalyzer, splitWords } from '../retrieval/analyze-text.js';
 
 /** A topic that goes straight to a person, recognised by keywords (single words or phrases). */
-export const sensitiveTopicSchema = z.object({
+export const sensitiveTopicSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
   keywords: z.array(z.string().trim().min(1)).min(1),
 });

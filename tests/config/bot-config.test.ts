@@ -1,8 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedOriginsOf, loadConfig, parseConfig, selectBot } from '../../src/config/bot-config.js';
+import { packageRoot } from '../../src/config/package-root.js';
 
 describe('bot config', () => {
   it('defaults to the bundled demo bot when the data dir has no config.json', async () => {
@@ -51,6 +52,26 @@ describe('bot config', () => {
     // An unset widgetKey is the bot's id, so it can collide with another bot's explicit key.
     const byId = JSON.stringify({ bots: [{ id: 'shop', name: 'A' }, { id: 'b', name: 'B', widgetKey: 'shop' }] });
     expect(() => parseConfig(byId, 'c.json')).toThrow(/bots\[1\]\.widgetKey: duplicate of bots\[0\]/);
+  });
+
+  it('names unknown fields instead of dropping them (a typo must not silently keep the default)', () => {
+    const bad = (bot: Record<string, unknown>) => () => parseConfig(JSON.stringify({ bots: [{ id: 'a', name: 'A', ...bot }] }), 'c.json');
+    expect(bad({ retentionDay: 7 })).toThrow(/bots\[0\]\.retentionDay: unknown field/);
+    expect(bad({ resolution: { goal: 0.9, minSamples: 10 } })).toThrow(/bots\[0\]\.resolution\.minSamples: unknown field/);
+    expect(bad({ openingHours: { weekly: { mon: [{ open: '08:00', close: '16:00', note: 'x' }] } } })).toThrow(/openingHours\.weekly\.mon\[0\]\.note: unknown field/);
+    expect(bad({ openingHours: { holiday: 'none' } })).toThrow(/openingHours\.holiday: unknown field/);
+    expect(bad({ theme: { colour: '#000000' } })).toThrow(/theme\.colour: unknown field/);
+    expect(bad({ sources: [{ url: 'https://a.example/', maxPage: 5 }] })).toThrow(/sources\[0\]\.maxPage: unknown field/);
+    expect(bad({ sensitiveTopics: [{ name: 'x', keywords: ['y'], keyword: 'z' }] })).toThrow(/sensitiveTopics\[0\]\.keyword: unknown field/);
+    expect(bad({ greeting: { nb: 'Hei', en: 'Hi', nn: 'Hei' } })).toThrow(/greeting\.nn: unknown field/);
+    expect(() => parseConfig(JSON.stringify({ bots: [{ id: 'a', name: 'A' }], bot: [] }), 'c.json')).toThrow(/c\.json: bot: unknown field/);
+  });
+
+  it('accepts the configuration example in the README as it stands', async () => {
+    const readme = await readFile(join(packageRoot(), 'README.md'), 'utf8');
+    const example = /Bots live in `DATA_DIR\/config\.json`[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(parseConfig(example!, '/x/config.json').bots[0]).toMatchObject({ id: 'fjordmobil', widgetKey: 'fjordmobil-web', retentionDays: 90 });
   });
 
   it('selects a bot by id and explains a missing one', async () => {
