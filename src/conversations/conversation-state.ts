@@ -15,7 +15,7 @@ export async function conversationState(deps: ChatDeps, conversation: Conversati
     const handoff = await openHandoff(deps, conversation.id);
     const bot = deps.bots.get(conversation.bot_id)!.config;
     const requested = handoff ? new Date(handoff.requested_at) : deps.now();
-    const promise = replyPromise(bot.openingHours, requested, conversation.lang, conversation.timezone ?? undefined);
+    const promise = replyPromise(bot.openingHours, requested, conversation.lang, conversation.timezone ?? undefined, deps.now());
     state.offline = { replyBy: (handoff?.reply_by ?? promise.at?.toISOString()) ?? '', text: promise.text, emailSaved: conversation.email !== null };
   }
   if (conversation.status === 'agent' && conversation.agent_id !== null) {

@@ -137,8 +137,10 @@ const MONTHS = {
  * written in the customer's timezone when known (a visitor abroad reads their own clock time),
  * else the bot's. `at` is null only when the schedule never opens (a configuration
  * mistake); the text then promises an e-mail reply without a time rather than saying "soon".
+ * `shownAt` is when the customer reads it (default `now`, the request): a promise made at 20:00
+ * for 08:00 says "tomorrow" then and "today" when the widget is reopened after midnight.
  */
-export function replyPromise(hours: OpeningHours, now: Date, lang: Lang, customerTimezone?: string): { at: Date | null; text: string } {
+export function replyPromise(hours: OpeningHours, now: Date, lang: Lang, customerTimezone?: string, shownAt = now): { at: Date | null; text: string } {
   const at = nextOpening(hours, now);
   if (!at) {
     return {
@@ -147,7 +149,7 @@ export function replyPromise(hours: OpeningHours, now: Date, lang: Lang, custome
     };
   }
   const timezone = customerTimezone && isTimezone(customerTimezone) ? customerTimezone : hours.timezone;
-  const when = describeWhen(at, now, timezone, lang);
+  const when = describeWhen(at, shownAt, timezone, lang);
   return {
     at,
     text: lang === 'nb' ? `Vi har stengt nå. En rådgiver svarer innen ${when}.` : `We're closed now. An advisor will reply by ${when}.`,

@@ -110,6 +110,11 @@ describe('handoff triggers', () => {
     expect((await w.call('POST', '/contact', { email: 'not-an-email' })).status).toBe(422);
     const saved = await w.call('POST', '/contact', { email: 'ola@example.com' });
     expect(saved.body.state.offline.emailSaved).toBe(true);
+    // Read again on Sunday evening and after midnight: the same time, named from the reader's day.
+    t.clock.now = new Date('2026-11-29T18:00:00Z');
+    expect((await w.call('GET', '/messages?after=1000')).body.state.offline.text).toMatch(/by tomorrow 08:00/);
+    t.clock.now = new Date('2026-11-30T01:00:00Z');
+    expect((await w.call('GET', '/messages?after=1000')).body.state.offline.text).toMatch(/by today 08:00/);
   });
 
   it('writes the promise in the customer’s own timezone when the widget sends it', async () => {
