@@ -1,6 +1,6 @@
 /**
- * A knowledge/ Markdown file (optional YAML front matter) as an ExtractedPage, so it chunks and
- * indexes exactly like a crawled page.
+ * A knowledge/ Markdown file (YAML front matter with title and url, then Markdown) as an
+ * ExtractedPage, so it chunks and indexes exactly like a crawled page.
  */
 
 import { parse as parseYaml } from 'yaml';
@@ -14,9 +14,11 @@ import type { ExtractedPage } from './types.js';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
+// title and url are required (knowledge/README.md): the url is the source link customers follow,
+// so a page without one is reported, not indexed under an address made up from its file name.
 const frontMatterSchema = z.object({
-  title: textField.optional(),
-  url: textField.optional(),
+  title: textField,
+  url: textField,
   lang: langField.optional(),
   // YAML may hand us a Date (unquoted timestamps with a time part) or a string.
   updated: z
@@ -27,28 +29,20 @@ const frontMatterSchema = z.object({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-/** Where a Markdown file lives: its path under knowledge/ without extension gives the default URL. */
-export interface MarkdownSource {
-  /** Path relative to the knowledge directory, with forward slashes, e.g. "pages/esim.md". */
-  relativePath: string;
-  text: string;
-}
-
 /** Parse a Markdown knowledge file; throws a ZodError for bad front matter, Error for other problems. */
-export function markdownPage(source: MarkdownSource, baseUrl: string): ExtractedPage {
-  const match = FRONT_MATTER.exec(source.text);
-  const meta = frontMatterSchema.parse(match ? (parseYaml(match[1] ?? '') ?? {}) : {});
-  const body = match ? source.text.slice(match[0].length) : source.text;
-  const doc = markdownSections(body);
+export function markdownPage(source: string, baseUrl: string): ExtractedPage {
+  const match = FRONT_MATTER.exec(source);
+  // Also what a binary file saved as .md looks like: better named than indexed as gibberish.
+  if (!match) throw new Error('no front matter: a page starts with ---, title: and url: lines, then --- (see knowledge/README.md)');
+  const meta = frontMatterSchema.parse(parseYaml(match[1] ?? '') ?? {});
+  const doc = markdownSections(source.slice(match[0].length));
   if (doc.sections.length === 0) throw new Error('no text');
 
-  const title = meta.title ?? doc.firstH1 ?? fileTitle(source.relativePath);
-  const url = pageUrl(meta.url ?? defaultPath(source.relativePath), baseUrl);
   const text = doc.sections.map((s) => s.text).join('\n');
   return {
-    url,
-    title,
-    lang: meta.lang ?? detectLanguage(`${title}\n${text}`),
+    url: pageUrl(meta.url, baseUrl),
+    title: meta.title,
+    lang: meta.lang ?? detectLanguage(`${meta.title}\n${text}`),
     ...(meta.updated !== undefined ? { lastModified: new Date(meta.updated).toISOString() } : {}),
     sections: doc.sections,
     contentHash: sectionsHash(doc.sections),
@@ -61,15 +55,4 @@ function pageUrl(urlOrPath: string, baseUrl: string): string {
   } catch (err) {
     throw new Error(`front matter.url: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-// "pages/mobil/esim.md" → "pages/mobil/esim"; an index.md stands for its folder.
-function defaultPath(relativePath: string): string {
-  const withoutExt = relativePath.replace(/\.[^./]+$/, '');
-  return withoutExt.replace(/(^|\/)index$/, '$1');
-}
-
-function fileTitle(relativePath: string): string {
-  const name = relativePath.split('/').pop()?.replace(/\.[^.]+$/, '') ?? relativePath;
-  return name.replace(/[-_]+/g, ' ').trim() || relativePath;
 }

@@ -41,12 +41,11 @@ export async function loadKnowledge(dir: string, opts: { baseUrl: string }): Pro
   });
   for (const path of paths) {
     const file = [basename(dir), ...relative(dir, path).split(sep)].join('/');
-    const relativePath = relative(dir, path).split(sep).join('/');
     const ext = extname(path).toLowerCase();
     try {
       const text = await readFile(path, 'utf8');
       if (MARKDOWN.has(ext)) {
-        const page = markdownPage({ relativePath, text }, opts.baseUrl);
+        const page = markdownPage(text, opts.baseUrl);
         const other = seenPageUrls.get(page.url);
         if (other) throw new Error(`url ${page.url} is already used by ${other}`);
         seenPageUrls.set(page.url, file);

@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/config/package-root.js';
 import { chunkPage } from '../../src/ingest/chunk-page.js';
 import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 
@@ -75,19 +76,25 @@ describe('loadKnowledge: Markdown pages', () => {
     ]);
   });
 
-  it('defaults the title to the first # heading and the url to the file path', async () => {
+  it('leaves out and reports a page without front matter, or without its title or url', async () => {
     await write('pages/kontakt/apningstider.md', '# Åpningstider\n\nKundeservice har åpent hverdager 08–20.\n');
-    await write('pages/index.md', '# Forside\n\nVelkommen til Fjordmobil.\n');
-    const { pages } = await loadKnowledge(dir, { baseUrl: 'https://fjordmobil.example/hjelp' });
-    expect(pages.map((p) => [p.url, p.title])).toEqual([
-      ['https://fjordmobil.example/hjelp/pages/', 'Forside'],
-      ['https://fjordmobil.example/hjelp/pages/kontakt/apningstider', 'Åpningstider'],
+    await write('pages/junk.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]).toString('latin1'));
+    await write('pages/no-url.md', '---\ntitle: Åpningstider\n---\n# Åpningstider\n\nHverdager 08–20.\n');
+    await write('pages/no-title.md', '---\nurl: /kontakt\n---\n# Kontakt\n\nRing oss.\n');
+    await write('pages/ok.md', '---\ntitle: Dekning\nurl: /dekning\n---\nVi har 5G i alle byer.\n');
+    const { pages, errors } = await loadKnowledge(dir, { baseUrl: BASE });
+    expect(pages.map((p) => p.url)).toEqual(['https://fjordmobil.example/dekning']);
+    expect(errors).toEqual([
+      { file: 'knowledge/pages/junk.md', message: expect.stringMatching(/^no front matter: .*title.*url/) },
+      { file: 'knowledge/pages/kontakt/apningstider.md', message: expect.stringMatching(/^no front matter: /) },
+      { file: 'knowledge/pages/no-title.md', message: 'front matter.title: Required' },
+      { file: 'knowledge/pages/no-url.md', message: 'front matter.url: Required' },
     ]);
   });
 
   it('takes lang from front matter, else detects it', async () => {
-    await write('en.md', '# Roaming\n\nYou can use your phone abroad in the EU at no extra cost.\n');
-    await write('nn.md', '---\nlang: nn\n---\nDu kan bruke mobilen i utlandet.\n');
+    await write('en.md', '---\ntitle: Roaming\nurl: /roaming\n---\n# Roaming\n\nYou can use your phone abroad in the EU at no extra cost.\n');
+    await write('nn.md', '---\ntitle: Utlandet\nurl: /utlandet\nlang: nn\n---\nDu kan bruke mobilen i utlandet.\n');
     const { pages } = await loadKnowledge(dir, { baseUrl: BASE });
     expect(pages.map((p) => p.lang)).toEqual(['en', 'nn']);
   });
@@ -169,7 +176,7 @@ describe('loadKnowledge: bad files', () => {
     await write('qa/broken.yaml', 'items:\n  - question: "unclosed\n    answer: x\n');
     await write('qa/wrong-shape.json', '{"questions": []}');
     await write('pages/bad-front-matter.md', '---\ntitle: 42\nurl: ftp://fjordmobil.example/x\n---\nTekst.\n');
-    await write('pages/ok.md', '# Dekning\n\nVi har 5G i alle byer.\n');
+    await write('pages/ok.md', '---\ntitle: Dekning\nurl: /dekning\n---\n# Dekning\n\nVi har 5G i alle byer.\n');
     const { pages, qa, errors } = await loadKnowledge(dir, { baseUrl: BASE });
 
     expect(pages.map((p) => p.title)).toEqual(['Dekning']);
@@ -185,9 +192,9 @@ describe('loadKnowledge: bad files', () => {
   });
 
   it('reports a Markdown url that is not http(s), and duplicate urls and questions', async () => {
-    await write('a.md', '---\nurl: javascript:alert(1)\n---\nTekst her.\n');
-    await write('b.md', '---\nurl: /samme\n---\nFørste.\n');
-    await write('c.md', '---\nurl: /samme\n---\nAndre.\n');
+    await write('a.md', '---\ntitle: A\nurl: javascript:alert(1)\n---\nTekst her.\n');
+    await write('b.md', '---\ntitle: B\nurl: /samme\n---\nFørste.\n');
+    await write('c.md', '---\ntitle: C\nurl: /samme\n---\nAndre.\n');
     await write('qa/one.yaml', '- question: Hva er PUK?\n  answer: En kode.\n');
     await write('qa/two.yaml', '- question: Hva er PUK?\n  answer: En annen kode.\n');
     const { pages, qa, errors } = await loadKnowledge(dir, { baseUrl: BASE });
@@ -199,10 +206,18 @@ describe('loadKnowledge: bad files', () => {
   it('skips README.md and hidden files, and reports an empty page', async () => {
     await write('README.md', '# How to edit this folder\n\nWrite Markdown here.\n');
     await write('.draft.md', '# Utkast\n\nIkke ferdig.\n');
-    await write('empty.md', '---\ntitle: Tom\n---\n\n');
+    await write('empty.md', '---\ntitle: Tom\nurl: /tom\n---\n\n');
     const { pages, errors } = await loadKnowledge(dir, { baseUrl: BASE });
     expect(pages).toEqual([]);
     expect(errors).toEqual([{ file: 'knowledge/empty.md', message: 'no text' }]);
+  });
+
+  it('indexes every file of the bundled demo knowledge/ folder', async () => {
+    const bundled = await loadKnowledge(join(packageRoot(), 'knowledge'), { baseUrl: BASE });
+    expect(bundled.errors).toEqual([]);
+    const files = await readdir(join(packageRoot(), 'knowledge', 'pages'), { recursive: true });
+    expect(bundled.pages).toHaveLength(files.filter((f) => f.endsWith('.md')).length);
+    expect(bundled.qa.length).toBeGreaterThan(0);
   });
 
   it('fails clearly when the folder does not exist', async () => {

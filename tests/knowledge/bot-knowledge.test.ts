@@ -36,13 +36,17 @@ describe('BotKnowledge', () => {
   it('tells whoever opens the bot which knowledge files were left out, and keeps the rest', async () => {
     const dataDir = await tinyBotDataDir();
     await writeFile(join(dataDir, 'kb', 'broken.md'), '---\ntitle:\n---\nNo title.\n');
+    // Without front matter a page has no url to link, so it is reported rather than given an invented one.
+    await writeFile(join(dataDir, 'kb', 'nofm.md'), '# Gavekort\n\nGavekort kjøper du i alle butikkene.\n');
     const bot = selectBot(await loadConfig(dataDir));
     for (let run = 0; run < 2; run++) {
       // Built on the first open, loaded on the second: both say it.
       const lines: string[] = [];
       const knowledge = await BotKnowledge.open(bot, dataDir, new OfflineEmbeddings(), (l) => lines.push(l));
       expect(lines.filter((l) => l.includes('broken.md'))).toHaveLength(1);
-      expect(knowledge.extra.warnings).toEqual([expect.stringContaining('broken.md')]);
+      expect(lines.filter((l) => l.includes('nofm.md: no front matter'))).toHaveLength(1);
+      expect(knowledge.extra.warnings).toEqual([expect.stringContaining('broken.md'), expect.stringContaining('nofm.md: no front matter')]);
+      expect(knowledge.index.pageUrls()).not.toContain('https://test.example/nofm');
       expect((await knowledge.index.search('PUK-koden'))[0]!.url).toBe('https://test.example/mobil/puk');
     }
   });
