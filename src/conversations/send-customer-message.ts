@@ -1,5 +1,5 @@
 import type { AskOutput } from '../cli/ask-output.js';
-import { handoffAfterAbstention, handoffBeforeAnswer } from '../handoff/handoff-trigger.js';
+import { handoffAfterAbstention, handoffBeforeAnswer, type LastBotTurn } from '../handoff/handoff-trigger.js';
 import { requestHandoff } from '../handoff/request-handoff.js';
 import type { ConversationRow, MessageRow } from '../storage/schema.js';
 import { queueChannel, type ChatDeps } from './chat-deps.js';
@@ -42,7 +42,7 @@ export async function sendCustomerMessage(
   }
 
   const bot = deps.bots.get(conversation.bot_id)!;
-  const before = handoffBeforeAnswer(input.text, bot.config, await lastAnswerFeedback(deps, conversation.id));
+  const before = handoffBeforeAnswer(input.text, bot.config, await lastBotTurn(deps, conversation.id));
   if (before) {
     const notice = await requestHandoff(deps, conversation, before.reason, before.detail);
     return { message, ...(notice ? { reply: notice } : {}) };
@@ -89,8 +89,8 @@ async function replyTo(deps: ChatDeps, conversationId: string, clientId: string)
   return reply ? { reply } : {};
 }
 
-/** The customer's verdict on the bot's latest answer, if they gave one. */
-async function lastAnswerFeedback(deps: ChatDeps, conversationId: string): Promise<'helpful' | 'not-helpful' | 'none'> {
+/** The bot's latest turn: an abstention, or the customer's verdict on its answer if they gave one. */
+async function lastBotTurn(deps: ChatDeps, conversationId: string): Promise<LastBotTurn> {
   const answers = await deps.db
     .selectFrom('messages')
     .select(['seq', 'meta'])
@@ -100,7 +100,9 @@ async function lastAnswerFeedback(deps: ChatDeps, conversationId: string): Promi
     .limit(1)
     .execute();
   const last = answers[0];
-  if (!last || (JSON.parse(last.meta) as MessageMeta).outcome !== 'answer') return 'none';
+  const outcome = last && (JSON.parse(last.meta) as MessageMeta).outcome;
+  if (outcome === 'abstain') return 'abstained';
+  if (!last || outcome !== 'answer') return 'none';
   const feedback = await deps.db
     .selectFrom('feedback')
     .select('helpful')

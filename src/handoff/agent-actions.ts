@@ -5,7 +5,7 @@ import { SYSTEM_TEXTS } from '../conversations/system-texts.js';
 import { LaerlingError } from '../errors.js';
 import { redactPii } from '../privacy/redact.js';
 import { recordAudit } from '../storage/audit.js';
-import { isPersonRequest } from './person-request.js';
+import { isPersonRequest, isYes } from './person-request.js';
 import type { ConversationRow, HandoffRow, MessageRow, UserRow } from '../storage/schema.js';
 
 type Agent = Pick<UserRow, 'id' | 'name'>;
@@ -116,10 +116,11 @@ function teachingPair(all: readonly MessageRow[]): { question: string; answer: s
   const closes = all.map((m) => m.role === 'system' && messageMeta(m).event === 'closed');
   const messages = all.slice(closes.lastIndexOf(true) + 1);
   const answer = messages.filter((m) => m.role === 'agent').map((m) => m.text).join('\n\n');
-  // The customer's questions up to the agent's first reply; "can I talk to a human" teaches nothing.
+  // The customer's questions up to the agent's first reply; "can I talk to a human" (or "yes" to
+  // the bot's offer of one) teaches nothing.
   const firstAgent = messages.find((m) => m.role === 'agent')?.seq ?? Infinity;
   const question = messages
-    .filter((m) => m.role === 'customer' && m.seq < firstAgent && !isPersonRequest(m.text))
+    .filter((m) => m.role === 'customer' && m.seq < firstAgent && !isPersonRequest(m.text) && !isYes(m.text))
     .map((m) => m.text)
     .join('\n');
   // Suggestions become knowledge every customer sees: no personal data in them.

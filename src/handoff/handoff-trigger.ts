@@ -1,24 +1,28 @@
 import type { HandoffRow, MessageRow } from '../storage/schema.js';
 import type { BotConfig } from '../config/bot-config.js';
-import { isPersonRequest } from './person-request.js';
+import { isPersonRequest, isYes } from './person-request.js';
 import { matchSensitiveTopic } from './sensitive-topics.js';
 
 export type HandoffReason = HandoffRow['reason'];
 
+/** The bot's last turn as handoff sees it: an abstention (which offers a person), or the answer's feedback. */
+export type LastBotTurn = 'abstained' | 'helpful' | 'not-helpful' | 'none';
+
 /**
  * Should this customer message go to a person before the bot tries? A typed request for a
- * person, a sensitive topic, or a question right after the customer said the last answer did
- * not help. (Two abstentions in a row are checked after the bot's reply.)
+ * person (or a yes to the person the bot just offered), a sensitive topic, or a question right
+ * after the customer said the last answer did not help. (Two abstentions in a row are checked
+ * after the bot's reply.)
  */
 export function handoffBeforeAnswer(
   text: string,
   bot: Pick<BotConfig, 'sensitiveTopics'>,
-  lastBotAnswerFeedback: 'helpful' | 'not-helpful' | 'none',
+  lastBotTurn: LastBotTurn,
 ): { reason: HandoffReason; detail?: string } | null {
-  if (isPersonRequest(text)) return { reason: 'typed-request' };
+  if (isPersonRequest(text) || (lastBotTurn === 'abstained' && isYes(text))) return { reason: 'typed-request' };
   const topic = matchSensitiveTopic(text, bot.sensitiveTopics);
   if (topic) return { reason: 'sensitive-topic', detail: topic };
-  if (lastBotAnswerFeedback === 'not-helpful') return { reason: 'negative-feedback' };
+  if (lastBotTurn === 'not-helpful') return { reason: 'negative-feedback' };
   return null;
 }
 

@@ -23,10 +23,24 @@ const NOT_A_REQUEST = /\b(?:travel agent|user agent|estate agent|real estate|hum
 
 /** True when the customer asks to talk to a person, in Norwegian or English. */
 export function isPersonRequest(text: string): boolean {
-  const t = text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const t = normalise(text);
   if (!t || NOT_A_REQUEST.test(t)) return false;
   if (ASK_FOR_PERSON.some((re) => re.test(t))) return true;
   const words = t.split(' ').length;
   // "Menneske!", "human please", "kundebehandler takk": short, and not a question about the word.
   return words <= 4 && SHORT_PERSON.test(t) && !/^(?:hva|what|who|hvem|hvordan|how)\b/u.test(t);
+}
+
+// A yes on its own, and the words that may come with it ("ja takk", "yes please", "gjerne det").
+const YES = new Set(['ja', 'jo', 'jepp', 'jada', 'gjerne', 'ok', 'okei', 'okay', 'yes', 'yeah', 'yep', 'sure', 'absolutt', 'definitely']);
+const WITH_YES = new Set(['takk', 'please', 'thanks', 'thank', 'you', 'det', 'bare', 'veldig', 'gjør', 'do', 'that', 'would', 'be', 'great', 'fint', 'flott', 'sir']);
+
+/** True for a short yes ("ja takk", "yes please"): after the bot offered a person, it accepts. */
+export function isYes(text: string): boolean {
+  const words = normalise(text).split(' ');
+  return words.length <= 5 && words.some((w) => YES.has(w)) && words.every((w) => YES.has(w) || WITH_YES.has(w));
+}
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonRequest } from '../../src/handoff/person-request.js';
+import { isPersonRequest, isYes } from '../../src/handoff/person-request.js';
 
 const YES = [
   'Kan jeg snakke med et menneske?', 'jeg vil snakke med en kundebehandler', 'snakke med noen', 'Menneske!', 'kundebehandler takk',
@@ -20,4 +20,9 @@ const NO = [
 describe('isPersonRequest', () => {
   it.each(YES)('asks for a person: %s', (text) => expect(isPersonRequest(text)).toBe(true));
   it.each(NO)('is a question, not a request: %s', (text) => expect(isPersonRequest(text)).toBe(false));
+});
+
+describe('isYes', () => {
+  it.each(['ja', 'Ja takk!', 'ja, gjerne', 'gjerne det', 'jepp', 'OK', 'yes please', 'Yes.', 'sure, thanks', 'yes that would be great'])('accepts: %s', (text) => expect(isYes(text)).toBe(true));
+  it.each(['nei takk', 'no thanks', 'ja men hva koster det', 'takk', 'yes I want to know the price of roaming', 'ok so how do I pay', ''])('is no yes: %s', (text) => expect(isYes(text)).toBe(false));
 });

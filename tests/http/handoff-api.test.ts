@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gapQuestions } from '../../src/learning/gap-questions.js';
 import { conversationStateSchema } from '../../src/protocol/widget-api.js';
 import { agentClient, chatApp, readEvents, widgetClient } from '../fixtures/chat-app.js';
 
@@ -65,6 +66,26 @@ describe('handoff triggers', () => {
     const staffed = (await w.call('GET', '/messages?after=1000')).body.state.queue;
     expect(staffed).toMatchObject({ position: 1, waitMinutes: 4, staffed: true });
     await reader.cancel();
+  });
+
+  it('takes "ja takk" after an abstention as yes to the person the bot offered; the gap stays the question', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    expect((await w.send('hvordan dyrker jeg tomater på balkongen', 'a1')).body.reply.outcome).toBe('abstain');
+    const yes = await w.send('ja takk', 'a2');
+    expect(yes.body.reply).toMatchObject({ role: 'system', event: 'handoff-queued' });
+    expect((await t.db.selectFrom('handoffs').select('reason').executeTakeFirstOrThrow()).reason).toBe('typed-request');
+    const gaps = await gapQuestions(t.db, 'test', new Date(0));
+    expect(gaps.map((g) => [g.text, g.handedOff])).toEqual([['hvordan dyrker jeg tomater på balkongen', true]]);
+  });
+
+  it('answers "ja takk" that follows an answer, not a person offer, as a question', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    expect((await w.send('hvor finner jeg puk koden', 'b1')).body.reply.outcome).toBe('answer');
+    expect((await w.send('ja takk', 'b2')).body.state.status).toBe('bot');
   });
 
   it('hands off after two abstentions in a row', async () => {
