@@ -3,6 +3,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import { botDir, type BotConfig } from '../config/bot-config.js';
 import type { CrawlReport } from '../ingest/crawl-site.js';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index.js';
+import { redactPii } from '../privacy/redact.js';
 import { writeIndex } from '../retrieval/index-store.js';
 import type { LearnedPhrasing } from '../retrieval/types.js';
 import { buildBotIndex, type BuildResult } from './build-bot-index.js';
@@ -13,6 +14,12 @@ import { openBotIndex } from './open-bot-index.js';
 import { readOwnerQa, writeOwnerQa, type OwnerQa } from './owner-qa-store.js';
 
 type Pair = { question: string; url: string };
+
+// Every pair reaches learned.jsonl, negative.jsonl and the index through this class, so redacting
+// here means no caller (`laerling learn`, the console, confirmations) can keep personal data by
+// forgetting to. Callers that also store the question in SQLite redact it themselves first; the
+// second pass changes nothing, so their rows and the files still agree for erasure.
+const redacted = (question: string) => redactPii(question).text;
 
 /** Learned phrasings kept only in memory (and learned.jsonl) before a new index generation is saved. */
 export const SAVE_EVERY = 200;
@@ -124,14 +131,14 @@ export class BotKnowledge {
    * index files are not rewritten for each one — at 100k chunks that would be hundreds of MB per
    * "that helped" — opening the index adds the lines it does not hold yet. A new generation is
    * written every SAVE_EVERY phrasings, so that catching up on open stays short, or at once with
-   * `save` (a batch from `laerling learn`).
+   * `save` (a batch from `laerling learn`). Personal data in the questions is redacted first.
    */
   learn(items: Pair[], opts: { save?: boolean } = {}): Promise<void> {
     return this.serial(async () => {
       // Lines another process appended first, so that this index misses none of them.
       await this.syncLearnedNow();
       const learnedAt = new Date().toISOString();
-      const stamped: LearnedPhrasing[] = items.map((i) => ({ question: i.question, url: i.url, learnedAt }));
+      const stamped: LearnedPhrasing[] = items.map((i) => ({ question: redacted(i.question), url: i.url, learnedAt }));
       const before = this.learnedStamp;
       const bytes = await appendLearned(this.dir, stamped);
       // Grown by exactly these lines since the catch-up read it: nobody else wrote, so the next
@@ -151,7 +158,7 @@ export class BotKnowledge {
   addNegatives(items: Pair[]): Promise<void> {
     return this.serial(async () => {
       const learnedAt = new Date().toISOString();
-      await appendLearned(this.dir, items.map((i) => ({ ...i, learnedAt })), 'negative');
+      await appendLearned(this.dir, items.map((i) => ({ question: redacted(i.question), url: i.url, learnedAt })), 'negative');
       await this.applyNegatives(this.live.index);
     });
   }

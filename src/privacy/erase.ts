@@ -47,36 +47,48 @@ async function conversationsOf(deps: Pick<ChatDeps, 'db'>, target: EraseTarget):
 /**
  * Erase a customer's data (GDPR art. 17): their conversations with every message, handoff,
  * feedback and rating; the phrasings and negative pairs learned from them, from the database,
- * their files and the index; and suggestions not yet approved. Approved Q&A items stay: an owner
- * rewrote and published them, and they were redacted before anyone saw them.
+ * their files and the index; and suggestions not yet approved. By e-mail, also any stored pair
+ * whose question holds the address. Approved Q&A items stay: an owner rewrote and published
+ * them, and they were redacted before anyone saw them.
  */
 export async function eraseCustomerData(deps: Pick<ChatDeps, 'db' | 'bots' | 'now'>, target: EraseTarget, actor: string): Promise<EraseResult> {
   const conversations = await conversationsOf(deps, target);
   const result: EraseResult = { conversations: conversations.length, learned: 0, negative: 0, suggestions: 0 };
-  if (conversations.length === 0) return result;
   const ids = conversations.map((c) => c.id);
-  const learned = await deps.db.selectFrom('learned_phrasings').select(['bot_id', 'question', 'url']).where('conversation_id', 'in', ids).execute();
-  const negative = await deps.db.selectFrom('negative_pairs').select(['bot_id', 'question', 'url']).where('conversation_id', 'in', ids).execute();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('learned_phrasings').where('conversation_id', 'in', ids).execute();
-    await trx.deleteFrom('negative_pairs').where('conversation_id', 'in', ids).execute();
-    const suggestions = await trx.deleteFrom('knowledge_suggestions').where('conversation_id', 'in', ids).where('status', '!=', 'approved').executeTakeFirst();
-    result.suggestions = Number(suggestions.numDeletedRows);
-    // Messages, handoffs, feedback and ratings go with their conversation (ON DELETE CASCADE).
-    await trx.deleteFrom('conversations').where('id', 'in', ids).execute();
-  });
-  result.learned = await forget(deps, 'learned', learned);
-  result.negative = await forget(deps, 'negative', negative);
-  await recordAudit(deps.db, { actor, action: 'customer.erase', details: { ...result, by: 'token' in target ? 'token' : 'email' }, at: deps.now() });
+  let learned: PairRow[] = [];
+  let negative: PairRow[] = [];
+  if (ids.length > 0) {
+    learned = await deps.db.selectFrom('learned_phrasings').select(['bot_id', 'question', 'url']).where('conversation_id', 'in', ids).execute();
+    negative = await deps.db.selectFrom('negative_pairs').select(['bot_id', 'question', 'url']).where('conversation_id', 'in', ids).execute();
+    await deps.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('learned_phrasings').where('conversation_id', 'in', ids).execute();
+      await trx.deleteFrom('negative_pairs').where('conversation_id', 'in', ids).execute();
+      const suggestions = await trx.deleteFrom('knowledge_suggestions').where('conversation_id', 'in', ids).where('status', '!=', 'approved').executeTakeFirst();
+      result.suggestions = Number(suggestions.numDeletedRows);
+      // Messages, handoffs, feedback and ratings go with their conversation (ON DELETE CASCADE).
+      await trx.deleteFrom('conversations').where('id', 'in', ids).execute();
+    });
+  }
+  // Pairs stored before learning redacted every question (`laerling learn` did not) can hold the
+  // address without belonging to any conversation.
+  const mentions = 'email' in target ? (p: { question: string }) => mentionsEmail(p.question, target.email) : undefined;
+  result.learned = await forget(deps, 'learned', learned, mentions);
+  result.negative = await forget(deps, 'negative', negative, mentions);
+  if (Object.values(result).some((n) => n > 0)) {
+    await recordAudit(deps.db, { actor, action: 'customer.erase', details: { ...result, by: 'token' in target ? 'token' : 'email' }, at: deps.now() });
+  }
   return result;
 }
 
-// The texts these conversations put in the bot's files and index.
-async function forget(deps: Pick<ChatDeps, 'bots'>, kind: PairKind, rows: ReadonlyArray<{ bot_id: string; question: string; url: string }>): Promise<number> {
+type PairRow = { bot_id: string; question: string; url: string };
+
+// The texts these conversations put in the bot's files and index, and those naming the address.
+async function forget(deps: Pick<ChatDeps, 'bots'>, kind: PairKind, rows: readonly PairRow[], mentions?: (p: { question: string }) => boolean): Promise<number> {
   let removed = 0;
   for (const [botId, runtime] of deps.bots) {
     const ids = new Set(rows.filter((r) => r.bot_id === botId).map(learnedId));
-    if (ids.size > 0) removed += await runtime.knowledge.removePairs(kind, (p) => ids.has(learnedId(p)));
+    if (ids.size === 0 && !mentions) continue;
+    removed += await runtime.knowledge.removePairs(kind, (p) => ids.has(learnedId(p)) || (mentions?.(p) ?? false));
   }
   return removed;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,15 @@ describe('laerling CLI contract', () => {
     const after = askOutputSchema.parse(JSON.parse((await runCli(['ask', odd, '--json', '--data-dir', dataDir])).stdout));
     expect(after.candidates[0]?.url).toBe('https://test.example/faktura');
     expect(after.confidence).toBeGreaterThan(before.confidence);
+  });
+
+  it('learn --jsonl redacts personal data before it stores a phrasing', async () => {
+    const question = 'jeg heter ola@nordmann.no tlf 912 34 567 hvor lenge gjelder gavekortet';
+    const r = await runCli(['learn', '--jsonl', '--data-dir', dataDir], { stdin: JSON.stringify({ question, url: '/faktura' }) });
+    expect(r.code, r.stderr).toBe(0);
+    const stored = await readFile(join(dataDir, 'bots', 'test', 'learned.jsonl'), 'utf8');
+    expect(stored).toContain('jeg heter [e-post] tlf [telefon] hvor lenge gjelder gavekortet');
+    expect(stored).not.toMatch(/ola@nordmann|912 34 567/);
   });
 
   it('crawl refuses loopback without --allow-private-network, and indexes it with the flag', async () => {

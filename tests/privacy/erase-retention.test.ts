@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLearned } from '../../src/knowledge/learned-store.js';
+import { appendLearned, readLearned } from '../../src/knowledge/learned-store.js';
 import { settleOutcomes } from '../../src/learning/settle-outcomes.js';
 import { purgeExpiredConversations } from '../../src/privacy/retention.js';
 import { agentClient, chatApp, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
@@ -75,6 +75,26 @@ describe('erasing a customer', () => {
     // "_" is a LIKE wildcard: escaped, it must still find the literal address.
     expect((await admin.call('POST', '/api/admin/erase', { email: 'ola_n@nordmann.no' })).body.conversations).toBe(1);
     expect((await underscore.call('GET', '/messages')).status).toBe(404);
+  });
+});
+
+describe('erasing what was learned without a conversation', () => {
+  it('removes stored phrasings that name the address, as `laerling learn` kept them before redacting', async () => {
+    const t = await chatApp();
+    const dir = join(t.dataDir, 'bots', 'test');
+    const url = 'https://test.example/mobil/puk';
+    const learnedAt = t.clock.now.toISOString();
+    // Written straight to the files: learning redacts now, but older files can still hold addresses.
+    await appendLearned(dir, [
+      { question: 'jeg heter ola@nordmann.no, hvor er PUK', url, learnedAt },
+      { question: 'kari.ola@nordmann.no spør om PUK', url, learnedAt },
+    ]);
+    await appendLearned(dir, [{ question: 'OLA@nordmann.no fant ikke PUK', url, learnedAt }], 'negative');
+    const admin = await agentClient(t, 'admin@test.example', 'admin');
+    const res = await admin.call('POST', '/api/admin/erase', { email: 'ola@nordmann.no' });
+    expect(res.body).toMatchObject({ conversations: 0, learned: 1, negative: 1 });
+    expect((await readLearned(dir)).map((l) => l.question)).toEqual(['kari.ola@nordmann.no spør om PUK']);
+    expect(await readLearned(dir, 'negative')).toEqual([]);
   });
 });
 
