@@ -12,14 +12,14 @@ interface Issue {
   keys?: readonly string[];
 }
 
-/** Render a zod error as "path.to.field: message; other: message" so users see which field is bad. */
+/** Render a zod error as "path.to.field: message; other: message" so users see which field is bad (a rule on the whole value is its message alone). */
 export function formatZodError(error: { issues: ReadonlyArray<Issue> }, prefix = ''): string {
   return error.issues
     .flatMap((issue) =>
       // zod puts an unknown key's issue on the object; naming the key itself points at the typo.
       issue.code === 'unrecognized_keys' && issue.keys
         ? issue.keys.map((key) => `${formatPath([...issue.path, key], prefix)}: unknown field`)
-        : [`${formatPath(issue.path, prefix) || '(root)'}: ${issue.message}`],
+        : [formatPath(issue.path, prefix) ? `${formatPath(issue.path, prefix)}: ${issue.message}` : issue.message],
     )
     .join('; ');
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { formatZodError } from '../config/format-zod-error.js';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { qaChunkId } from '../ingest/knowledge-qa.js';
 import { botSources, crawlChannel, startCrawl, type CrawlChanges, type CrawlSettings } from '../knowledge/crawl-runs.js';
@@ -17,7 +18,11 @@ import { readBody } from './read-body.js';
 type Env = AuthEnv & { Variables: { botId: string } };
 
 const sourceSchema = z.object({ url: z.url({ protocol: /^https?$/ }), recrawlDays: z.number().int().min(1).max(365).default(7) });
-const suggestionEditSchema = z.object({ question: z.string().trim().min(1).max(2000).optional(), answer: z.string().trim().min(1).max(4000).optional() });
+const suggestionEditSchema = z
+  .object({ question: z.string().trim().min(1).max(2000).optional(), answer: z.string().trim().min(1).max(4000).optional() })
+  // An edit that changes nothing is a client mistake, and an empty update is not valid SQL.
+  .refine((edit) => edit.question !== undefined || edit.answer !== undefined, 'Give the question or answer (or both) to change');
+const suggestionStatusSchema = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() });
 const approveSchema = qaInputSchema.partial().extend({ url: z.string().trim().min(1).max(2000).optional() });
 const learnedSchema = z.object({ question: z.string().trim().min(1).max(500), url: z.string().trim().min(1).max(2000) });
 const PREVIEW_CHARS = 280;
@@ -134,8 +139,9 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
 
   // Agents' suggestions.
   app.get('/bots/:bot/suggestions', async (c) => {
-    const status = z.enum(['pending', 'approved', 'rejected']).optional().safeParse(c.req.query('status'));
-    return c.json({ suggestions: await listSuggestions(deps, c.get('botId'), status.success ? status.data : undefined) });
+    const query = suggestionStatusSchema.safeParse({ status: c.req.query('status') });
+    if (!query.success) throw new HttpError(422, 'INVALID_INPUT', formatZodError(query.error));
+    return c.json({ suggestions: await listSuggestions(deps, c.get('botId'), query.data.status) });
   });
   app.post('/bots/:bot/suggestions/:id/approve', async (c) => {
     const body = await readBody(c, approveSchema);

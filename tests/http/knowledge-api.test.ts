@@ -52,6 +52,26 @@ describe('knowledge console API', () => {
     expect((await owner.call('GET', '/api/knowledge/bots/test/qa')).body.items[0]).toMatchObject({ suggestionId: pending[0].id, createdBy: 'owner@test.example' });
   });
 
+  it('edits a pending suggestion, and refuses an empty edit or an unknown status filter with a 422', async () => {
+    const t = await chatApp();
+    await taughtSuggestion(t, 'Kan jeg ta med hunden i butikken?', 'Ja.');
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const [pending] = (await owner.call('GET', '/api/knowledge/bots/test/suggestions')).body.suggestions;
+
+    const empty = await owner.call('PUT', `/api/knowledge/bots/test/suggestions/${pending.id}`, {});
+    expect(empty.status).toBe(422);
+    expect(empty.body.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/question or answer/) });
+    const edited = await owner.call('PUT', `/api/knowledge/bots/test/suggestions/${pending.id}`, { answer: 'Ja, hunder i bånd er velkomne.' });
+    expect(edited.status).toBe(200);
+    const [after] = (await owner.call('GET', '/api/knowledge/bots/test/suggestions?status=pending')).body.suggestions;
+    expect(after).toMatchObject({ question: pending.question, answer: 'Ja, hunder i bånd er velkomne.' });
+
+    const bogus = await owner.call('GET', '/api/knowledge/bots/test/suggestions?status=bogus');
+    expect(bogus.status).toBe(422);
+    expect(bogus.body.error.message).toMatch(/^status: .*pending.*approved.*rejected/);
+    expect((await owner.call('GET', '/api/knowledge/bots/test/suggestions?status=approved')).body.suggestions).toEqual([]);
+  });
+
   it('approving a suggestion linked to a page teaches that page the questions instead of adding a Q&A item', async () => {
     const t = await chatApp();
     await taughtSuggestion(t, 'mobilen min ber om en åttesifret kode etter tre feil', 'Det er PUK-koden, se https://test.example/mobil/puk');
