@@ -1,4 +1,5 @@
 import type { AskOutput } from '../cli/ask-output.js';
+import { plainLanguage } from '../ingest/detect-language.js';
 import { handoffAfterAbstention, handoffBeforeAnswer, type LastBotTurn } from '../handoff/handoff-trigger.js';
 import { requestHandoff } from '../handoff/request-handoff.js';
 import type { ConversationRow, MessageRow } from '../storage/schema.js';
@@ -19,11 +20,15 @@ export async function sendCustomerMessage(
   const earlier = await findByClientId(deps.db, conversation.id, 'customer', input.clientId);
   if (earlier) return { message: earlier, ...(await replyTo(deps, conversation.id, input.clientId)) };
 
-  if (conversation.status === 'closed' || (input.pageUrl && input.pageUrl !== conversation.page_url)) {
+  // A visitor on the Norwegian page who writes English gets the handoff notice, the promise and
+  // the agent's queue entry in English too (the bot answers each question in its own language).
+  const spoken = plainLanguage(input.text);
+  const lang = spoken && spoken !== conversation.lang && deps.bots.get(conversation.bot_id)!.config.languages.includes(spoken) ? { lang: spoken } : {};
+  if (conversation.status === 'closed' || lang.lang || (input.pageUrl && input.pageUrl !== conversation.page_url)) {
     // A new question after closing starts over with the bot; the agent's chat is finished.
     const reopen = conversation.status === 'closed' ? { status: 'bot' as const, closed_at: null, agent_id: null } : {};
-    await updateConversation(deps.db, conversation.id, { ...reopen, ...(input.pageUrl ? { page_url: input.pageUrl } : {}) });
-    conversation = { ...conversation, ...reopen };
+    await updateConversation(deps.db, conversation.id, { ...reopen, ...lang, ...(input.pageUrl ? { page_url: input.pageUrl } : {}) });
+    conversation = { ...conversation, ...reopen, ...lang };
   }
 
   let message: MessageRow;

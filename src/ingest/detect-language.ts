@@ -86,6 +86,19 @@ export function detectLanguage(text: string, hint?: string): Lang {
   return nn + (allNorwegian > 0 ? ambiguousNn : 0) > nb ? 'nn' : 'nb';
 }
 
+/**
+ * The answer language a customer's message plainly is, or undefined when it is too short or mixed
+ * to tell ("ok", "4G", "Apple Watch"): a chat follows the customer's language only on evidence.
+ */
+export function plainLanguage(text: string): 'nb' | 'en' | undefined {
+  const tokens = text.toLowerCase().normalize('NFC').replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const en = tokens.filter((t) => ENGLISH.has(t)).length;
+  const no = tokens.filter((t) => NORWEGIAN.has(t) || BOKMAL.has(t) || NYNORSK.has(t) || /[æøå]/.test(t)).length;
+  if (en >= 2 && en > 2 * no) return 'en';
+  if (no >= 2 && no > 2 * en) return 'nb';
+  return undefined;
+}
+
 /** The language we answer in: nynorsk questions get bokmål answers. */
 export function answerLanguage(lang: Lang): 'nb' | 'en' {
   return lang === 'en' ? 'en' : 'nb';

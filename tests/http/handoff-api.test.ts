@@ -88,6 +88,18 @@ describe('handoff triggers', () => {
     expect((await w.send('ja takk', 'b2')).body.state.status).toBe('bot');
   });
 
+  it('follows the customer into English: the handoff notice, queue entry and promise', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start({ lang: 'nb' });
+    await w.send('ok', 'l0');
+    expect((await t.db.selectFrom('conversations').select('lang').executeTakeFirstOrThrow()).lang).toBe('nb');
+    const res = await w.send('I want to talk to a human please', 'l1');
+    expect(res.body.reply.text).toMatch(/^I'm connecting you with an advisor/);
+    const agent = await agentClient(t);
+    expect((await agent.call('GET', '/api/agent/queue')).body.waiting[0].lang).toBe('en');
+  });
+
   it('hands off after two abstentions in a row', async () => {
     const t = await chatApp();
     const w = widgetClient(t);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLanguage, detectLanguage } from '../../src/ingest/detect-language.js';
+import { answerLanguage, detectLanguage, plainLanguage } from '../../src/ingest/detect-language.js';
 
 describe('detectLanguage', () => {
   it.each([
@@ -78,5 +78,15 @@ describe('answerLanguage', () => {
     expect(answerLanguage('nn')).toBe('nb');
     expect(answerLanguage('nb')).toBe('nb');
     expect(answerLanguage('en')).toBe('en');
+  });
+});
+
+describe('plainLanguage', () => {
+  it('names the language only on evidence', () => {
+    expect(plainLanguage('How do I get eSIM on my Apple Watch?')).toBe('en');
+    expect(plainLanguage('I want a human')).toBe('en');
+    expect(plainLanguage('Jeg vil snakke med et menneske')).toBe('nb');
+    expect(plainLanguage('korleis seier eg opp abonnementet')).toBe('nb');
+    for (const unclear of ['ok', 'ja takk', 'Apple Watch', '4G', 'eSIM', 'hei', '']) expect(plainLanguage(unclear)).toBeUndefined();
   });
 });
