@@ -1,9 +1,10 @@
 /**
  * PII redaction for everything we keep for learning or send to a model: e-mail addresses, phone
- * numbers (Norwegian and international), Norwegian national identity numbers (fødselsnummer and
- * D-numbers, checked with their mod-11 digits, including the rule for numbers issued from 2032),
- * card numbers (Luhn), Norwegian bank account numbers (mod 11) and IBANs (mod 97).
- * Numbers are replaced only when their check digits hold, so order numbers, prices and dates stay.
+ * numbers (Norwegian and international, "+1 (555) 123-4567" too), Norwegian national identity
+ * numbers (fødselsnummer and D-numbers, checked with their mod-11 digits, including the rule for
+ * numbers issued from 2032), card numbers (Luhn), Norwegian bank account numbers (mod 11) and
+ * IBANs (mod 97). Numbers are replaced only when their check digits hold, so order numbers,
+ * prices and dates stay.
  */
 export type PiiKind = 'email' | 'national-id' | 'card' | 'account' | 'iban' | 'phone';
 
@@ -74,21 +75,27 @@ export function isIban(raw: string): boolean {
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 // Digit runs with the separators people type inside numbers (space, dot, dash).
-const NUMBER = /(?<![\p{L}\p{N}])\+?\d[\d .-]{6,22}\d(?![\p{L}\p{N}])/gu;
+const PLAIN_NUMBER = /(?<![\p{L}\p{N}])\+?\d[\d .-]{6,22}\d(?![\p{L}\p{N}])/gu;
+// The same, with brackets around a short group as international numbers are written: an area
+// code or the trunk zero ("+1 (555) 123-4567", "+46 (0)8 123 456 78"), or the country code in
+// front ("(+47) 912 34 567").
+const NUMBER = /(?<![\p{L}\p{N}])(?:\(\+?\d{1,4}\) ?|\+)?\d(?:[\d .-]|\(\d{1,4}\)){6,22}\d(?![\p{L}\p{N}])/gu;
+// A leading "+" or "(+" is a country code: the number is a phone number, never an id or account.
+const INTERNATIONAL = /^\(?\+/;
 
 /** Which kind of PII a run of digits is, judged by its check digits and shape, or null. */
 export function classifyNumber(raw: string): PiiKind | null {
   const digits = raw.replace(/\D/g, '');
+  if (INTERNATIONAL.test(raw.trim())) return digits.length >= 8 && digits.length <= 15 ? 'phone' : null;
   if (digits.length === 11 && isNorwegianNationalId(digits)) return 'national-id';
   if (digits.length === 11 && isNorwegianAccount(digits)) return 'account';
-  if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits) && !raw.trim().startsWith('+')) return 'card';
+  if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) return 'card';
   if (isPhone(raw, digits)) return 'phone';
   return null;
 }
 
 function isPhone(raw: string, digits: string): boolean {
   const t = raw.trim();
-  if (t.startsWith('+')) return digits.length >= 8 && digits.length <= 15;
   if (digits.startsWith('0047') && digits.length === 12) return true;
   if (digits.startsWith('47') && digits.length === 10 && /^[49]/.test(digits.slice(2))) return true;
   // Norwegian numbers: 8 digits; mobiles start with 4 or 9, landlines with 2, 3, 5, 6, 7.
@@ -116,11 +123,19 @@ export function redactPii(text: string): { text: string; found: PiiKind[] } {
     found.add('iban');
     return TAG.iban;
   });
-  out = out.replace(NUMBER, (m) => {
-    const kind = classifyNumber(m);
-    if (!kind) return m;
-    found.add(kind);
-    return TAG[kind];
-  });
+  out = redactNumbers(out, NUMBER, found);
   return { text: out, found: [...found] };
+}
+
+function redactNumbers(text: string, pattern: RegExp, found: Set<PiiKind>): string {
+  return text.replace(pattern, (m) => {
+    const kind = classifyNumber(m);
+    if (kind) {
+      found.add(kind);
+      return TAG[kind];
+    }
+    // Brackets can join a phone number to something that is not one ("(1) 22 33 44 55"): then
+    // the runs between them are judged alone, as they were before brackets counted.
+    return pattern === NUMBER && /[()]/.test(m) ? redactNumbers(m, PLAIN_NUMBER, found) : m;
+  });
 }

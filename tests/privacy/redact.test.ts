@@ -39,6 +39,22 @@ describe('redactPii', () => {
     expect(r.text).toBe('Jeg er Ola ([e-post], [telefon]), fnr [fødselsnummer], konto [kontonummer], kort [kortnummer], IBAN [IBAN].');
     expect(r.found.sort()).toEqual(['account', 'card', 'email', 'iban', 'national-id', 'phone']);
   });
+  it('redacts international numbers with brackets around the area code or trunk zero', () => {
+    expect(redactPii('call +1 (555) 123-4567').text).toBe('call [telefon]');
+    expect(redactPii('+46 (0)8 123 456 78')).toEqual({ text: '[telefon]', found: ['phone'] });
+    expect(redactPii('ring meg på +47 (0) 22 33 44 55.').text).toBe('ring meg på [telefon].');
+    expect(redactPii('tlf (+47) 912 34 567 eller (0047) 22 33 44 55').text).toBe('tlf [telefon] eller [telefon]');
+    // A country code makes it a phone number even when its digits pass an account or id check.
+    expect(classifyNumber('+1 (507) 650-0565')).toBe('phone');
+  });
+  it('still finds a number that brackets joined to something else', () => {
+    expect(redactPii('(1) 22 33 44 55, (2) fnr 15076500565').text).toBe('(1) [telefon], (2) fnr [fødselsnummer]');
+    expect(redactPii('ring (912 34 567)').text).toBe('ring ([telefon])');
+  });
+  it('leaves bracketed numbers that are not phone numbers alone', () => {
+    const text = 'iPhone 15 (128) 4990 kr, pris 1 299 (1 499) kr, ordre 12345678 (2 stk), (555) 123-4567, PIN (4) 1234 5678';
+    expect(redactPii(text)).toEqual({ text, found: [] });
+  });
   it('leaves numbers that are not PII alone', () => {
     const text = 'Ordrenummer 15076500566 kostet 1 299 kr den 12.05.2026, 500 MB i 30 dager, PUK 12345678';
     expect(redactPii(text)).toEqual({ text, found: [] });
