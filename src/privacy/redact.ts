@@ -99,7 +99,16 @@ function isPhone(raw: string, digits: string): boolean {
   if (digits.startsWith('0047') && digits.length === 12) return true;
   if (digits.startsWith('47') && digits.length === 10 && /^[49]/.test(digits.slice(2))) return true;
   // Norwegian numbers: 8 digits; mobiles start with 4 or 9, landlines with 2, 3, 5, 6, 7.
-  return digits.length === 8 && /^[2-79]/.test(digits) && !/^\d{2}[.-]\d{2}[.-]\d{4}$/.test(t);
+  return digits.length === 8 && /^[2-79]/.test(digits) && !isDateOrHours(t);
+}
+
+// Dates and opening hours that have the 8 digits of a landline: 12.05.2026, 2026-11-27, 20.00-22.00.
+function isDateOrHours(t: string): boolean {
+  if (/^\d{2}[.-]\d{2}[.-]\d{4}$/.test(t)) return true;
+  const iso = /^\d{4}-(\d{2})-(\d{2})$/.exec(t);
+  if (iso) return Number(iso[1]) >= 1 && Number(iso[1]) <= 12 && Number(iso[2]) >= 1 && Number(iso[2]) <= 31;
+  const hours = /^(\d{2})\.(\d{2}) ?- ?(\d{2})\.(\d{2})$/.exec(t);
+  return hours !== null && Number(hours[1]) <= 24 && Number(hours[3]) <= 24 && Number(hours[2]) < 60 && Number(hours[4]) < 60;
 }
 
 const TAG: Record<PiiKind, string> = {

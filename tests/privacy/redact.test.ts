@@ -55,6 +55,11 @@ describe('redactPii', () => {
     const text = 'iPhone 15 (128) 4990 kr, pris 1 299 (1 499) kr, ordre 12345678 (2 stk), (555) 123-4567, PIN (4) 1234 5678';
     expect(redactPii(text)).toEqual({ text, found: [] });
   });
+  it("leaves ISO dates and opening hours alone, though they have a landline's 8 digits", () => {
+    const text = 'Tilbudet varer til 2026-11-27, butikken har åpent 20.00-22.00 og 10.00 - 16.00';
+    expect(redactPii(text)).toEqual({ text, found: [] });
+    expect(redactPii('ring 2233-44-55 eller 22.33-44.55').text).toBe('ring [telefon] eller [telefon]');
+  });
   it('leaves numbers that are not PII alone', () => {
     const text = 'Ordrenummer 15076500566 kostet 1 299 kr den 12.05.2026, 500 MB i 30 dager, PUK 12345678';
     expect(redactPii(text)).toEqual({ text, found: [] });
