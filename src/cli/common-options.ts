@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readEnv, type RuntimeSettings } from '../config/env.js';
+import { LaerlingError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
 
 const COMMON = {
@@ -14,5 +16,20 @@ export function parseCommand<const O extends NonNullable<ParseArgsConfig['option
   const settings: RuntimeSettings = readEnv(io.env);
   const values = parsed.values as Record<string, unknown>;
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? settings.dataDir ?? './data');
+  checkDataDir(dataDir, values['data-dir'] !== undefined ? '--data-dir' : settings.dataDir !== undefined ? 'LAERLING_DATA_DIR' : 'data dir');
   return { values: parsed.values, positionals: parsed.positionals, dataDir, botId: values.bot as string | undefined, settings };
+}
+
+// A missing data dir is fine (it is created, or the demo bot runs); a file in its place would
+// otherwise surface as a raw ENOTDIR or EEXIST from whichever command touches it first.
+function checkDataDir(dataDir: string, from: string): void {
+  let isDirectory: boolean | undefined;
+  try {
+    isDirectory = statSync(dataDir, { throwIfNoEntry: false })?.isDirectory();
+  } catch (err) {
+    // ENOTDIR: a file somewhere along the path.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw new LaerlingError('INVALID_INPUT', `${from} ${dataDir}: ${(err as Error).message}`);
+    isDirectory = false;
+  }
+  if (isDirectory === false) throw new LaerlingError('INVALID_INPUT', `${from} ${dataDir}: not a directory`);
 }

@@ -102,8 +102,10 @@ export async function loadConfig(dataDir: string): Promise<ConfigFile> {
   try {
     raw = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { bots: [demoBot()] };
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { bots: [demoBot()] };
+    if (code === 'ENOTDIR') throw new LaerlingError('INVALID_CONFIG', `${dataDir}: not a directory`);
+    throw new LaerlingError('INVALID_CONFIG', `Cannot read ${file}: ${(err as Error).message}`);
   }
   return parseConfig(raw, file);
 }

@@ -74,6 +74,12 @@ describe('bot config', () => {
     expect(parseConfig(example!, '/x/config.json').bots[0]).toMatchObject({ id: 'fjordmobil', widgetKey: 'fjordmobil-web', retentionDays: 90 });
   });
 
+  it('explains a data dir that is a file instead of throwing ENOTDIR', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'laerling-cfg-')), 'plain-file');
+    await writeFile(file, 'x');
+    await expect(loadConfig(file)).rejects.toMatchObject({ code: 'INVALID_CONFIG', message: `${file}: not a directory` });
+  });
+
   it('selects a bot by id and explains a missing one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'laerling-cfg-'));
     await writeFile(join(dir, 'config.json'), JSON.stringify({ bots: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] }));

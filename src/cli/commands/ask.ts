@@ -41,14 +41,26 @@ function parseLine(line: string): { ok: true; id?: string; question: string } | 
   try {
     json = JSON.parse(line);
   } catch {
-    return { ok: false, error: 'not valid JSON' };
+    return { ok: false, id: salvageId(line), error: 'not valid JSON' };
   }
   const parsed = askInputSchema.safeParse(json);
   if (!parsed.success) {
-    const id = typeof json === 'object' && json && 'id' in json ? String((json as { id: unknown }).id) : undefined;
+    const id = typeof json === 'object' && json !== null ? askInputSchema.shape.id.safeParse((json as { id?: unknown }).id).data : undefined;
     return { ok: false, id, error: formatZodError(parsed.error) };
   }
   return { ok: true, ...parsed.data };
+}
+
+// A line cut short or mistyped after its id (first, as in the documented {"id","question"}) still
+// names it, so the caller can match the error up.
+function salvageId(line: string): string | undefined {
+  const match = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)\s*[,}]/.exec(line);
+  if (!match) return undefined;
+  try {
+    return String(JSON.parse(match[1]!));
+  } catch {
+    return undefined;
+  }
 }
 
 function formatHuman(r: AskOutput): string {

@@ -1,3 +1,4 @@
+import { loadConfig, selectBot } from '../../config/bot-config.js';
 import { EventHub } from '../../conversations/event-hub.js';
 import { badgeFor } from '../../learning/badge.js';
 import { ownerMetrics } from '../../learning/owner-metrics.js';
@@ -13,6 +14,8 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
  */
 export async function runStats(args: string[], io: CliIo): Promise<number> {
   const cmd = parseCommand(args, { json: { type: 'boolean' } }, io);
+  // The same check and message as every other command (not an empty report), before any index is opened.
+  if (cmd.botId) selectBot(await loadConfig(cmd.dataDir), cmd.botId);
   const { db, bots } = await openBots({ dataDir: cmd.dataDir, settings: cmd.settings });
   try {
     const now = new Date();
