@@ -1,4 +1,5 @@
 import { h, link, richText } from '../../widget/src/dom.js';
+import { typingIndicator, typingSender } from '../../widget/src/typing.js';
 import { call, type Context, type Suggestion, type TranscriptMessage } from './api.js';
 import { describeReason, mergeBySeq } from './format.js';
 
@@ -16,6 +17,7 @@ export function createChatTab(conversationId: string, title: string, onDone: () 
   const tab = h('button', { role: 'tab', id: `tab-${conversationId}`, 'aria-controls': `panel-${conversationId}`, 'aria-selected': 'false', 'data-testid': 'tab' }, title);
   const transcript = h('div', { class: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Transcript', 'data-testid': 'transcript' });
   const typing = h('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'customer-typing' });
+  const showTyping = typingIndicator(typing, 'The customer is typing…');
   const side = h('aside', { class: 'side', 'aria-label': 'Context', 'data-testid': 'context' });
   const reply = h('textarea', { id: `reply-${conversationId}`, 'data-testid': 'reply', placeholder: 'Write a reply…' });
   const notice = h('p', { class: 'notice', role: 'alert' });
@@ -46,7 +48,7 @@ export function createChatTab(conversationId: string, title: string, onDone: () 
     if (messages.length === before) return;
     transcript.replaceChildren(...messages.map(messageView));
     transcript.scrollTop = transcript.scrollHeight;
-    if (incoming.some((m) => m.role === 'customer')) typing.textContent = '';
+    if (incoming.some((m) => m.role === 'customer')) showTyping(false);
   };
 
   void (async () => {
@@ -66,23 +68,10 @@ export function createChatTab(conversationId: string, title: string, onDone: () 
   events.addEventListener('message', (e) => render([JSON.parse((e as MessageEvent<string>).data) as TranscriptMessage]));
   events.addEventListener('typing', (e) => {
     const data = JSON.parse((e as MessageEvent<string>).data) as { role: string; typing: boolean };
-    if (data.role === 'customer') typing.textContent = data.typing ? 'The customer is typing…' : '';
+    if (data.role === 'customer') showTyping(data.typing);
   });
 
-  let typingSentAt = 0;
-  let idle: ReturnType<typeof setTimeout> | undefined;
-  const sendTyping = (on: boolean) => {
-    clearTimeout(idle);
-    if (on && Date.now() - typingSentAt > 3000) {
-      typingSentAt = Date.now();
-      void call('POST', `/api/agent/conversations/${conversationId}/typing`, { typing: true });
-    }
-    if (on) idle = setTimeout(() => sendTyping(false), 4000);
-    else if (typingSentAt) {
-      typingSentAt = 0;
-      void call('POST', `/api/agent/conversations/${conversationId}/typing`, { typing: false });
-    }
-  };
+  const sendTyping = typingSender((on) => void call('POST', `/api/agent/conversations/${conversationId}/typing`, { typing: on }));
   reply.addEventListener('input', () => sendTyping(true));
 
   const submit = async () => {

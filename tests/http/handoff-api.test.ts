@@ -215,6 +215,7 @@ describe('agent console API', () => {
     await new Promise((r) => setTimeout(r, 30));
     const reply = await agent.call('POST', `/api/agent/conversations/${id}/messages`, { clientId: 'm1', text: 'PUK-koden står på Min side.' });
     expect(reply.status).toBe(200);
+    expect((await agent.call('POST', `/api/agent/conversations/${id}/typing`, { typing: true })).status).toBe(200);
     expect((await live).find((e) => e.event === 'message')!.data).toMatchObject({ role: 'agent', text: 'PUK-koden står på Min side.' });
 
     expect((await agent.call('POST', `/api/agent/conversations/${id}/close`, { teach: true })).status).toBe(200);
@@ -281,5 +282,6 @@ describe('agent console API', () => {
     expect((await w.call('GET', '/messages?after=1000')).body.state.status).toBe('queued');
     const other = await agentClient(t, 'per@test.example');
     expect((await other.call('POST', `/api/agent/conversations/${id}/messages`, { clientId: 'x', text: 'hei' })).status).toBe(403);
+    expect((await other.call('POST', `/api/agent/conversations/${id}/typing`, { typing: true })).status).toBe(403);
   });
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { safeHttpUrl, splitLinks } from '../../widget/src/safe-url.js';
 import { createSseParser } from '../../widget/src/sse-parser.js';
 import { pickLang } from '../../widget/src/strings.js';
+import { typingIndicator, typingSender } from '../../widget/src/typing.js';
 
 describe('SSE parser', () => {
   it('parses events split at any byte, with ids, comments and CRLF', () => {
@@ -45,5 +46,36 @@ describe('widget language', () => {
     expect(pickLang('en-GB', ['nb', 'en'], 'nb')).toBe('en');
     expect(pickLang('de', ['nb', 'en'], 'nb')).toBe('nb');
     expect(pickLang('en', ['nb'], 'nb')).toBe('nb');
+  });
+});
+
+describe('typing signals', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends typing at most every 3 s and "stopped" once the keys rest', () => {
+    vi.useFakeTimers();
+    const sent: boolean[] = [];
+    const press = typingSender((on) => sent.push(on));
+    press(true);
+    vi.advanceTimersByTime(1000);
+    press(true);
+    vi.advanceTimersByTime(2500);
+    press(true);
+    expect(sent).toEqual([true, true]);
+    vi.advanceTimersByTime(4000);
+    expect(sent).toEqual([true, true, false]);
+  });
+
+  it('hides the indicator when the other side goes silent without saying it stopped', () => {
+    vi.useFakeTimers();
+    const el = { textContent: '' } as HTMLElement;
+    const show = typingIndicator(el, 'typing…');
+    show(true);
+    vi.advanceTimersByTime(7000);
+    show(true);
+    vi.advanceTimersByTime(7000);
+    expect(el.textContent).toBe('typing…');
+    vi.advanceTimersByTime(2000);
+    expect(el.textContent).toBe('');
   });
 });

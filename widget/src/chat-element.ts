@@ -8,6 +8,7 @@ import { createStore } from './store.js';
 import { pickLang, stringsFor } from './strings.js';
 import { styles } from './styles.js';
 import { safeHttpUrl } from './safe-url.js';
+import { typingIndicator, typingSender } from './typing.js';
 
 const randomId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9_-]/g, '');
 
@@ -39,6 +40,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
   const launcher = h('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lr-panel', 'aria-label': t.open, 'data-testid': 'launcher' }, chatIcon());
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.title(config.botName), 'data-testid': 'log' });
   const typing = h('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'typing' });
+  const showTyping = typingIndicator(typing, t.agentTyping);
   const net = h('div', { class: 'net', role: 'status' });
   const status = h('div', {});
   const input = h('textarea', { id: 'lr-input', maxlength: '2000', 'data-testid': 'input' });
@@ -87,7 +89,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
       streaming.el.remove();
       streaming = null;
     }
-    if (m.role === 'agent') typing.textContent = '';
+    if (m.role === 'agent') showTyping(false);
     const canRate = m.role === 'bot' && m.outcome === 'answer' && !feedbackGiven.has(m.seq);
     const view = messageView(m, t, canRate ? (helpful) => void giveFeedback(m.seq, helpful) : null);
     const after = [...views.keys()].filter((s) => s > m.seq).sort((a, b) => a - b)[0];
@@ -152,9 +154,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
           if (s.success) applyState(s.data);
         } else if (e.event === 'typing') {
           const ty = widgetEventSchemas.typing.safeParse(data);
-          if (ty.success && ty.data.role === 'agent') {
-            typing.textContent = ty.data.typing ? t.agentTyping : '';
-          }
+          if (ty.success && ty.data.role === 'agent') showTyping(ty.data.typing);
         } else if (e.event === 'delta') {
           const d = widgetEventSchemas.delta.safeParse(data);
           if (!d.success) return;
@@ -267,21 +267,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
       form.requestSubmit();
     }
   });
-  let typingSentAt = 0;
-  let idle: ReturnType<typeof setTimeout> | undefined;
-  const sendTyping = (on: boolean) => {
-    if (state.status !== 'agent' || !token) return;
-    clearTimeout(idle);
-    if (on && Date.now() - typingSentAt > 3000) {
-      typingSentAt = Date.now();
-      void api.typing(true);
-    }
-    if (on) idle = setTimeout(() => sendTyping(false), 4000);
-    else if (typingSentAt) {
-      typingSentAt = 0;
-      void api.typing(false);
-    }
-  };
+  const sendTyping = typingSender((on) => void api.typing(on), () => state.status === 'agent' && !!token);
   input.addEventListener('input', () => sendTyping(true));
   person.addEventListener('click', async () => {
     if (!(await ensureConversation())) return void (net.textContent = t.error);
