@@ -5,9 +5,9 @@ import { settleOutcomes } from './settle-outcomes.js';
 /**
  * How often `serve` runs its jobs: outcomes, catching up with learned.jsonl (what `laerling
  * learn` or `laerling erase` changed meanwhile) and with edited knowledge/ files every minute;
- * retention and re-crawls hourly.
+ * retention and re-crawls hourly, and once `firstRunMs` after start.
  */
-export const JOB_INTERVALS = { outcomesMs: 60_000, hourlyMs: 3_600_000 };
+export const JOB_INTERVALS = { outcomesMs: 60_000, hourlyMs: 3_600_000, firstRunMs: 10_000 };
 
 /** Run one round of every job now (also what the timers call); errors are logged, never thrown. */
 export async function runJobs(deps: JobDeps, crawl: CrawlSettings, which: { hourly: boolean }, log: (line: string) => void): Promise<void> {
@@ -41,11 +41,15 @@ export async function runJobs(deps: JobDeps, crawl: CrawlSettings, which: { hour
 /** Start the timers (after closing crawl runs a restart cut off); returns a function that stops them. */
 export function startJobs(deps: JobDeps, crawl: CrawlSettings, log: (line: string) => void): () => void {
   void failInterruptedCrawls(deps).catch((err) => log(`Job crawl-cleanup failed: ${err instanceof Error ? err.message : String(err)}`));
+  // A server restarted more often than hourly would never reach the hourly timer, so transcripts
+  // past their retention would be kept: one round runs soon after start too. Not at once, so that
+  // the widgets and consoles reconnecting after a restart are served first.
+  const first = setTimeout(() => void runJobs(deps, crawl, { hourly: true }, log), JOB_INTERVALS.firstRunMs);
   const minute = setInterval(() => void runJobs(deps, crawl, { hourly: false }, log), JOB_INTERVALS.outcomesMs);
   const hour = setInterval(() => void runJobs(deps, crawl, { hourly: true }, log), JOB_INTERVALS.hourlyMs);
-  minute.unref();
-  hour.unref();
+  for (const timer of [first, minute, hour]) timer.unref();
   return () => {
+    clearTimeout(first);
     clearInterval(minute);
     clearInterval(hour);
   };

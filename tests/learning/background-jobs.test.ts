@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig, selectBot } from '../../src/config/bot-config.js';
 import { BotKnowledge } from '../../src/knowledge/bot-knowledge.js';
 import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
 import { dueForRecrawl, failInterruptedCrawls } from '../../src/knowledge/crawl-runs.js';
-import { runJobs } from '../../src/learning/background-jobs.js';
-import { agentClient, chatApp } from '../fixtures/chat-app.js';
+import { JOB_INTERVALS, runJobs, startJobs } from '../../src/learning/background-jobs.js';
+import { agentClient, chatApp, widgetClient } from '../fixtures/chat-app.js';
 
 const DAY = 86_400_000;
 
@@ -51,6 +51,32 @@ describe('background jobs', () => {
     expect(served()).toEqual([]);
     await runJobs(deps, { allowPrivateNetwork: false }, { hourly: false }, () => undefined);
     expect(served()).toEqual(['mobilen ber om en åttesifret kode']);
+  });
+
+  it('runs the hourly jobs once soon after start, so a server restarted often still purges', async () => {
+    const t = await chatApp({ bot: { retentionDays: 90 } });
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('hei', 'x');
+    t.clock.now = new Date(t.clock.now.getTime() + 91 * DAY);
+    const deps = { db: t.db, bots: t.bots, hub: t.hub, now: () => t.clock.now };
+    const conversations = async () => (await t.db.selectFrom('conversations').select('id').execute()).length;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    let stop = () => {};
+    try {
+      const purged = new Promise<string>((resolve) => {
+        stop = startJobs(deps, { allowPrivateNetwork: false }, (line) => line.startsWith('Retention:') && resolve(line));
+      });
+      await vi.advanceTimersByTimeAsync(JOB_INTERVALS.firstRunMs - 1);
+      expect(await conversations()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await purged).toMatch(/deleted 1 conversation/);
+      expect(await conversations()).toBe(0);
+      expect(JOB_INTERVALS.firstRunMs).toBeLessThan(JOB_INTERVALS.outcomesMs);
+    } finally {
+      stop();
+      vi.useRealTimers();
+    }
   });
 
   it('marks crawl runs a restart cut off as failed', async () => {

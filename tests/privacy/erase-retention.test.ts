@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendLearned, readLearned } from '../../src/knowledge/learned-store.js';
 import { settleOutcomes } from '../../src/learning/settle-outcomes.js';
-import { purgeExpiredConversations } from '../../src/privacy/retention.js';
+import { DEFAULT_RETENTION_DAYS, purgeExpiredConversations } from '../../src/privacy/retention.js';
 import { agentClient, chatApp, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
 
 const MINUTE = 60_000;
@@ -114,6 +114,24 @@ describe('retention and outcomes jobs', () => {
     expect(await purgeExpiredConversations(deps)).toBe(1);
     expect((await old.call('GET', '/messages')).status).toBe(404);
     expect((await recent.call('GET', '/messages')).status).toBe(200);
+  });
+
+  it('deletes the transcripts of a bot no longer configured after the default period', async () => {
+    const t = await chatApp({ bot: { retentionDays: 400 } });
+    const start = t.clock.now;
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('hei', 'x');
+    // The config no longer has the bot: its 400 days went with it, the default applies.
+    const removed = { db: t.db, bots: new Map(), now: () => t.clock.now };
+    t.clock.now = new Date(start.getTime() + (DEFAULT_RETENTION_DAYS - 1) * 86_400_000);
+    expect(await purgeExpiredConversations(removed)).toBe(0);
+    t.clock.now = new Date(start.getTime() + (DEFAULT_RETENTION_DAYS + 1) * 86_400_000);
+    expect(await purgeExpiredConversations({ ...removed, bots: t.bots })).toBe(0);
+    expect(await purgeExpiredConversations(removed)).toBe(1);
+    expect((await w.call('GET', '/messages')).status).toBe(404);
+    const audit = await t.db.selectFrom('audit_events').select(['target']).where('action', '=', 'conversations.purge').executeTakeFirstOrThrow();
+    expect(audit.target).toBe('test');
   });
 
   it('marks an answered conversation as an assumed resolution after 30 minutes of silence', async () => {
