@@ -68,7 +68,11 @@ export async function answerQuestion(question: string, deps: AnswerDeps): Promis
     ms: round(Math.max(0, now() - start), 2),
   });
 
-  if (deps.model && pages.length > 0 && decision.confidence >= threshold - LLM_MARGIN) {
+  // An owner's Q&A answer (or an approved agent's) is returned as written, model or not: it was
+  // worded on purpose, and a model's paraphrase can drift from it.
+  const best = pages[0]?.best.chunk;
+  const asWritten = decision.outcome === 'answer' && best?.kind === 'qa' && answerLanguage(best.lang) === lang;
+  if (deps.model && !asWritten && pages.length > 0 && decision.confidence >= threshold - LLM_MARGIN) {
     return finish(await composeByModel(q, lang, pages, deps.model, deps));
   }
   if (decision.outcome === 'abstain') return finish(abstain(lang, decision.reason));
