@@ -4,9 +4,9 @@ import { botDir, type BotConfig } from '../config/bot-config.js';
 import type { CrawlReport } from '../ingest/crawl-site.js';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index.js';
 import { redactPii } from '../privacy/redact.js';
-import { writeIndex } from '../retrieval/index-store.js';
+import { liveGeneration, writeIndex } from '../retrieval/index-store.js';
 import type { LearnedPhrasing } from '../retrieval/types.js';
-import { buildBotIndex, type BuildResult } from './build-bot-index.js';
+import { buildBotIndex, loadLiveIndex, type BuildResult } from './build-bot-index.js';
 import type { IndexExtra } from './crawl-state.js';
 import { appendLearned, learnedFile, readLearned, removeLearned, type PairKind } from './learned-store.js';
 import { knowledgeFingerprint, knowledgeStamp } from './knowledge-fingerprint.js';
@@ -46,7 +46,7 @@ export class BotKnowledge {
     readonly bot: BotConfig,
     private readonly dataDir: string,
     private readonly embeddings: Embeddings,
-    private live: { index: KnowledgeIndex; extra: IndexExtra },
+    private live: { index: KnowledgeIndex; extra: IndexExtra; generation: string },
     private readonly log?: (line: string) => void,
   ) {}
 
@@ -64,12 +64,26 @@ export class BotKnowledge {
   }
 
   /**
-   * Catch up with learned.jsonl as another process left it — `laerling learn` appending, or
-   * `laerling erase` removing while `serve` runs. `serve` calls this every minute; a file that has
-   * not changed since the last look costs one stat.
+   * Catch up with what another process changed while `serve` runs: a new index generation
+   * (`laerling crawl`, `laerling learn`) is loaded, then learned.jsonl is re-read (`learn`
+   * appending, `erase` removing). `serve` calls this every minute; when neither changed since the
+   * last look it costs a small read and a stat.
    */
   syncLearned(): Promise<void> {
-    return this.serial(() => this.syncLearnedNow());
+    return this.serial(async () => {
+      await this.syncIndexNow();
+      await this.syncLearnedNow();
+    });
+  }
+
+  private async syncIndexNow(): Promise<void> {
+    if ((await liveGeneration(this.dir)) === this.live.generation) return;
+    const loaded = await loadLiveIndex(this.dataDir, this.bot.id, this.embeddings);
+    // A damaged new generation: keep answering from the index in memory.
+    if (!loaded || loaded.damaged) return;
+    this.log?.(`Bot "${this.bot.id}": loaded the index another process saved (${loaded.generation}).`);
+    this.logWarnings(loaded.extra);
+    await this.swapIn(loaded);
   }
 
   // Lines are matched by content, not position: two processes appending to one file interleave.
@@ -148,7 +162,7 @@ export class BotKnowledge {
       for (const l of stamped) this.offered.add(pairKey(l));
       this.unsaved += await this.live.index.addLearned(stamped);
       if (opts.save || this.unsaved >= SAVE_EVERY) {
-        await writeIndex(this.dir, this.live.index, this.live.extra);
+        this.live.generation = (await writeIndex(this.dir, this.live.index, this.live.extra)).generation;
         this.unsaved = 0;
       }
     });
@@ -215,12 +229,17 @@ export class BotKnowledge {
   private async rebuildNow(crawl?: CrawlReport): Promise<BuildResult> {
     const built = await buildBotIndex(this.bot, this.dataDir, { embeddings: this.embeddings }, crawl);
     this.logWarnings(built.extra);
-    await this.applyNegatives(built.index);
-    this.live = { index: built.index, extra: built.extra };
+    await this.swapIn(built);
+    return built;
+  }
+
+  // A new live index: learned.jsonl is read afresh against it.
+  private async swapIn(next: { index: KnowledgeIndex; extra: IndexExtra; generation: string }): Promise<void> {
+    await this.applyNegatives(next.index);
+    this.live = { index: next.index, extra: next.extra, generation: next.generation };
     this.unsaved = 0;
     this.learnedStamp = undefined;
     this.offered = new Set();
-    return built;
   }
 
   // At every open, not only after a build: whoever starts `serve` sees a broken knowledge file.

@@ -20,6 +20,8 @@ export interface BuildResult {
   index: KnowledgeIndex;
   /** Includes the build's warnings: bad knowledge files, unreadable pages. */
   extra: IndexExtra;
+  /** The generation it was saved as (see writeIndex). */
+  generation: string;
 }
 
 // Failures that say nothing about whether the page still exists: keep the old copy.
@@ -32,7 +34,7 @@ const TRANSIENT = new Set(['TIMEOUT', 'FETCH_FAILED', 'TOO_MANY_REDIRECTS']);
 export async function loadLiveIndex(dataDir: string, botId: string, embeddings: Embeddings) {
   try {
     const live = await loadCurrent(botDir(dataDir, botId), embeddings);
-    return { index: live.index, extra: indexExtraSchema.parse(live.extra ?? { builtAt: new Date(0).toISOString() }), damaged: live.damaged };
+    return { index: live.index, extra: indexExtraSchema.parse(live.extra ?? { builtAt: new Date(0).toISOString() }), generation: live.generation, damaged: live.damaged };
   } catch (err) {
     if (err instanceof LaerlingError && err.code === 'INDEX_MISSING') return undefined;
     throw err;
@@ -78,8 +80,8 @@ export async function buildBotIndex(
     warnings,
   };
   const index = await KnowledgeIndex.build({ chunks, learned, embeddings: deps.embeddings });
-  await writeIndex(botDir(dataDir, bot.id), index, extra);
-  return { index, extra };
+  const { generation } = await writeIndex(botDir(dataDir, bot.id), index, extra);
+  return { index, extra, generation };
 }
 
 type Live = Awaited<ReturnType<typeof loadLiveIndex>>;
@@ -112,7 +114,10 @@ function mergeCrawl(report: CrawlReport, previous: Live, warnings: string[]): { 
     const keep = new Set([...report.unchanged, ...report.notReached, ...report.failed.filter((f) => TRANSIENT.has(f.code)).map((f) => f.url)]);
     const fetchedUrls = new Set(pages.map((p) => p.url));
     for (const old of previous.extra.crawledPages) {
-      if (!keep.has(old.url) || fetchedUrls.has(old.url)) continue;
+      // A kept page may be the same text as a page fetched from a newly added source (localhost
+      // and 127.0.0.1): one copy, as for two fetched ones.
+      if (!keep.has(old.url) || fetchedUrls.has(old.url) || seenHashes.has(old.contentHash)) continue;
+      seenHashes.add(old.contentHash);
       pages.push(old);
       chunks.push(...previous.index.chunks.filter((c) => c.url === old.url));
     }

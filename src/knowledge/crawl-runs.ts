@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { LaerlingError } from '../errors.js';
 import type { CrawlProgress } from '../ingest/crawl-progress.js';
-import { crawlSite, type CrawlDeps } from '../ingest/crawl-site.js';
+import { crawlSite, type CrawlDeps, type CrawlReport } from '../ingest/crawl-site.js';
+import type { Database } from '../storage/schema.js';
 import type { CrawledPage } from './crawl-state.js';
 
 /** What background work (crawls, jobs) needs: no request, no presence. */
@@ -50,6 +52,29 @@ export function crawlChanges(before: readonly CrawledPage[], after: readonly Cra
   };
 }
 
+/** What a crawl changed in the index, as a crawl run stores it. */
+export function runChanges(before: readonly CrawledPage[], after: readonly CrawledPage[], report: CrawlReport): CrawlChanges {
+  return { ...crawlChanges(before, after), failed: report.failed, skipped: report.skipped, unchanged: report.unchanged.length, notReached: report.notReached.length };
+}
+
+/** Record that a crawl of the bot started (`trigger`: console, schedule, cli); returns its run id. */
+export async function openCrawlRun(db: Kysely<Database>, botId: string, trigger: string, at: Date): Promise<number> {
+  const inserted = await db
+    .insertInto('crawl_runs')
+    .values({ bot_id: botId, status: 'running', started_at: at.toISOString(), finished_at: null, trigger, report: '{}' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Record how a crawl run ended; a failed one changed nothing and says why. */
+export async function finishCrawlRun(db: Kysely<Database>, runId: number, result: CrawlChanges | { error: string }, at: Date): Promise<CrawlChanges> {
+  const changes = 'added' in result ? result : failedRun(result.error);
+  const status = 'added' in result ? 'done' : 'failed';
+  await db.updateTable('crawl_runs').set({ status, finished_at: at.toISOString(), report: JSON.stringify(changes) }).where('id', '=', runId).execute();
+  return changes;
+}
+
 const running = new Set<string>();
 
 /**
@@ -64,12 +89,7 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
   running.add(botId);
   let runId: number;
   try {
-    const inserted = await deps.db
-      .insertInto('crawl_runs')
-      .values({ bot_id: botId, status: 'running', started_at: deps.now().toISOString(), finished_at: null, trigger, report: '{}' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    runId = inserted.id;
+    runId = await openCrawlRun(deps.db, botId, trigger, deps.now());
   } catch (err) {
     running.delete(botId);
     throw err;
@@ -77,8 +97,7 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
   const knowledge = deps.bots.get(botId)!.knowledge;
   const publish = (data: unknown) => deps.hub.publish(crawlChannel(botId), { event: 'crawl', data });
   const done = (async () => {
-    let changes: CrawlChanges;
-    let status: 'done' | 'failed' = 'done';
+    let result: CrawlChanges | { error: string };
     try {
       const before = knowledge.extra.crawledPages;
       const source = deps.bots.get(botId)!.config.sources[0];
@@ -94,15 +113,14 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
         { ...settings.crawlDeps, onProgress: (p: CrawlProgress) => publish({ runId, status: 'running', progress: p }) },
       );
       const built = await knowledge.rebuild(report);
-      changes = { ...crawlChanges(before, built.extra.crawledPages), failed: report.failed, skipped: report.skipped, unchanged: report.unchanged.length, notReached: report.notReached.length };
+      result = runChanges(before, built.extra.crawledPages, report);
     } catch (err) {
-      status = 'failed';
-      changes = failedRun(err instanceof Error ? err.message : String(err));
+      result = { error: err instanceof Error ? err.message : String(err) };
     } finally {
       running.delete(botId);
     }
-    await deps.db.updateTable('crawl_runs').set({ status, finished_at: deps.now().toISOString(), report: JSON.stringify(changes) }).where('id', '=', runId).execute();
-    publish({ runId, status, changes });
+    const changes = await finishCrawlRun(deps.db, runId, result, deps.now());
+    publish({ runId, status: changes.error === undefined ? 'done' : 'failed', changes });
   })();
   return { runId, done };
 }

@@ -14,7 +14,7 @@ export async function openBotIndex(
   bot: BotConfig,
   dataDir: string,
   deps: { embeddings: Embeddings; onRebuild?: (why: string) => void },
-): Promise<{ index: KnowledgeIndex; extra: IndexExtra }> {
+): Promise<{ index: KnowledgeIndex; extra: IndexExtra; generation: string }> {
   const live = await loadLiveIndex(dataDir, bot.id, deps.embeddings);
   if (live && !live.damaged && (!bot.knowledgeDir || live.extra.knowledgeFingerprint === (await knowledgeFingerprint(bot.knowledgeDir)))) {
     return live;

@@ -51,6 +51,11 @@ export async function writeIndex(botDir: string, index: SavableIndex, extra?: un
   return { generation };
 }
 
+/** The generation CURRENT names (undefined before the first build): what the live index is on disk. */
+export async function liveGeneration(botDir: string): Promise<string | undefined> {
+  return readPointer(indexDir(botDir));
+}
+
 /** A loaded index generation; `damaged` says why the live one could not be used, when it could not. */
 export interface LoadedIndex {
   index: KnowledgeIndex;

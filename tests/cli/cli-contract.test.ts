@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askOutputSchema } from '../../src/cli/ask-output.js';
+import { openDatabase } from '../../src/storage/open-database.js';
 import { tinyBotDataDir } from '../fixtures/tiny-bot.js';
 import { runCli } from './run-cli.js';
 
@@ -96,6 +97,18 @@ describe('laerling CLI contract', () => {
     // Knowledge files stay indexed beside crawled pages.
     const puk = askOutputSchema.parse(JSON.parse((await runCli(['ask', 'PUK', '--json', '--data-dir', dataDir])).stdout));
     expect(puk.candidates[0]?.url).toBe('https://test.example/mobil/puk');
+    // Listed in the console's crawl history like a crawl started there.
+    const db = await openDatabase(join(dataDir, 'laerling.db'));
+    const runs = await db.selectFrom('crawl_runs').selectAll().execute();
+    await db.destroy();
+    const summary = runs.map((run) => {
+      const report = JSON.parse(run.report) as { added: string[]; failed: Array<{ code: string }> };
+      return { trigger: run.trigger, status: run.status, added: report.added.sort(), failed: report.failed.map((f) => f.code) };
+    });
+    expect(summary).toEqual([
+      { trigger: 'cli', status: 'done', added: [], failed: ['PRIVATE_NETWORK'] },
+      { trigger: 'cli', status: 'done', added: [siteUrl, `${siteUrl}wifi`], failed: [] },
+    ]);
   });
 
   it('explains bad configuration and unknown commands', async () => {

@@ -3,7 +3,7 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, selectBot } from '../../src/config/bot-config.js';
 import { BotKnowledge, SAVE_EVERY } from '../../src/knowledge/bot-knowledge.js';
-import { loadLiveIndex } from '../../src/knowledge/build-bot-index.js';
+import { buildBotIndex, loadLiveIndex } from '../../src/knowledge/build-bot-index.js';
 import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
 import { tinyBotDataDir } from '../fixtures/tiny-bot.js';
 
@@ -127,5 +127,27 @@ describe('BotKnowledge', () => {
     await cli.removePairs('learned', (p) => p.question === 'hva er puk');
     await serve.syncLearned();
     expect(serve.index.learnedPhrasings().map((l) => l.question).sort()).toEqual(all.filter((q) => q !== 'hva er puk'));
+  });
+
+  it('loads the index another process saved (laerling crawl beside serve), then catches up its learned phrasings', async () => {
+    const dataDir = await tinyBotDataDir();
+    const serve = await open(dataDir);
+    await serve.learn([{ question: 'mobilen vil ha en åttesifret kode', url: 'https://test.example/mobil/puk' }]);
+    const gift = {
+      url: 'https://shop.example/gift-cards', status: 200, etag: '"g"', fetchedAt: '2026-11-01T10:00:00Z',
+      html: '<html lang="nb"><head><title>Gavekort</title></head><body><main><h1>Gavekort</h1><p>Gavekortet gjelder i tre år og kan brukes i alle butikkene.</p></main></body></html>',
+    };
+    const crawl = { pages: [gift], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:01:00Z' };
+    await buildBotIndex(serve.bot, dataDir, { embeddings: new OfflineEmbeddings() }, crawl);
+    expect(serve.index.chunks.some((c) => c.url === gift.url)).toBe(false);
+    await serve.syncLearned();
+    expect((await serve.index.search('hvor lenge gjelder gavekortet'))[0]!.url).toBe(gift.url);
+    expect(serve.extra.lastCrawlAt).toBe('2026-11-01T10:01:00Z');
+    expect(serve.index.learnedPhrasings().map((l) => l.question)).toEqual(['mobilen vil ha en åttesifret kode']);
+    // Its own saves are no news: the next look loads nothing.
+    const live = serve.index;
+    await serve.learn([{ question: 'hva er puk', url: 'https://test.example/mobil/puk' }], { save: true });
+    await serve.syncLearned();
+    expect(serve.index).toBe(live);
   });
 });

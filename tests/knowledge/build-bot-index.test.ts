@@ -61,6 +61,11 @@ describe('buildBotIndex', () => {
     const copy = { ...A, url: 'https://shop.example/returns-copy' };
     const built = await buildBotIndex(bot, dataDir, { embeddings: new OfflineEmbeddings() }, report({ pages: [A, copy] }));
     expect(built.extra.crawledPages.map((p) => p.url)).toEqual([A.url]);
+    // Nor a page kept unchanged and the same text fetched from a newly added source.
+    const other = { ...A, url: 'http://localhost:8899/returns' };
+    const again = await buildBotIndex(bot, dataDir, { embeddings: new OfflineEmbeddings() }, report({ pages: [other], unchanged: [A.url] }));
+    expect(again.extra.crawledPages.map((p) => p.url)).toEqual([other.url]);
+    expect(urlsOf(again.index.chunks).filter((u) => u.endsWith('/returns'))).toEqual([other.url]);
   });
 
   it('keeps crawled pages a re-crawl did not check: the site down (robots.txt unreachable), or the page limit reached', async () => {

@@ -1,14 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { botDir, loadConfig, selectBot } from '../../config/bot-config.js';
+import { botDir, loadConfig, selectBot, type BotConfig } from '../../config/bot-config.js';
 import { LaerlingError } from '../../errors.js';
 import { createProgressLine } from '../../ingest/crawl-progress.js';
 import { crawlSite, type CrawlReport } from '../../ingest/crawl-site.js';
-import { buildBotIndex, loadLiveIndex } from '../../knowledge/build-bot-index.js';
+import { buildBotIndex, loadLiveIndex, type BuildResult } from '../../knowledge/build-bot-index.js';
+import type { CrawledPage } from '../../knowledge/crawl-state.js';
+import { finishCrawlRun, openCrawlRun, runChanges } from '../../knowledge/crawl-runs.js';
+import { openDatabase } from '../../storage/open-database.js';
+import { syncBots } from '../../storage/sync-bots.js';
 import { createEmbeddings } from '../../retrieval/create-embeddings.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommand } from '../common-options.js';
+import { databaseFile } from '../open-bots.js';
 
 const maxPagesSchema = z.coerce.number().int().min(1).max(100_000);
 const delaySchema = z.coerce.number().int().min(0).max(60_000);
@@ -26,7 +31,8 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
     },
     io,
   );
-  const bot = selectBot(await loadConfig(cmd.dataDir), cmd.botId);
+  const config = await loadConfig(cmd.dataDir);
+  const bot = selectBot(config, cmd.botId);
   const startUrls = cmd.positionals.length > 0 ? cmd.positionals : bot.sources.map((s) => s.url);
   if (startUrls.length === 0) throw new LaerlingError('INVALID_INPUT', 'Give at least one URL: laerling crawl https://www.example.com/');
   let maxPages: number | undefined;
@@ -46,26 +52,53 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
   const live = await loadLiveIndex(cmd.dataDir, bot.id, embeddings);
   if (live?.damaged) io.stderr(`${live.damaged}; continuing from the generation before it\n`);
   const previous = new Map((live?.extra.crawledPages ?? []).map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }]));
-  const progress = createProgressLine({ write: io.stderr, isTty: io.isTty });
-  const report = await crawlSite(
-    {
-      startUrls,
-      maxPages: maxPages ?? bot.sources[0]?.maxPages,
-      include: cmd.values.include ?? bot.sources[0]?.include,
-      exclude: cmd.values.exclude ?? bot.sources[0]?.exclude,
-      allowPrivateNetwork: cmd.values['allow-private-network'] ?? false,
-      delayMs,
-      previous,
-    },
-    { onProgress: progress.update },
-  );
-  progress.done();
-
-  const dir = botDir(cmd.dataDir, bot.id);
-  const built = await buildBotIndex(bot, cmd.dataDir, { embeddings }, report);
-  await writeFile(join(dir, 'last-crawl.json'), JSON.stringify(report, (k, v) => (k === 'html' ? undefined : v), 2));
-  io.stderr(summarise(report, built.index.chunks.length, built.extra.warnings));
+  const { report } = await recordedRun(cmd.dataDir, config.bots, bot.id, live?.extra.crawledPages ?? [], async () => {
+    const progress = createProgressLine({ write: io.stderr, isTty: io.isTty });
+    const report = await crawlSite(
+      {
+        startUrls,
+        maxPages: maxPages ?? bot.sources[0]?.maxPages,
+        include: cmd.values.include ?? bot.sources[0]?.include,
+        exclude: cmd.values.exclude ?? bot.sources[0]?.exclude,
+        allowPrivateNetwork: cmd.values['allow-private-network'] ?? false,
+        delayMs,
+        previous,
+      },
+      { onProgress: progress.update },
+    );
+    progress.done();
+    const built = await buildBotIndex(bot, cmd.dataDir, { embeddings }, report);
+    await writeFile(join(botDir(cmd.dataDir, bot.id), 'last-crawl.json'), JSON.stringify(report, (k, v) => (k === 'html' ? undefined : v), 2));
+    io.stderr(summarise(report, built.index.chunks.length, built.extra.warnings));
+    return { report, built };
+  });
   return report.pages.length + report.unchanged.length > 0 ? 0 : 1;
+}
+
+// Stored as a crawl run like one started in the console, so the console lists its new, changed
+// and removed pages (and a running `serve` loads its index within a minute).
+async function recordedRun(
+  dataDir: string,
+  bots: readonly BotConfig[],
+  botId: string,
+  before: readonly CrawledPage[],
+  crawl: () => Promise<{ report: CrawlReport; built: BuildResult }>,
+): Promise<{ report: CrawlReport; built: BuildResult }> {
+  const db = await openDatabase(databaseFile(dataDir));
+  try {
+    await syncBots(db, bots, new Date());
+    const runId = await openCrawlRun(db, botId, 'cli', new Date());
+    try {
+      const done = await crawl();
+      await finishCrawlRun(db, runId, runChanges(before, done.built.extra.crawledPages, done.report), new Date());
+      return done;
+    } catch (err) {
+      await finishCrawlRun(db, runId, { error: err instanceof Error ? err.message : String(err) }, new Date());
+      throw err;
+    }
+  } finally {
+    await db.destroy();
+  }
 }
 
 function summarise(report: CrawlReport, chunkCount: number, warnings: string[]): string {
