@@ -3,7 +3,7 @@ import type { Hit, PageHit } from '../retrieval/types.js';
 import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
 import { messagesFor, type AnswerLang } from './messages.js';
 import { splitSentences, truncateWords, type Sentence } from './sentences.js';
-import { countMatches, termSet, type QueryWord } from '../retrieval/term-overlap.js';
+import { countMatches, isMatched, termSet, type QueryWord } from '../retrieval/term-overlap.js';
 import type { Source } from './types.js';
 
 /** Longest offline answer, in words; one longer sentence is cut at a word with "…". */
@@ -62,15 +62,24 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   const headingTexts = new Set(subheadings.map(collapse));
   // The same split into lines as splitSentences', so Sentence.line indexes it.
   const lines = passage.split(/\n+/);
-  const headingMatches = new Map<number, number>();
+  // Per heading line, the question words it names.
+  const headingMatches = new Map<number, Set<QueryWord>>();
   lines.forEach((line, i) => {
-    if (headingTexts.has(collapse(line))) headingMatches.set(i, countMatches(queryWords, termSet(analyzer, line)));
+    if (headingTexts.has(collapse(line))) {
+      const terms = termSet(analyzer, line);
+      headingMatches.set(i, new Set(queryWords.filter((w) => isMatched(w, terms))));
+    }
   });
   const isHeading = (s: Sentence) => headingMatches.has(s.line);
+  // A section lends its heading's match unless a sibling heading names the same question words
+  // and more: for "eSIM på Apple Watch", "Aktivere på Samsung Galaxy Watch" shares only "watch"
+  // with it, and its QR-code step is no step of the Apple Watch answer.
+  const outdone = (words: Set<QueryWord>) => [...headingMatches.values()].some((other) => other.size > words.size && [...words].every((w) => other.has(w)));
   let sectionBonus = 0;
   const scores = all.map((s) => {
     if (!isHeading(s)) return countMatches(queryWords, termSet(analyzer, s.text)) + sectionBonus;
-    sectionBonus = headingMatches.get(s.line)!;
+    const words = headingMatches.get(s.line)!;
+    sectionBonus = outdone(words) ? 0 : words.size;
     return 0;
   });
   const sentences = all.filter((s) => !isHeading(s));

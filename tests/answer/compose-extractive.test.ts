@@ -112,6 +112,18 @@ describe('composeExtractive', () => {
     expect(composeExtractive('Har Apple Watch eSIM?', [models], 'nb').answer).toContain('Series 4');
   });
 
+  it('quotes only the section whose heading names the question best, not a sibling sharing one word', () => {
+    const headings = ['Aktivere på Apple Watch', 'Aktivere på Samsung Galaxy Watch'];
+    const text = `${headings[0]}\nÅpne Watch-appen på iPhonen.\nLogg inn med BankID.\n${headings[1]}\nÅpne Galaxy Wearable-appen.\nSkann QR-koden du får på e-post.`;
+    const answer = composeExtractive('Hvordan får jeg eSIM på Apple Watch?', [pageHit({ text, chunk: { subheadings: headings } })], 'nb').answer;
+    expect(answer).toContain('Watch-appen');
+    expect(answer).not.toMatch(/QR-koden|Galaxy/);
+    // Headings naming different words of the question each lend theirs.
+    const visit = ['Hjelp i butikken', 'Bestill time'];
+    const shop = `${visit[0]}\nVi flytter innhold til ny telefon.\n${visit[1]}\nBestill time på nettsiden vår.`;
+    expect(composeExtractive('kan jeg bestille time for hjelp i butikken', [pageHit({ text: shop, chunk: { subheadings: visit } })], 'nb').answer).toContain('Bestill time på nettsiden');
+  });
+
   it('finds the steps for an English how-to question on a Norwegian page, through translations and compound heads', () => {
     const ways = { ...pageHit({ text: 'Betalingsmåter og fakturagebyr\nMed eFaktura kommer fakturaen rett i nettbanken din.', chunk: { id: 'ways', subheadings: ['Betalingsmåter og fakturagebyr'] } }).best, score: 0.77 };
     const complaint = pageHit({ text: 'Vil du klage på fakturaen, gjør det før forfall. Resten må du betale som vanlig.', score: 0.8, chunk: { subheadings: ['Stemmer ikke fakturaen?'] }, more: [ways] });
