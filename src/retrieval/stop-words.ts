@@ -7,14 +7,14 @@ more most my myself no nor not of off on once only or other our ours ourselves o
 should so some such than that the their theirs them themselves then there these they this those
 through too under until up very was we were what when where which while who whom why will with would
 you your yours yourself yourselves im ive id dont doesnt didnt cant isnt wont there s t d ll m re ve
-please thanks hi hello anyone someone way get got also`;
+please thanks hi hello anyone someone way get got also much`;
 
 const NORWEGIAN = `og i jeg det at en et den til er som på de med han av ikke der så var meg seg men
 ett har om vi min mitt ha hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor eller
 hva skal selv sjøl her alle vil bli ble blei blitt kunne inn når være kom noen noe ville dere deres
 kun ja etter ned skulle denne for deg si sine sitt mot å meget hvorfor dette disse uten hvordan ingen
 din ditt blir samme hvilken hvilke sånn inni mellom vår vårt våre hennes hans dine mine
-hei takk jo vel bare også må mm`;
+hei takk jo vel bare også må mm mye`;
 
 // Nynorsk and the commonest spoken forms customers type ("kva", "korleis", "dokker", "ka"): without
 // them a nynorsk question's own function words count as content the page lacks, and a right
