@@ -15,6 +15,8 @@ const sourceSchema = z.strictObject({
   include: z.array(z.string()).optional(),
   exclude: z.array(z.string()).optional(),
   maxPages: z.number().int().min(1).max(100_000).optional(),
+  /** Days between scheduled re-crawls; the bot re-crawls all its sources when the soonest is due. */
+  recrawlDays: z.number().int().min(1).max(365).default(7),
 });
 
 /** One bot: a client site/brand with its own sources and index. */

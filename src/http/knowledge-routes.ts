@@ -17,7 +17,9 @@ import { readBody } from './read-body.js';
 
 type Env = AuthEnv & { Variables: { botId: string } };
 
-const sourceSchema = z.object({ url: z.url({ protocol: /^https?$/ }), recrawlDays: z.number().int().min(1).max(365).default(7) });
+const recrawlDaysSchema = z.number().int().min(1).max(365);
+const sourceSchema = z.object({ url: z.url({ protocol: /^https?$/ }), recrawlDays: recrawlDaysSchema.default(7) });
+const sourceEditSchema = z.object({ recrawlDays: recrawlDaysSchema });
 const suggestionEditSchema = z
   .object({ question: z.string().trim().min(1).max(2000).optional(), answer: z.string().trim().min(1).max(4000).optional() })
   // An edit that changes nothing is a client mistake, and an empty update is not valid SQL.
@@ -72,6 +74,20 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
     const row = await deps.db.insertInto('sources').values({ bot_id: botId, url, recrawl_days: body.recrawlDays, created_at: deps.now().toISOString() }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(deps.db, { actor: actor(c), action: 'source.add', target: url, at: deps.now() });
     return c.json({ id: row.id, url, recrawlDays: body.recrawlDays }, 201);
+  });
+  app.put('/bots/:bot/sources/:id', async (c) => {
+    const id = intParam(c.req.param('id'));
+    const body = await readBody(c, sourceEditSchema);
+    const row = await deps.db
+      .updateTable('sources')
+      .set({ recrawl_days: body.recrawlDays })
+      .where('id', '=', id)
+      .where('bot_id', '=', c.get('botId'))
+      .returning(['id', 'url', 'recrawl_days'])
+      .executeTakeFirst();
+    if (!row) throw new HttpError(404, 'NOT_FOUND', 'No such source (sources from the config file are changed there)');
+    await recordAudit(deps.db, { actor: actor(c), action: 'source.edit', target: row.url, details: { recrawlDays: row.recrawl_days }, at: deps.now() });
+    return c.json({ id: row.id, url: row.url, recrawlDays: row.recrawl_days });
   });
   app.delete('/bots/:bot/sources/:id', async (c) => {
     const id = intParam(c.req.param('id'));

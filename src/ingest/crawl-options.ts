@@ -8,11 +8,22 @@ import type { RobotsCache } from './robots.js';
 import { DEFAULT_USER_AGENT } from './safe-fetch.js';
 import type { LookupFn } from './ssrf-guard.js';
 
+const patternsSchema = z.array(z.string().min(1));
+
+/** A start URL with its own rules for the pages of its site; a rule left out is the crawl's. */
+export const crawlSourceSchema = z.strictObject({
+  url: z.string().min(1),
+  maxPages: z.number().int().min(1).optional(),
+  include: patternsSchema.optional(),
+  exclude: patternsSchema.optional(),
+});
+
 export const crawlOptionsSchema = z.object({
-  startUrls: z.array(z.string().min(1)).min(1),
+  startUrls: z.array(z.union([z.string().min(1), crawlSourceSchema])).min(1),
+  /** The defaults for start URLs given without their own. */
   maxPages: z.number().int().min(1).default(500),
-  include: z.array(z.string().min(1)).default([]),
-  exclude: z.array(z.string().min(1)).default([]),
+  include: patternsSchema.default([]),
+  exclude: patternsSchema.default([]),
   allowPrivateNetwork: z.boolean().default(false),
   concurrencyPerHost: z.number().int().min(1).max(16).default(2),
   delayMs: z.number().min(0).default(250),
@@ -32,8 +43,14 @@ export type CrawlOptions = z.input<typeof crawlOptionsSchema> & {
   previous?: ReadonlyMap<string, PreviousFetch>;
 };
 
+export type CrawlSource = z.input<typeof crawlSourceSchema>;
+
+/** A start URL with every rule filled in. */
+export type ResolvedSource = Required<z.output<typeof crawlSourceSchema>>;
+
 export type ResolvedCrawlOptions = z.output<typeof crawlOptionsSchema> & {
   previous: ReadonlyMap<string, PreviousFetch>;
+  sources: ResolvedSource[];
 };
 
 export interface CrawlDeps {
@@ -52,7 +69,12 @@ export function resolveCrawlOptions(options: CrawlOptions): ResolvedCrawlOptions
   if (!parsed.success) {
     throw new LaerlingError('INVALID_INPUT', `Crawl options: ${formatZodError(parsed.error)}`);
   }
-  return { ...parsed.data, previous: previous ?? new Map() };
+  const { maxPages, include, exclude } = parsed.data;
+  const sources = parsed.data.startUrls.map((start) => {
+    const own = typeof start === 'string' ? { url: start } : start;
+    return { url: own.url, maxPages: own.maxPages ?? maxPages, include: own.include ?? include, exclude: own.exclude ?? exclude };
+  });
+  return { ...parsed.data, previous: previous ?? new Map(), sources };
 }
 
 /** The robots.txt product token in a User-Agent string ("laerling/0.1 (…)" → "laerling"). */

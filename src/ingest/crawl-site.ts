@@ -1,11 +1,11 @@
 /**
- * Crawl a site: start URLs plus sitemaps, links followed within the start URLs' origins,
- * robots.txt obeyed, duplicates (by URL, redirect, canonical or identical text) fetched or
- * kept once, politely and under the SSRF guard. Returns what was fetched and why anything
- * was not.
+ * Crawl a site: start URLs plus sitemaps, links followed within the start URLs' origins (each
+ * start URL's include/exclude and page limit applying to its own site), robots.txt obeyed,
+ * duplicates (by URL, redirect, canonical or identical text) fetched or kept once, politely and
+ * under the SSRF guard. Returns what was fetched and why anything was not.
  */
 
-import { resolveCrawlOptions, type CrawlDeps, type CrawlOptions, type ResolvedCrawlOptions } from './crawl-options.js';
+import { resolveCrawlOptions, type CrawlDeps, type CrawlOptions, type ResolvedSource } from './crawl-options.js';
 import { createFrontier, type Frontier } from './crawl-frontier.js';
 import { failure, progressOf, type CrawlReport } from './crawl-report.js';
 import { fetchPage, type PageFetchContext } from './fetch-page.js';
@@ -15,7 +15,7 @@ import { createSiteAccess, type SiteAccess } from './site-access.js';
 import { walkSitemaps } from './sitemap.js';
 import { cleanUrl, normaliseUrl, originOf } from './url-normalise.js';
 
-export type { CrawlDeps, CrawlOptions } from './crawl-options.js';
+export type { CrawlDeps, CrawlOptions, CrawlSource } from './crawl-options.js';
 export type { CrawlReport } from './crawl-report.js';
 
 /** Crawl the sites of the start URLs and report pages, unchanged, skipped and failed URLs. */
@@ -24,11 +24,12 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps = {}): Pr
   const now = deps.now ?? (() => new Date());
   const started = now();
   const report: CrawlReport = { pages: [], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: started.toISOString(), finishedAt: '' };
-  const starts = opts.startUrls.map((raw) => cleanUrl(raw) ?? raw);
-  const origins = new Set(starts.flatMap((url) => (cleanUrl(url) ? [originOf(url)] : [])));
-  for (const url of starts) {
+  const sources = opts.sources.map((source) => ({ ...source, url: cleanUrl(source.url) ?? source.url }));
+  for (const { url } of sources) {
     if (!cleanUrl(url)) report.failed.push({ url, code: 'URL_NOT_ALLOWED', message: `Not an http(s) URL: ${url}` });
   }
+  const starts = sources.filter((source) => cleanUrl(source.url) !== undefined);
+  const origins = new Set(starts.map((source) => originOf(source.url)));
   const access = createSiteAccess(opts, {
     origins,
     lookup: deps.lookup,
@@ -37,17 +38,17 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps = {}): Pr
     limiter: createHostLimiter({ concurrency: opts.concurrencyPerHost, delayMs: opts.delayMs }),
     signal: deps.signal,
   });
-  const frontier = createFrontier(opts, access.inOrigin);
-  for (const url of starts) frontier.add(url, true);
-  for (const key of opts.previous.keys()) frontier.add(key, false);
+  const frontier = createFrontier(starts);
+  starts.forEach((source, i) => frontier.seed(source.url, i));
+  for (const key of opts.previous.keys()) frontier.add(key);
   for (const origin of origins) {
-    for (const url of await sitemapPages(origin, access, report)) frontier.add(url, false);
+    for (const url of await sitemapPages(origin, access, report)) frontier.add(url);
   }
 
   const previous = new Map([...opts.previous].map(([key, value]) => [normaliseUrl(key) ?? key, { key, value }]));
   const context: PageFetchContext = { opts, access, report, frontier, now, previous, hashes: new Map() };
   const maxActive = opts.concurrencyPerHost * Math.max(1, origins.size);
-  await runQueue(opts, maxActive, frontier, context, (inFlight) =>
+  await runQueue(starts, maxActive, frontier, context, (inFlight) =>
     deps.onProgress?.(progressOf(report, frontier.size(), inFlight, now().getTime() - started.getTime())),
   );
   for (const item of frontier.remaining()) {
@@ -59,25 +60,33 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps = {}): Pr
 }
 
 async function runQueue(
-  opts: ResolvedCrawlOptions,
+  sources: readonly ResolvedSource[],
   maxActive: number,
   frontier: Frontier,
   context: PageFetchContext,
   progress: (inFlight: number) => void,
 ): Promise<void> {
   const running = new Set<Promise<void>>();
-  // Failures and skips do not use up maxPages, but an endless run of them must still stop.
-  const maxAttempts = opts.maxPages * 5;
-  let attempts = 0;
-  const budgetLeft = (): boolean =>
-    attempts < maxAttempts && context.report.pages.length + context.report.unchanged.length + running.size < opts.maxPages;
+  // Per source: pages fetched or unchanged plus those in flight, against its maxPages. Failures
+  // and skips do not use up maxPages, but an endless run of them must still stop.
+  const budgets = sources.map((s) => ({ maxPages: s.maxPages, used: 0, attempts: 0 }));
+  const hasRoom = (source: number): boolean => {
+    const b = budgets[source]!;
+    return b.attempts < b.maxPages * 5 && b.used < b.maxPages;
+  };
   progress(0);
   for (;;) {
-    while (running.size < maxActive && budgetLeft() && !context.access.aborted()) {
-      const item = frontier.next();
+    while (running.size < maxActive && !context.access.aborted()) {
+      const item = frontier.next(hasRoom);
       if (item === undefined) break;
-      attempts++;
-      const task: Promise<void> = fetchPage(item, context).finally(() => running.delete(task));
+      const budget = budgets[item.source]!;
+      budget.attempts++;
+      budget.used++;
+      const task: Promise<void> = fetchPage(item, context)
+        .then((counted) => {
+          if (!counted) budget.used--;
+        })
+        .finally(() => running.delete(task));
       running.add(task);
     }
     if (running.size === 0) return;

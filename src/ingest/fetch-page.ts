@@ -29,22 +29,25 @@ export interface PageFetchContext {
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const ROBOTS_UNREADABLE = 'robots.txt could not be read (server error or unreachable), so nothing may be crawled now';
 
-/** Fetch one frontier item and record the result in the context's report. */
-export async function fetchPage(item: FrontierItem, ctx: PageFetchContext): Promise<void> {
+/**
+ * Fetch one frontier item and record the result in the context's report; true when it used up a
+ * page of the crawl's budget (a page fetched, or unchanged).
+ */
+export async function fetchPage(item: FrontierItem, ctx: PageFetchContext): Promise<boolean> {
   const { report } = ctx;
   const url = item.href;
   try {
     const owner = ctx.frontier.claim(item.key, url);
     if (owner !== undefined) {
       report.skipped.push({ url, reason: `duplicate of ${owner}` });
-      return;
+      return false;
     }
     if (!(await ctx.access.allowedByRobots(url))) {
       // An unreadable robots.txt (5xx, unreachable) forbids crawling for now, but says nothing
       // about the page: a failure (the last copy stays in the index), not a skip (which drops it).
       if ((await ctx.access.robots(originOf(url))).disallowAll) report.failed.push({ url, code: 'FETCH_FAILED', message: ROBOTS_UNREADABLE });
       else report.skipped.push({ url, reason: 'disallowed by robots.txt' });
-      return;
+      return false;
     }
     const previous = ctx.previous.get(item.key);
     const res = await ctx.access.fetchPage(url, {
@@ -54,24 +57,25 @@ export async function fetchPage(item: FrontierItem, ctx: PageFetchContext): Prom
     });
     if (res.status === 304) {
       report.unchanged.push(previous?.key ?? url);
-      return;
+      return true;
     }
-    await recordPage(url, res, ctx);
+    return recordPage(url, res, ctx);
   } catch (error) {
     const skip = skipReason(error);
     if (skip !== undefined) report.skipped.push({ url, reason: skip });
     else report.failed.push(failure(url, error));
+    return false;
   }
 }
 
-async function recordPage(requested: string, res: SafeResponse, ctx: PageFetchContext): Promise<void> {
+async function recordPage(requested: string, res: SafeResponse, ctx: PageFetchContext): Promise<boolean> {
   const finalUrl = cleanUrl(res.url) ?? requested;
   const html = decodeHtml(res.body, res.headers['content-type']);
   const signals = readPageSignals(html, res.url);
-  if (!signals.nofollow) for (const link of signals.links) ctx.frontier.add(link, false);
+  if (!signals.nofollow) for (const link of signals.links) ctx.frontier.add(link);
   if (signals.noindex) {
     ctx.report.skipped.push({ url: requested, reason: 'robots meta tag says noindex' });
-    return;
+    return false;
   }
   const canonical = await usableCanonical(signals.canonical, finalUrl, ctx.access);
   const pageUrl = canonical ?? finalUrl;
@@ -80,13 +84,13 @@ async function recordPage(requested: string, res: SafeResponse, ctx: PageFetchCo
     const owner = ctx.frontier.claim(normaliseUrl(alias) ?? alias, requested);
     if (owner !== undefined && owner !== requested) {
       ctx.report.skipped.push({ url: requested, reason: `duplicate of ${owner} (${alias === pageUrl ? 'canonical' : 'redirect'})` });
-      return;
+      return false;
     }
   }
   const first = ctx.hashes.get(signals.contentHash);
   if (first !== undefined) {
     ctx.report.skipped.push({ url: requested, reason: `same content as ${first}` });
-    return;
+    return false;
   }
   ctx.hashes.set(signals.contentHash, pageUrl);
   ctx.report.pages.push({
@@ -97,6 +101,7 @@ async function recordPage(requested: string, res: SafeResponse, ctx: PageFetchCo
     ...(res.headers['last-modified'] !== undefined ? { lastModified: res.headers['last-modified'] } : {}),
     fetchedAt: ctx.now().toISOString(),
   });
+  return true;
 }
 
 /** The canonical URL when it is a different, same-origin URL that robots.txt lets us have. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { LaerlingError } from '../errors.js';
 import type { CrawlProgress } from '../ingest/crawl-progress.js';
-import { crawlSite, type CrawlDeps, type CrawlReport } from '../ingest/crawl-site.js';
+import { crawlSite, type CrawlDeps, type CrawlReport, type CrawlSource } from '../ingest/crawl-site.js';
 import type { Database } from '../storage/schema.js';
 import type { CrawledPage } from './crawl-state.js';
 
@@ -34,11 +34,21 @@ export interface CrawlSettings {
   crawlDeps?: CrawlDeps;
 }
 
+/** A site the bot crawls, with its schedule; config-file sources may also set crawl rules. */
+export interface BotSource extends CrawlSource {
+  /** The row of a source added in the console; null for one from the config file. */
+  id: number | null;
+  recrawlDays: number;
+  fromConfig: boolean;
+}
+
 /** The sites a bot crawls: those in its config and those owners added in the console. */
-export async function botSources(deps: Pick<ChatDeps, 'db' | 'bots'>, botId: string) {
-  const configured = deps.bots.get(botId)!.config.sources.map((s) => ({ id: null as number | null, url: s.url, recrawlDays: 7, fromConfig: true }));
+export async function botSources(deps: Pick<ChatDeps, 'db' | 'bots'>, botId: string): Promise<BotSource[]> {
+  const configured = deps.bots.get(botId)!.config.sources.map(
+    ({ url, include, exclude, maxPages, recrawlDays }): BotSource => ({ id: null, url, include, exclude, maxPages, recrawlDays, fromConfig: true }),
+  );
   const added = await deps.db.selectFrom('sources').selectAll().where('bot_id', '=', botId).orderBy('id').execute();
-  return [...configured, ...added.map((s) => ({ id: s.id as number | null, url: s.url, recrawlDays: s.recrawl_days, fromConfig: false }))];
+  return [...configured, ...added.map((s) => ({ id: s.id, url: s.url, recrawlDays: s.recrawl_days, fromConfig: false }))];
 }
 
 /** Compare the pages before and after a crawl. */
@@ -100,13 +110,9 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
     let result: CrawlChanges | { error: string };
     try {
       const before = knowledge.extra.crawledPages;
-      const source = deps.bots.get(botId)!.config.sources[0];
       const report = await crawlSite(
         {
-          startUrls: sources.map((s) => s.url),
-          maxPages: source?.maxPages,
-          include: source?.include,
-          exclude: source?.exclude,
+          startUrls: sources.map(({ url, include, exclude, maxPages }) => ({ url, include, exclude, maxPages })),
           allowPrivateNetwork: settings.allowPrivateNetwork,
           previous: new Map(before.map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }])),
         },
@@ -125,7 +131,10 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
   return { runId, done };
 }
 
-/** Bots whose sources are due for their scheduled re-crawl (weekly by default) at `now`. */
+/**
+ * Bots due for their scheduled re-crawl at `now`: a re-crawl covers all of a bot's sources (they
+ * are the crawled part of its index), so it is due when the soonest-due source is.
+ */
 export async function dueForRecrawl(deps: Pick<ChatDeps, 'db' | 'bots'>, now: Date): Promise<string[]> {
   const due: string[] = [];
   for (const botId of deps.bots.keys()) {

@@ -41,6 +41,15 @@ describe('bot config', () => {
     expect(bad({ allowedOrigins: ['javascript:alert(1)'] })).toThrow(/allowedOrigins\[0\]/);
   });
 
+  it('gives each source its own re-crawl schedule, weekly unless set', () => {
+    const parse = (source: Record<string, unknown>) => parseConfig(JSON.stringify({ bots: [{ id: 'a', name: 'A', sources: [source] }] }), 'c.json').bots[0]!.sources[0];
+    expect(parse({ url: 'https://a.example/' })).toMatchObject({ recrawlDays: 7 });
+    expect(parse({ url: 'https://a.example/', recrawlDays: 1 })).toMatchObject({ recrawlDays: 1 });
+    expect(() => parse({ url: 'https://a.example/', recrawlDays: 0 })).toThrow(/bots\[0\]\.sources\[0\]\.recrawlDays/);
+    expect(() => parse({ url: 'https://a.example/', recrawlDays: 366 })).toThrow(/sources\[0\]\.recrawlDays/);
+    expect(() => parse({ url: 'https://a.example/', recrawlDays: 1.5 })).toThrow(/sources\[0\]\.recrawlDays/);
+  });
+
   it('refuses duplicate bot ids', () => {
     const raw = JSON.stringify({ bots: [{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }] });
     expect(() => parseConfig(raw, 'c.json')).toThrow(/bots\[1\]\.id: duplicate/);

@@ -133,9 +133,28 @@ describe('knowledge console API', () => {
   });
 });
 
+/** Wait until the bot's newest crawl run has finished; returns it. */
+async function finishedRun(owner: Awaited<ReturnType<typeof agentClient>>) {
+  for (let i = 0; i < 200; i++) {
+    const [run] = (await owner.call('GET', '/api/knowledge/bots/test/sources')).body.runs;
+    if (run && run.status !== 'running') return run as { status: string; changes: { added: string[] } };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the crawl did not finish');
+}
+
 describe('sources and crawling from the console', () => {
   let server: Server;
   let base: string;
+  // A second site (another port: another origin) with its own crawl rules.
+  let help: Server;
+  let helpBase: string;
+  const helpSite: Record<string, string> = {
+    '/hjelp/': '<title>Hjelp</title><main><h1>Hjelp</h1><p>Alt om frakt og retur.</p><a href="/hjelp/frakt">Frakt</a> <a href="/hjelp/retur.html">Retur</a> <a href="/hjelp/priser">Priser</a></main>',
+    '/hjelp/frakt': '<title>Frakt</title><main><h1>Frakt</h1><p>Frakten er gratis over 500 kroner og sendes med Posten samme dag.</p></main>',
+    '/hjelp/priser': '<title>Priser</title><main><h1>Priser</h1><p>Abonnementet koster 299 kroner i måneden uten bindingstid.</p></main>',
+    '/hjelp/retur.html': '<title>Retur</title><main><h1>Retur</h1><p>Du kan returnere varer innen 30 dager med returlappen i pakken.</p></main>',
+  };
   const site: Record<string, string> = {
     '/': '<title>Start</title><main><h1>Start</h1><p>Velkommen.</p><a href="/levering">Levering</a></main>',
     '/levering': '<title>Levering</title><main><h1>Levering</h1><p>Vi leverer pakker med Posten innen tre virkedager over hele landet, og hjemlevering koster 99 kroner.</p></main>',
@@ -148,8 +167,18 @@ describe('sources and crawling from the console', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    help = createServer((req, res) => {
+      const body = helpSite[req.url ?? ''];
+      res.writeHead(body ? 200 : 404, { 'content-type': body ? 'text/html' : 'text/plain' });
+      res.end(body ?? 'not found');
+    });
+    await new Promise<void>((r) => help.listen(0, '127.0.0.1', r));
+    helpBase = `http://127.0.0.1:${(help.address() as AddressInfo).port}`;
   });
-  afterAll(() => server.close());
+  afterAll(() => {
+    server.close();
+    help.close();
+  });
 
   it('adds a site, crawls it now and reports new pages, which then answer', async () => {
     const t = await chatApp({ crawl: { allowPrivateNetwork: true } });
@@ -188,6 +217,34 @@ describe('sources and crawling from the console', () => {
     expect(runs[0]!.changes).toMatchObject({ added: [], changed: [`${base}/levering`], removed: [] });
     const id = (await owner.call('GET', '/api/knowledge/bots/test/sources')).body.sources.find((s: { fromConfig: boolean }) => !s.fromConfig).id;
     expect((await owner.call('DELETE', `/api/knowledge/bots/test/sources/${id}`)).status).toBe(200);
+  });
+
+  it('crawls every source by its own exclude and maxPages', async () => {
+    const t = await chatApp({ bot: { sources: [{ url: `${base}/`, maxPages: 2 }, { url: `${helpBase}/hjelp/`, exclude: ['/hjelp/retur'] }] }, crawl: { allowPrivateNetwork: true } });
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    expect((await owner.call('POST', '/api/knowledge/bots/test/crawl')).status).toBe(202);
+    expect((await finishedRun(owner)).status).toBe('done');
+    const pages = (await owner.call('GET', '/api/knowledge/bots/test/pages')).body.pages.map((p: { url: string }) => p.url);
+    expect(pages).toEqual(expect.arrayContaining([`${base}/levering`, `${helpBase}/hjelp/`, `${helpBase}/hjelp/frakt`, `${helpBase}/hjelp/priser`]));
+    expect(pages).not.toContain(`${helpBase}/hjelp/retur.html`);
+  });
+
+  it('sets and changes how often an added site is re-crawled (1 to 365 days)', async () => {
+    const t = await chatApp({ bot: { sources: [{ url: `${helpBase}/hjelp/`, recrawlDays: 3 }] } });
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    expect((await owner.call('POST', '/api/knowledge/bots/test/sources', { url: `${base}/`, recrawlDays: 0 })).status).toBe(422);
+    expect((await owner.call('POST', '/api/knowledge/bots/test/sources', { url: `${base}/`, recrawlDays: 366 })).status).toBe(422);
+    const added = await owner.call('POST', '/api/knowledge/bots/test/sources', { url: `${base}/`, recrawlDays: 30 });
+    expect(added.body).toMatchObject({ url: `${base}/`, recrawlDays: 30 });
+    const path = `/api/knowledge/bots/test/sources/${added.body.id}`;
+    expect((await owner.call('PUT', path, { recrawlDays: 0 })).status).toBe(422);
+    expect((await owner.call('PUT', path, { recrawlDays: 14 })).body).toMatchObject({ id: added.body.id, url: `${base}/`, recrawlDays: 14 });
+    expect((await owner.call('PUT', `/api/knowledge/bots/test/sources/${added.body.id + 1}`, { recrawlDays: 14 })).status).toBe(404);
+    const sources = (await owner.call('GET', '/api/knowledge/bots/test/sources')).body.sources;
+    expect(sources).toMatchObject([
+      { id: null, url: `${helpBase}/hjelp/`, recrawlDays: 3, fromConfig: true },
+      { id: added.body.id, url: `${base}/`, recrawlDays: 14, fromConfig: false },
+    ]);
   });
 
   it('refuses private addresses unless the operator allows them', async () => {

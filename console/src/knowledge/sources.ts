@@ -22,14 +22,28 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
   const progress = h('p', { 'data-testid': 'crawl-progress', 'aria-live': 'polite' });
   const body = h('div', {});
   const url = h('input', { type: 'url', placeholder: 'https://www.example.com/', required: true, 'data-testid': 'source-url' });
-  const add = h('form', { class: 'row' }, url, h('button', { class: 'primary', type: 'submit' }, 'Add site'));
+  const days = daysInput(7, 'source-recrawl-days');
+  const add = h('form', { class: 'row' }, url, h('label', {}, 'Re-crawl every ', days, ' days'), h('button', { class: 'primary', type: 'submit' }, 'Add site'));
   add.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (await load(ctx, 'POST', '/sources', { url: url.value })) {
+    if (await load(ctx, 'POST', '/sources', { url: url.value, recrawlDays: days.valueAsNumber })) {
       url.value = '';
       await render();
     }
   });
+  // Config-file sources are changed in the file; added ones here, saved when the field changes.
+  const schedule = (s: SourcesData['sources'][number]): Node | string => {
+    if (s.id === null) return `every ${s.recrawlDays} days`;
+    const input = daysInput(s.recrawlDays, `recrawl-days-${s.id}`);
+    input.addEventListener('change', async () => {
+      if (!input.reportValidity()) return;
+      const saved = await load<{ recrawlDays: number }>(ctx, 'PUT', `/sources/${s.id}`, { recrawlDays: input.valueAsNumber });
+      // A refused change is explained in the notice; the field goes back to what is stored.
+      s.recrawlDays = saved?.recrawlDays ?? s.recrawlDays;
+      input.value = String(s.recrawlDays);
+    });
+    return h('label', {}, 'every ', input, ' days');
+  };
   const render = async () => {
     const data = await load<SourcesData>(ctx, 'GET', '/sources');
     if (!data) return;
@@ -42,7 +56,7 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
         ['Site', 'Re-crawl', ''],
         data.sources.map((s) => [
           link(s.url, s.url),
-          `every ${s.recrawlDays} days`,
+          schedule(s),
           s.fromConfig
             ? h('span', { class: 'meta' }, 'from the config file')
             : button('Remove', async () => {
@@ -72,6 +86,13 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
   root.replaceChildren(h('h2', {}, 'Sources'), add, h('div', { class: 'row' }, crawl), progress, body);
   void render();
   return () => events.close();
+}
+
+// Days between scheduled re-crawls, as the API accepts them.
+function daysInput(value: number, testId: string): HTMLInputElement {
+  const input = h('input', { type: 'number', min: '1', max: '365', step: '1', required: true, 'data-testid': testId });
+  input.value = String(value);
+  return input;
 }
 
 function runView(run: Run): HTMLElement {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { botDir, loadConfig, selectBot, type BotConfig } from '../../config/bot-config.js';
 import { LaerlingError } from '../../errors.js';
 import { createProgressLine } from '../../ingest/crawl-progress.js';
-import { crawlSite, type CrawlReport } from '../../ingest/crawl-site.js';
+import { crawlSite, type CrawlReport, type CrawlSource } from '../../ingest/crawl-site.js';
+import { cleanUrl } from '../../ingest/url-normalise.js';
 import { buildBotIndex, loadLiveIndex, type BuildResult } from '../../knowledge/build-bot-index.js';
 import type { CrawledPage } from '../../knowledge/crawl-state.js';
 import { finishCrawlRun, openCrawlRun, runChanges } from '../../knowledge/crawl-runs.js';
@@ -18,7 +19,7 @@ import { databaseFile } from '../open-bots.js';
 const maxPagesSchema = z.coerce.number().int().min(1).max(100_000);
 const delaySchema = z.coerce.number().int().min(0).max(60_000);
 
-/** `laerling crawl URL… [--max-pages N] [--allow-private-network]`: crawl, then rebuild the index. */
+/** `laerling crawl [URL…] [--max-pages N] [--include P] [--exclude P] [--allow-private-network]`: crawl, then rebuild the index. */
 export async function runCrawl(args: string[], io: CliIo): Promise<number> {
   const cmd = parseCommand(
     args,
@@ -33,8 +34,6 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
   );
   const config = await loadConfig(cmd.dataDir);
   const bot = selectBot(config, cmd.botId);
-  const startUrls = cmd.positionals.length > 0 ? cmd.positionals : bot.sources.map((s) => s.url);
-  if (startUrls.length === 0) throw new LaerlingError('INVALID_INPUT', 'Give at least one URL: laerling crawl https://www.example.com/');
   let maxPages: number | undefined;
   if (cmd.values['max-pages'] !== undefined) {
     const parsed = maxPagesSchema.safeParse(cmd.values['max-pages']);
@@ -47,6 +46,8 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
     if (!parsed.success) throw new LaerlingError('INVALID_INPUT', '--delay-ms: a whole number of milliseconds from 0 to 60000');
     delayMs = parsed.data;
   }
+  const sources = crawlSources(bot, cmd.positionals, { maxPages, include: cmd.values.include, exclude: cmd.values.exclude });
+  if (sources.length === 0) throw new LaerlingError('INVALID_INPUT', 'Give at least one URL: laerling crawl https://www.example.com/');
 
   const embeddings = createEmbeddings(cmd.settings.embeddings);
   const live = await loadLiveIndex(cmd.dataDir, bot.id, embeddings);
@@ -56,10 +57,7 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
     const progress = createProgressLine({ write: io.stderr, isTty: io.isTty });
     const report = await crawlSite(
       {
-        startUrls,
-        maxPages: maxPages ?? bot.sources[0]?.maxPages,
-        include: cmd.values.include ?? bot.sources[0]?.include,
-        exclude: cmd.values.exclude ?? bot.sources[0]?.exclude,
+        startUrls: sources,
         allowPrivateNetwork: cmd.values['allow-private-network'] ?? false,
         delayMs,
         previous,
@@ -73,6 +71,21 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
     return { report, built };
   });
   return report.pages.length + report.unchanged.length > 0 ? 0 : 1;
+}
+
+/**
+ * What to crawl: the URLs named, each with the rules of the configured source it names (if any),
+ * or else the bot's configured sources with theirs; the flags given replace those rules.
+ */
+function crawlSources(bot: BotConfig, urls: readonly string[], flags: Omit<CrawlSource, 'url'>): CrawlSource[] {
+  const configured = new Map(bot.sources.map((s) => [cleanUrl(s.url), s]));
+  const named = urls.length > 0 ? urls.map((url) => ({ ...configured.get(cleanUrl(url)), url })) : bot.sources;
+  return named.map(({ url, maxPages, include, exclude }) => ({
+    url,
+    maxPages: flags.maxPages ?? maxPages,
+    include: flags.include ?? include,
+    exclude: flags.exclude ?? exclude,
+  }));
 }
 
 // Stored as a crawl run like one started in the console, so the console lists its new, changed
