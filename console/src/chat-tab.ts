@@ -2,6 +2,7 @@ import { h, link, richText } from '../../widget/src/dom.js';
 import { typingIndicator, typingSender } from '../../widget/src/typing.js';
 import { call, type Context, type Suggestion, type TranscriptMessage } from './api.js';
 import { describeReason, mergeBySeq } from './format.js';
+import { sourceView } from './source-view.js';
 
 export interface ChatTab {
   conversationId: string;
@@ -115,7 +116,7 @@ function messageView(m: TranscriptMessage): HTMLElement {
   if (m.role === 'bot') {
     const meta = `${m.outcome === 'abstain' ? 'Abstained' : 'Answered'}${m.confidence === undefined ? '' : ` · confidence ${m.confidence.toFixed(2)}`}`;
     el.append(h('div', { class: 'src' }, meta));
-    if (m.sources?.length) el.append(h('div', { class: 'src' }, 'Sources: ', ...m.sources.flatMap((s, i) => [i ? ', ' : '', link(s.title || s.url, s.url)])));
+    if (m.sources?.length) el.append(h('div', { class: 'src' }, 'Sources: ', ...m.sources.flatMap((s, i) => [i ? ', ' : '', sourceView(s)])));
   }
   if (m.role === 'agent' && m.author) el.prepend(h('div', { class: 'src' }, m.author));
   return el;
@@ -132,12 +133,27 @@ function contextView(ctx: Context): HTMLElement[] {
   }
   out.push(row('Bot', ctx.conversation.botName), row('Language', ctx.conversation.lang));
   if (ctx.conversation.pageUrl) out.push(row('Page', link(ctx.conversation.pageUrl, ctx.conversation.pageUrl)));
-  if (ctx.conversation.email) out.push(row('E-mail', ctx.conversation.email));
+  if (ctx.conversation.email) out.push(row('E-mail', emailView(ctx)));
   if (ctx.earlierConversations.length) {
     out.push(h('h3', {}, 'Earlier conversations from this browser'));
     out.push(h('ul', { 'data-testid': 'earlier' }, ...ctx.earlierConversations.map((c) => h('li', {}, `${new Date(c.createdAt).toLocaleDateString()} · ${c.firstQuestion ?? '(no question)'}`))));
   }
   return out;
+}
+
+// The customer left an address because nobody could answer at once: they have usually left the
+// chat since, so the promised reply goes by e-mail (from the agent's own mail client, with the
+// question as the subject), and the reply in the chat stays for when they come back.
+function emailView(ctx: Context): HTMLElement {
+  const question = ctx.messages.find((m) => m.role === 'customer')?.text ?? '';
+  const subject = question.length > 80 ? `${question.slice(0, 79)}…` : question;
+  const href = `mailto:${encodeURIComponent(ctx.conversation.email!).replace('%40', '@')}?subject=${encodeURIComponent(`Re: ${subject}`)}`;
+  return h(
+    'span',
+    {},
+    h('a', { href, 'data-testid': 'reply-by-email' }, ctx.conversation.email!),
+    ' — the customer asked for the reply by e-mail; answer there if they have left the chat.',
+  );
 }
 
 function suggestionView(s: Suggestion, insert: (text: string) => void): HTMLElement {
@@ -148,7 +164,7 @@ function suggestionView(s: Suggestion, insert: (text: string) => void): HTMLElem
     { 'data-testid': 'suggestion', 'aria-label': 'Suggested reply' },
     h('h3', {}, `Suggested reply (confidence ${s.confidence.toFixed(2)})`),
     h('p', { style: 'white-space:pre-wrap' }, s.text),
-    s.sources.length ? h('div', { class: 'src' }, 'From: ', ...s.sources.flatMap((x, i) => [i ? ', ' : '', link(x.title || x.url, x.url)])) : null,
+    s.sources.length ? h('div', { class: 'src' }, 'From: ', ...s.sources.flatMap((x, i) => [i ? ', ' : '', sourceView(x)])) : null,
     button,
   );
 }

@@ -30,6 +30,11 @@ describe('handoff from widget to agent console (real Chromium, two browser conte
     await expect.poll(() => widget(customer).getByTestId('queue').textContent()).toMatch(/Du er nummer 1 i køen/);
     // In the queue (and later with the agent) there is no second offer of a person.
     expect(await widget(customer).getByTestId('person').isVisible()).toBe(false);
+    // Nobody is signed in yet: no wait is promised, and the customer may leave an e-mail instead.
+    expect(await widget(customer).getByTestId('queue').textContent()).toMatch(/Ingen rådgivere er pålogget/);
+    await widget(customer).getByTestId('email').fill('kunde@example.com');
+    await widget(customer).getByTestId('email').press('Enter');
+    await expect.poll(() => widget(customer).getByTestId('queue').textContent()).not.toMatch(/Ingen rådgivere/);
 
     const agentContext = await live.browser.newContext();
     const agent = await agentContext.newPage();
@@ -49,6 +54,7 @@ describe('handoff from widget to agent console (real Chromium, two browser conte
     expect(await chat.getByTestId('transcript').locator('[data-role=bot]').first().textContent()).toMatch(/confidence \d\.\d\d/);
     expect(await chat.getByTestId('reason').textContent()).toMatch(/talk to a person/);
     expect(await chat.getByTestId('summary').textContent()).toMatch(/USA/);
+    expect(await chat.getByTestId('reply-by-email').getAttribute('href')).toMatch(/^mailto:kunde@example\.com\?subject=Re%3A%20Hva%20koster/);
     await chat.getByTestId('suggestion').waitFor();
     await chat.getByTestId('insert').click();
     expect((await chat.getByTestId('reply').inputValue()).length).toBeGreaterThan(10);
