@@ -1,3 +1,5 @@
+import type { SourceRef } from './source-view.js';
+
 /** A call's outcome: data, or an error with the HTTP status (0 = network). */
 export type Result<T> = { data: T } | { error: { status: number; code: string; message: string } };
 
@@ -57,7 +59,7 @@ export interface TranscriptMessage {
   text: string;
   at: string;
   outcome?: 'answer' | 'abstain';
-  sources?: Array<{ url: string; title: string }>;
+  sources?: SourceRef[];
   confidence?: number;
   author?: string;
 }
@@ -72,6 +74,6 @@ export interface Context {
 export interface Suggestion {
   question: string | null;
   text: string;
-  sources: Array<{ url: string; title: string }>;
+  sources: SourceRef[];
   confidence: number;
 }

@@ -61,9 +61,14 @@ export async function answerQuestion(question: string, deps: AnswerDeps): Promis
 
   const pages = await deps.search(q, deps.k ?? DEFAULT_K);
   const decision = decide(pages, q, { threshold, analyzer });
-  const base = { candidates: pages.map(toCandidate), confidence: round(decision.confidence, 4), lang };
+  // Marked here, once, whichever composer picked the sources: a Q&A item without a page is named
+  // by its made-up URL, and nobody downstream should offer that URL as a link.
+  const pageless = new Set(pages.filter((p) => p.best.chunk.noPage).map((p) => p.url));
+  const flag = <T extends Source>(s: T): T => (pageless.has(s.url) ? { ...s, noPage: true } : s);
+  const base = { candidates: pages.map(toCandidate).map(flag), confidence: round(decision.confidence, 4), lang };
   const finish = (r: Omit<AnswerQuestionResult, 'ms' | keyof typeof base>): AnswerQuestionResult => ({
     ...r,
+    sources: r.sources.map(flag),
     ...base,
     ms: round(Math.max(0, now() - start), 2),
   });

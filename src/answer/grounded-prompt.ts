@@ -9,6 +9,8 @@ export interface Passage {
   title: string;
   headingPath: string[];
   text: string;
+  /** A Q&A item with no page: its URL is only an identifier, so the model is not shown it. */
+  noPage?: boolean;
 }
 
 export interface GroundedPrompt {
@@ -48,6 +50,7 @@ export function selectPassages(pages: readonly PageHit[], maxPassages = 5): Pass
     title: hit.chunk.title,
     headingPath: hit.chunk.headingPath,
     text: passageText(hit),
+    ...(hit.chunk.noPage ? { noPage: true } : {}),
   }));
 }
 
@@ -91,7 +94,8 @@ export function buildGroundedPrompt(args: { question: string; lang: 'nb' | 'en';
 
 function formatPassage(p: Passage): string {
   const title = [p.title, ...p.headingPath.filter((h) => h !== p.title)].map(oneLine).join(' › ');
-  return `<passage>\n[${p.n}] ${neutralise(title)} — ${oneLine(p.url)}\n${neutralise(p.text)}\n</passage>`;
+  const where = p.noPage ? '' : ` — ${oneLine(p.url)}`;
+  return `<passage>\n[${p.n}] ${neutralise(title)}${where}\n${neutralise(p.text)}\n</passage>`;
 }
 
 function oneLine(s: string): string {

@@ -5,6 +5,8 @@ export interface CitablePassage {
   n: number;
   url: string;
   title: string;
+  /** Citable, but its URL is no page (a Q&A item without one), so never kept as a link. */
+  noPage?: boolean;
 }
 
 /**
@@ -167,7 +169,7 @@ interface SourceRegistry {
 
 function createSourceRegistry(passages: readonly CitablePassage[]): SourceRegistry {
   const byNumber = new Map(passages.map((p) => [p.n, p]));
-  const byUrl = new Map(passages.map((p) => [urlKey(p.url), p]));
+  const byUrl = new Map(passages.filter((p) => !p.noPage).map((p) => [urlKey(p.url), p]));
   const sources: Source[] = [];
   let citations = 0;
   const refer = (p: CitablePassage): number => {

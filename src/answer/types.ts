@@ -4,6 +4,8 @@ import type { Lang } from '../ingest/types.js';
 export interface Source {
   url: string;
   title: string;
+  /** A Q&A item with no page of its own: `url` identifies it, but there is nothing there to open. */
+  noPage?: boolean;
 }
 
 /** A ranked retrieval candidate, listed even when the bot abstains. */

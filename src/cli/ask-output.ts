@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
+// `noPage` (only ever true) was added later, optional, so readers of {url, title} are unaffected.
+const sourceSchema = z.object({ url: z.string(), title: z.string(), noPage: z.boolean().optional() });
+
 /** One line of `laerling ask --json/--jsonl` output: the public CLI contract in PRODUCT.md. */
 export const askOutputSchema = z.object({
   id: z.string().optional(),
   question: z.string(),
   outcome: z.enum(['answer', 'abstain']),
   answer: z.string(),
-  sources: z.array(z.object({ url: z.string(), title: z.string() })),
-  candidates: z.array(z.object({ url: z.string(), title: z.string(), score: z.number() })),
+  sources: z.array(sourceSchema),
+  candidates: z.array(sourceSchema.extend({ score: z.number() })),
   confidence: z.number().min(0).max(1),
   ms: z.number().min(0),
 });

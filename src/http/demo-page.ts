@@ -45,7 +45,7 @@ form.addEventListener('submit', async (ev) => {
     a.textContent = body.answer;
     if (body.sources.length) {
       const ul = el('ul');
-      for (const s of body.sources) { const li = el('li'); const href = safeHref(s.url); const link = el(href ? 'a' : 'span', null, s.title || s.url); if (href) { link.href = href; link.rel = 'noopener'; link.target = '_blank'; } li.append(link); ul.append(li); }
+      for (const s of body.sources) { const li = el('li'); const href = s.noPage ? null : safeHref(s.url); const link = el(href ? 'a' : 'span', null, s.noPage ? 'Q&A item: ' + s.title : s.title || s.url); if (href) { link.href = href; link.rel = 'noopener'; link.target = '_blank'; } li.append(link); ul.append(li); }
       turn.append(ul);
     }
     turn.append(el('div', 'meta', body.outcome + ' · confidence ' + body.confidence.toFixed(2) + ' · ' + body.ms.toFixed(1) + ' ms'));

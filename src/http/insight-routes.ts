@@ -63,7 +63,7 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
 }
 
 /** A gap group, and the page the bot would answer its label from now, if it would. */
-type CheckedGroup = GapGroup & { answeredNow: { url: string; title: string; confidence: number } | null };
+type CheckedGroup = GapGroup & { answeredNow: { url: string; title: string; noPage?: boolean; confidence: number } | null };
 
 /**
  * Asks each group's label again, offline (no LLM cost), against the current index: a gap the owner
@@ -78,7 +78,7 @@ async function answeredNow(runtime: BotRuntime, groups: GapGroup[]): Promise<Che
     await new Promise((resolve) => setImmediate(resolve));
     const r = await runtime.suggest(g.label);
     const top = r.sources[0];
-    checked.push({ ...g, answeredNow: top && r.confidence >= threshold ? { url: top.url, title: top.title, confidence: r.confidence } : null });
+    checked.push({ ...g, answeredNow: top && r.confidence >= threshold ? { ...top, confidence: r.confidence } : null });
   }
   // Stable: within open and within filled gaps, the grouping's order (largest, most recent first).
   return [...checked.filter((g) => !g.answeredNow), ...checked.filter((g) => g.answeredNow)];

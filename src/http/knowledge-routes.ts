@@ -25,7 +25,7 @@ const suggestionEditSchema = z
   // An edit that changes nothing is a client mistake, and an empty update is not valid SQL.
   .refine((edit) => edit.question !== undefined || edit.answer !== undefined, 'Give the question or answer (or both) to change');
 const suggestionStatusSchema = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() });
-const approveSchema = qaInputSchema.partial().extend({ url: z.string().trim().min(1).max(2000).optional() });
+const approveSchema = qaInputSchema.partial();
 const learnedSchema = z.object({ question: z.string().trim().min(1).max(500), url: z.string().trim().min(1).max(2000) });
 const PREVIEW_CHARS = 280;
 
@@ -104,9 +104,9 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
 
   // Pages with chunk previews.
   app.get('/bots/:bot/pages', (c) => {
-    const pages = new Map<string, { url: string; title: string; kind: string; chunks: number; words: number }>();
+    const pages = new Map<string, { url: string; title: string; kind: string; chunks: number; words: number; noPage?: boolean }>();
     for (const chunk of knowledgeOf(c.get('botId')).index.chunks) {
-      const page = pages.get(chunk.url) ?? { url: chunk.url, title: chunk.title, kind: chunk.kind, chunks: 0, words: 0 };
+      const page = pages.get(chunk.url) ?? { url: chunk.url, title: chunk.title, kind: chunk.kind, chunks: 0, words: 0, ...(chunk.noPage ? { noPage: true } : {}) };
       page.chunks++;
       page.words += chunk.text.split(/\s+/).length;
       pages.set(chunk.url, page);
@@ -132,7 +132,7 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
     // Q&A items from knowledge/ files answer too; the console lists them read-only (edit the files).
     const fromFiles = knowledge.index.chunks
       .filter((ch) => ch.kind === 'qa' && !own.has(ch.id))
-      .map((ch) => ({ question: ch.questions?.[0] ?? ch.title, alternatives: ch.questions?.slice(1) ?? [], answer: ch.answer ?? '', url: ch.url }));
+      .map((ch) => ({ question: ch.questions?.[0] ?? ch.title, alternatives: ch.questions?.slice(1) ?? [], answer: ch.answer ?? '', url: ch.url, ...(ch.noPage ? { noPage: true } : {}) }));
     return c.json({ items, fromFiles });
   });
   app.post('/bots/:bot/qa', async (c) => {

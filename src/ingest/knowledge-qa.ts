@@ -56,10 +56,14 @@ export function qaChunkId(key: string): string {
   return chunkId(`qa:${key}`, 0);
 }
 
+const FALLBACK_DIR = 'svar';
+
 /** One validated Q&A item as a chunk of kind 'qa'. */
 export function qaChunk(item: QaItem, baseUrl: string): Chunk {
   const key = item.id ?? slugify(item.question);
-  const url = resolveKnowledgeUrl(item.url ?? `svar/${key}`, baseUrl);
+  // Without a page of its own the item still needs a stable URL: learned phrasings, negative
+  // pairs, candidates and the `ask` contract all name it by URL. `noPage` keeps it from being linked.
+  const url = resolveKnowledgeUrl(item.url ?? `${FALLBACK_DIR}/${key}`, baseUrl);
   const questions = [item.question, ...item.alternatives];
   return {
     id: qaChunkId(key),
@@ -71,7 +75,22 @@ export function qaChunk(item: QaItem, baseUrl: string): Chunk {
     kind: 'qa',
     answer: item.answer,
     questions,
+    noPage: item.url === undefined,
   };
+}
+
+/**
+ * Whether a Q&A chunk saved before `noPage` existed has the `svar/<id>` URL made up for an item
+ * without a page (its chunk id is derived from that same id), so old indexes stop linking it too.
+ */
+export function hasFallbackQaUrl(chunk: Pick<Chunk, 'id' | 'url'>): boolean {
+  const match = new RegExp(`/${FALLBACK_DIR}/([^/?#]+)$`).exec(chunk.url);
+  if (!match) return false;
+  try {
+    return qaChunkId(decodeURIComponent(match[1]!)) === chunk.id;
+  } catch {
+    return false;
+  }
 }
 
 function itemList(data: unknown): { items: unknown[]; prefix: string } | undefined {

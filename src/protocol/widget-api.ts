@@ -13,7 +13,11 @@ export type Lang = z.infer<typeof langSchema>;
 /** Longest customer or agent message, in characters; longer bodies get a 413 from the server. */
 export const MAX_MESSAGE_CHARS = 2000;
 
-const sourceSchema = z.object({ url: z.string(), title: z.string() });
+/**
+ * Where an answer came from. `noPage` marks a Q&A item with no page of its own: `url` only
+ * identifies it, so the widget lists no source for it (the answer is the company's own words).
+ */
+const sourceSchema = z.object({ url: z.string(), title: z.string(), noPage: z.optional(z.boolean()) });
 const int = (min: number, max?: number) => z.int().check(z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 
 /** A message in a conversation. `seq` is the per-conversation sequence number, also the SSE id. */

@@ -1,18 +1,24 @@
 import { z } from 'zod';
+import { hasFallbackQaUrl } from '../ingest/knowledge-qa.js';
 
 /** A chunk as persisted in chunks.json (mirrors Chunk in src/ingest/types.ts). */
-export const chunkSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  title: z.string(),
-  headingPath: z.array(z.string()),
-  text: z.string(),
-  lang: z.enum(['nb', 'nn', 'en']),
-  kind: z.enum(['page', 'qa']),
-  answer: z.string().optional(),
-  questions: z.array(z.string()).optional(),
-  subheadings: z.array(z.string()).optional(),
-});
+export const chunkSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    title: z.string(),
+    headingPath: z.array(z.string()),
+    text: z.string(),
+    lang: z.enum(['nb', 'nn', 'en']),
+    kind: z.enum(['page', 'qa']),
+    answer: z.string().optional(),
+    questions: z.array(z.string()).optional(),
+    subheadings: z.array(z.string()).optional(),
+    noPage: z.boolean().optional(),
+  })
+  // Indexes saved before Q&A chunks carried `noPage` would otherwise link every page-less item
+  // until something rebuilds them, which for a knowledge folder that never changes is never.
+  .transform((c) => (c.kind === 'qa' && c.noPage === undefined ? { ...c, noPage: hasFallbackQaUrl(c) } : c));
 
 /** A question known to lead to a page: a Q&A item's question or a learned phrasing. */
 export const phrasingSchema = z.object({

@@ -44,6 +44,14 @@ describe('answerQuestion', () => {
     expect(calls[0]?.q).toBe('Kan jeg bruke eSIM i smartklokke?');
   });
 
+  it('marks a Q&A item without a page as noPage in sources and candidates, keeping its URL as its name', async () => {
+    const svar = qaHit({ url: 'https://example.no/svar/vipps', question: 'Kan jeg betale med Vipps?', answer: 'Ja, i appen.' });
+    svar.best.chunk.noPage = true;
+    const r = await answerQuestion('Kan jeg betale med Vipps?', { search: fakeSearch([svar, weak]).search });
+    expect(r.sources).toEqual([{ url: 'https://example.no/svar/vipps', title: 'Kan jeg betale med Vipps?', noPage: true }]);
+    expect(r.candidates.map((c) => c.noPage)).toEqual([true, undefined]);
+  });
+
   it('abstains kindly in Norwegian on a weak match, still listing candidates but no sources', async () => {
     const { search } = fakeSearch([weak]);
     const r = await answerQuestion('Hva er oppskriften på kanelboller?', { search });

@@ -147,6 +147,23 @@ describe('composeWithLlm: streaming and grounding', () => {
   });
 });
 
+describe('composeWithLlm: a Q&A item without a page', () => {
+  const SVAR = 'https://mobil.example/svar/vipps';
+  const qa = (): PageHit => {
+    const chunk: Chunk = { id: 'qa-vipps', url: SVAR, title: 'Kan jeg betale med Vipps?', headingPath: [], text: 'Kan jeg betale med Vipps?\nJa, i appen.', lang: 'nb', kind: 'qa', answer: 'Ja, i appen.', questions: ['Kan jeg betale med Vipps?'], noPage: true };
+    const best: Hit = { chunk, score: 0.9, lexical: 0.9, vector: 0.9, learned: 0, coverage: 1 };
+    return { url: SVAR, title: chunk.title, score: 0.9, best, hits: [best] };
+  };
+
+  it('is cited like any passage, but its made-up URL is neither shown to the model nor kept as a link', async () => {
+    const { result, requests } = await compose(() => ({ tokens: [`Ja, betal i appen [1], se ${SVAR} eller [her](${SVAR}).`] }), { pages: [qa()] });
+    expect(requestText(requests[0]!)).not.toContain(SVAR);
+    expect(requestText(requests[0]!)).toContain('[1] Kan jeg betale med Vipps?\n');
+    expect(result.answer).not.toContain(SVAR);
+    expect(result.sources).toEqual([{ url: SVAR, title: 'Kan jeg betale med Vipps?' }]);
+  });
+});
+
 describe('composeWithLlm: failures', () => {
   it.each([500, 429, 401])('abstains with "error" on HTTP %i, quickly', async (status) => {
     const started = Date.now();

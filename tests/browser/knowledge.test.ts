@@ -73,6 +73,16 @@ describe('the learning loop in real Chromium', () => {
     const second = await customerAsks(live.browser, live.url);
     expect(await second.reply.getAttribute('data-outcome')).toBe('answer');
     expect(await second.reply.textContent()).toContain('Fjordmobil-fondet');
+    // The item has no page of its own: the customer gets no source link to a page that does not exist.
+    expect(await second.reply.locator('[data-testid=sources]').count()).toBe(0);
+    expect(await second.reply.locator('a[href*="/svar/"]').count()).toBe(0);
+    // An agent taking the chat over sees the source as a Q&A item, not as a link.
+    await widget(second.page).getByTestId('person').click();
+    await agent.page.getByTestId('queue-item').first().getByTestId('claim').click();
+    const source = agent.page.locator('[data-testid=chat]:not([hidden])').locator('[data-role=bot]').getByTestId('qa-source').first();
+    await source.waitFor();
+    expect(await source.textContent()).toBe(`Q&A item: ${QUESTION}`);
+    expect(await agent.page.locator('[data-testid=chat]:not([hidden]) a[href*="/svar/"]').count()).toBe(0);
 
     // The playground shows why.
     await owner.page.getByTestId('section-playground').click();
@@ -118,6 +128,35 @@ describe('the learning loop in real Chromium', () => {
     const reply = widget(page).locator('[data-role=bot]').first();
     await reply.waitFor();
     expect(await reply.textContent()).toContain('åpen søknad');
+    await context.close();
+    await owner.context.close();
+  }, 120_000);
+
+  it('an owner links a Q&A item to a page on the site, and the widget cites that page', async () => {
+    const owner = await signIn(live.browser, live.url, 'ola@fjordmobil.example');
+    await owner.page.getByTestId('section-qa').click();
+    const form = owner.page.locator('form.qa-form').first();
+    await form.getByTestId('qa-question').fill('Selger dere gavekort?');
+    await form.getByTestId('qa-answer').fill('Ja, gavekort på mobiler og tilbehør kjøper du i nettbutikken.');
+    await form.getByTestId('qa-url').fill('https://evil.example/gavekort');
+    await form.getByTestId('qa-save').click();
+    await expect.poll(() => owner.page.locator('.notice').first().textContent()).toMatch(/^url: .*not a page of fjordmobil\.example/);
+    await form.getByTestId('qa-url').fill('/mobil/ny-telefon');
+    await form.getByTestId('qa-save').click();
+    const row = owner.page.getByTestId('qa-list').locator('tr', { hasText: 'Selger dere gavekort?' });
+    await row.waitFor();
+    expect(await row.getByTestId('qa-page').locator('a').getAttribute('href')).toBe('https://fjordmobil.example/mobil/ny-telefon');
+
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(live.url + '/');
+    await widget(page).getByTestId('launcher').click();
+    await widget(page).getByTestId('input').fill('selger dere gavekort');
+    await widget(page).getByTestId('input').press('Enter');
+    const reply = widget(page).locator('[data-role=bot]').first();
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain('gavekort på mobiler');
+    expect(await reply.locator('[data-testid=sources] a').first().getAttribute('href')).toBe('https://fjordmobil.example/mobil/ny-telefon');
     await context.close();
     await owner.context.close();
   }, 120_000);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { linkedSources } from '../../widget/src/message-view.js';
 import { safeHttpUrl, splitLinks } from '../../widget/src/safe-url.js';
 import { createSseParser } from '../../widget/src/sse-parser.js';
 import { pickLang } from '../../widget/src/strings.js';
@@ -19,6 +20,14 @@ describe('SSE parser', () => {
   it('forgets the id after each event and defaults the event name', () => {
     const parse = createSseParser();
     expect(parse('id: 1\ndata: a\n\ndata: b\n\n')).toEqual([{ event: 'message', id: '1', data: 'a' }, { event: 'message', data: 'b' }]);
+  });
+});
+
+describe('answer sources', () => {
+  it('links pages but leaves out a Q&A item without a page', () => {
+    const page = { url: 'https://fjordmobil.example/mobil/puk', title: 'PUK' };
+    expect(linkedSources({ sources: [{ url: 'https://fjordmobil.example/svar/vipps', title: 'Kan jeg betale med Vipps?', noPage: true }, page] })).toEqual([page]);
+    expect(linkedSources({})).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { h, link } from '../../../widget/src/dom.js';
 import { qaForm } from './qa.js';
 import { button, load, table, when, type SectionContext } from './ui.js';
 import { plural } from '../format.js';
+import { sourceView, type SourceRef } from '../source-view.js';
 
 interface Suggestion {
   id: number;
@@ -46,7 +47,7 @@ interface GapGroup {
   lastSeen: string;
   handedOff: number;
   /** The page the bot would answer the group's question from now (a gap filled since). */
-  answeredNow: { url: string; title: string; confidence: number } | null;
+  answeredNow: (SourceRef & { confidence: number }) | null;
 }
 
 /** Questions the bot could not answer, grouped, with "write an answer". */
@@ -63,7 +64,7 @@ export async function gapsSection(ctx: SectionContext, root: HTMLElement): Promi
             h('div', { class: 'row' }, h('strong', {}, g.label), h('span', { class: 'meta' }, `${g.count}× · ${g.handedOff} handed off · ${g.firstSeen === g.lastSeen ? `seen ${when(g.firstSeen)}` : `first ${when(g.firstSeen)} · last ${when(g.lastSeen)}`}`)),
             h('ul', {}, ...g.examples.map((e) => h('li', {}, e))),
             g.answeredNow
-              ? h('p', { class: 'meta', 'data-testid': 'answered-now' }, 'Answered now from ', link(g.answeredNow.title, g.answeredNow.url), ` (confidence ${g.answeredNow.confidence.toFixed(2)}) — try it in the playground.`)
+              ? h('p', { class: 'meta', 'data-testid': 'answered-now' }, 'Answered now from ', sourceView(g.answeredNow), ` (confidence ${g.answeredNow.confidence.toFixed(2)}) — try it in the playground.`)
               : '',
             button('Write an answer', () => ctx.open('qa', { question: g.label, alternatives: g.examples.filter((e) => e !== g.label) })),
           ),

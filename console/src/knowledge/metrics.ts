@@ -1,6 +1,7 @@
 import { h, link } from '../../../widget/src/dom.js';
 import { button, load, percent, table, when, type SectionContext } from './ui.js';
 import { plural } from '../format.js';
+import { sourceView, type SourceRef } from '../source-view.js';
 
 interface Day {
   date: string;
@@ -110,12 +111,12 @@ export function playgroundSection(ctx: SectionContext, root: HTMLElement): void 
   const form = h('form', { class: 'row' }, input, h('button', { class: 'primary', type: 'submit' }, 'Ask'));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const r = await load<{ outcome: string; answer: string; confidence: number; threshold: number; ms: number; candidates: Array<{ url: string; title: string; score: number }> }>(ctx, 'POST', '/playground', { question: input.value });
+    const r = await load<{ outcome: string; answer: string; confidence: number; threshold: number; ms: number; candidates: Array<SourceRef & { score: number }> }>(ctx, 'POST', '/playground', { question: input.value });
     if (!r) return;
     out.replaceChildren(
       h('p', {}, h('strong', {}, r.outcome === 'answer' ? 'Answers' : 'Abstains'), ` · confidence ${r.confidence.toFixed(2)} (threshold ${r.threshold.toFixed(2)}) · ${r.ms} ms`),
       h('div', { class: 'card answer' }, r.answer),
-      table(['#', 'Candidate', 'Score'], r.candidates.map((c, i) => [String(i + 1), link(c.title, c.url), c.score.toFixed(3)])),
+      table(['#', 'Candidate', 'Score'], r.candidates.map((c, i) => [String(i + 1), sourceView(c), c.score.toFixed(3)])),
     );
   });
   root.replaceChildren(h('h2', {}, 'Playground'), form, out);

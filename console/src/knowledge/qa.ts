@@ -16,11 +16,14 @@ export interface QaDraft {
   question: string;
   alternatives: string[];
   answer: string;
-  /** Approving a suggestion only: the page that answers it (its questions then teach that page). */
+  /**
+   * The page the item belongs to (a full URL on the bot's site, or a path). When approving a
+   * suggestion it means "already answered there": its questions then teach that page instead.
+   */
   url?: string;
 }
 
-/** A Q&A form (question, other phrasings one per line, answer); `submit` gets the validated fields. */
+/** A Q&A form (question, other phrasings one per line, answer, page); `submit` gets the validated fields. */
 export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fields: QaDraft) => Promise<boolean>, opts: { pageLink?: boolean } = {}): HTMLFormElement {
   const question = h('input', { type: 'text', 'data-testid': 'qa-question', required: true, maxlength: '500' });
   question.value = draft.question ?? '';
@@ -28,14 +31,19 @@ export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fi
   alternatives.value = (draft.alternatives ?? []).join('\n');
   const answer = h('textarea', { 'data-testid': 'qa-answer', required: true, rows: '4', maxlength: '4000' });
   answer.value = draft.answer ?? '';
-  const page = h('input', { type: 'text', 'data-testid': 'qa-url', placeholder: 'https://… or /path' });
+  const page = h('input', { type: 'text', 'data-testid': 'qa-url', placeholder: 'https://… or /path', maxlength: '2000' });
+  page.value = draft.url ?? '';
+  // An item without a page is shown to customers with no source link: its answer stands alone.
+  const pageLabel = opts.pageLink
+    ? 'Or: already answered on this page — the questions then lead to that page, and no Q&A item is added'
+    : 'Page URL (optional): the page on your site this answer belongs to, linked under it as its source. Leave empty for no link.';
   const form = h(
     'form',
     { class: 'qa-form' },
     h('label', {}, 'Question', question),
     h('label', {}, 'Other ways to ask it (one per line)', alternatives),
     h('label', {}, 'Answer (shown as written)', answer),
-    opts.pageLink ? h('label', {}, 'Or: already answered on this page — the questions then lead to that page, and no Q&A item is added', page) : null,
+    h('label', {}, pageLabel, page),
     h('button', { class: 'primary', type: 'submit', 'data-testid': 'qa-save' }, submitLabel),
   );
   form.addEventListener('submit', async (e) => {
@@ -55,17 +63,23 @@ export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fi
 export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?: Partial<QaDraft>): Promise<void> {
   const list = h('div', {});
   const render = async () => {
-    const data = await load<{ items: QaItem[]; fromFiles: Array<{ question: string; answer: string; url: string }> }>(ctx, 'GET', '/qa');
+    const data = await load<{ items: QaItem[]; fromFiles: Array<{ question: string; answer: string; url: string; noPage?: boolean }> }>(ctx, 'GET', '/qa');
     if (!data) return;
     const files = data.fromFiles.length
-      ? h('details', {}, h('summary', {}, `${data.fromFiles.length} more from knowledge files (read-only: edit the files)`), table(['Question', 'Answer'], data.fromFiles.map((f) => [link(f.question, f.url), f.answer])))
+      ? h('details', {}, h('summary', {}, `${data.fromFiles.length} more from knowledge files (read-only: edit the files)`), table(['Question', 'Answer'], data.fromFiles.map((f) => [f.noPage ? f.question : link(f.question, f.url), f.answer])))
       : '';
     list.replaceChildren(
       data.items.length
         ? table(
             ['Question', 'Answer', 'Updated', ''],
             data.items.map((item) => [
-              h('div', {}, item.question, item.alternatives.length ? h('div', { class: 'meta' }, `+ ${item.alternatives.length} other phrasing(s)`) : null),
+              h(
+                'div',
+                {},
+                item.question,
+                item.alternatives.length ? h('div', { class: 'meta' }, `+ ${item.alternatives.length} other phrasing(s)`) : null,
+                h('div', { class: 'meta', 'data-testid': 'qa-page' }, item.url ? link(item.url, item.url) : 'No page: answered without a source link'),
+              ),
               item.answer,
               h('span', { class: 'meta' }, `${when(item.updatedAt)} · ${item.createdBy}${item.suggestionId ? ' · from an agent' : ''}`),
               h('div', { class: 'row' }, button('Edit', () => edit(item)), button('Delete', () => remove(item), { 'data-testid': 'qa-delete' })),
@@ -78,7 +92,7 @@ export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?
   };
   const edit = (item: QaItem) => {
     const form = qaForm(item, 'Save changes', async (fields) => {
-      const ok = await load(ctx, 'PUT', `/qa/${encodeURIComponent(item.id)}`, { ...fields, ...(item.url ? { url: item.url } : {}) });
+      const ok = await load(ctx, 'PUT', `/qa/${encodeURIComponent(item.id)}`, fields);
       if (ok) await render();
       return !!ok;
     });
@@ -99,7 +113,7 @@ export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?
 
 /** Indexed pages with their chunks, and what the bot learned (removable). */
 export async function pagesSection(ctx: SectionContext, root: HTMLElement): Promise<void> {
-  const data = await load<{ pages: Array<{ url: string; title: string; kind: string; chunks: number; words: number }>; warnings: string[] }>(ctx, 'GET', '/pages');
+  const data = await load<{ pages: Array<{ url: string; title: string; kind: string; chunks: number; words: number; noPage?: boolean }>; warnings: string[] }>(ctx, 'GET', '/pages');
   if (!data) return;
   const detail = h('div', { 'data-testid': 'page-detail' });
   const show = async (url: string) => {
@@ -114,7 +128,7 @@ export async function pagesSection(ctx: SectionContext, root: HTMLElement): Prom
       : '',
     table(
       ['Page', 'Kind', 'Chunks', ''],
-      data.pages.map((p) => [h('div', {}, p.title, h('div', { class: 'meta' }, link(p.url, p.url))), p.kind, String(p.chunks), button('Chunks', () => show(p.url))]),
+      data.pages.map((p) => [h('div', {}, p.title, h('div', { class: 'meta' }, p.noPage ? `${p.url} (no page: only names the Q&A item)` : link(p.url, p.url))), p.kind, String(p.chunks), button('Chunks', () => show(p.url))]),
     ),
     detail,
   );
