@@ -59,7 +59,7 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
     const runs = await deps.db.selectFrom('crawl_runs').selectAll().where('bot_id', '=', botId).orderBy('id', 'desc').limit(10).execute();
     const extra = knowledgeOf(botId).extra;
     return c.json({
-      sources: await botSources(deps, botId),
+      sources: await botSources(deps.db, deps.bots.get(botId)!.config),
       lastCrawlAt: extra.lastCrawlAt ?? null,
       crawledPages: extra.crawledPages.length,
       runs: runs.map((r) => ({ id: r.id, status: r.status, trigger: r.trigger, startedAt: r.started_at, finishedAt: r.finished_at, changes: JSON.parse(r.report) as Partial<CrawlChanges> })),
@@ -69,7 +69,7 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
     const body = await readBody(c, sourceSchema);
     const botId = c.get('botId');
     const url = new URL(body.url).href;
-    const exists = (await botSources(deps, botId)).some((s) => s.url === url);
+    const exists = (await botSources(deps.db, deps.bots.get(botId)!.config)).some((s) => s.url === url);
     if (exists) throw new HttpError(409, 'CONFLICT', 'This site is already a source');
     const row = await deps.db.insertInto('sources').values({ bot_id: botId, url, recrawl_days: body.recrawlDays, created_at: deps.now().toISOString() }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(deps.db, { actor: actor(c), action: 'source.add', target: url, at: deps.now() });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { BotConfig } from '../config/bot-config.js';
 import type { ChatDeps } from '../conversations/chat-deps.js';
 import { LaerlingError } from '../errors.js';
 import type { CrawlProgress } from '../ingest/crawl-progress.js';
@@ -43,11 +44,11 @@ export interface BotSource extends CrawlSource {
 }
 
 /** The sites a bot crawls: those in its config and those owners added in the console. */
-export async function botSources(deps: Pick<ChatDeps, 'db' | 'bots'>, botId: string): Promise<BotSource[]> {
-  const configured = deps.bots.get(botId)!.config.sources.map(
+export async function botSources(db: Kysely<Database>, bot: Pick<BotConfig, 'id' | 'sources'>): Promise<BotSource[]> {
+  const configured = bot.sources.map(
     ({ url, include, exclude, maxPages, recrawlDays }): BotSource => ({ id: null, url, include, exclude, maxPages, recrawlDays, fromConfig: true }),
   );
-  const added = await deps.db.selectFrom('sources').selectAll().where('bot_id', '=', botId).orderBy('id').execute();
+  const added = await db.selectFrom('sources').selectAll().where('bot_id', '=', bot.id).orderBy('id').execute();
   return [...configured, ...added.map((s) => ({ id: s.id, url: s.url, recrawlDays: s.recrawl_days, fromConfig: false }))];
 }
 
@@ -94,7 +95,7 @@ const running = new Set<string>();
  */
 export async function startCrawl(deps: JobDeps, botId: string, trigger: string, settings: CrawlSettings): Promise<{ runId: number; done: Promise<void> }> {
   if (running.has(botId)) throw new LaerlingError('CONFLICT', 'A crawl of this bot is already running');
-  const sources = await botSources(deps, botId);
+  const sources = await botSources(deps.db, deps.bots.get(botId)!.config);
   if (sources.length === 0) throw new LaerlingError('INVALID_INPUT', 'Add a site to crawl first');
   running.add(botId);
   let runId: number;
@@ -138,7 +139,7 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
 export async function dueForRecrawl(deps: Pick<ChatDeps, 'db' | 'bots'>, now: Date): Promise<string[]> {
   const due: string[] = [];
   for (const botId of deps.bots.keys()) {
-    const sources = await botSources(deps, botId);
+    const sources = await botSources(deps.db, deps.bots.get(botId)!.config);
     if (sources.length === 0 || running.has(botId)) continue;
     const days = Math.min(...sources.map((s) => s.recrawlDays));
     const last = await deps.db.selectFrom('crawl_runs').select('started_at').where('bot_id', '=', botId).orderBy('started_at', 'desc').limit(1).executeTakeFirst();

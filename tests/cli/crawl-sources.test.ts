@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietIo } from '../../evals/lib/quiet-io.js';
 import { main } from '../../src/cli/main.js';
+import { openDatabase } from '../../src/storage/open-database.js';
 import { tinyBotDataDir } from '../fixtures/tiny-bot.js';
 
 // Two sites on two ports of 127.0.0.1: two origins, each a source with its own rules.
@@ -63,5 +64,13 @@ describe('laerling crawl with several sources', () => {
   it('gives a named URL the rules of the configured source it names; flags replace them', async () => {
     expect(await crawl([`${help}/hjelp/`])).toEqual([`${help}/hjelp/`, `${help}/hjelp/frakt`, `${help}/hjelp/priser`]);
     expect(await crawl([`${help}/hjelp/`, '--exclude', '/hjelp/frakt'])).toEqual([`${help}/hjelp/`, `${help}/hjelp/priser`, `${help}/hjelp/retur.html`]);
+  });
+
+  it('crawls the sites added in the console too, so a crawl without URLs keeps their pages', async () => {
+    const extra = await serve({ '/': 'Kundeklubben gir rabatt på tilbehør.' });
+    const db = await openDatabase(join(dataDir, 'laerling.db'));
+    await db.insertInto('sources').values({ bot_id: 'test', url: `${extra}/`, recrawl_days: 7, created_at: '2026-11-01T00:00:00Z' }).execute();
+    await db.destroy();
+    expect(await crawl([])).toContain(`${extra}/`);
   });
 });

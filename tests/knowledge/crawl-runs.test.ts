@@ -8,7 +8,7 @@ describe('scheduled re-crawls', () => {
   it("uses a config-file source's own recrawlDays", async () => {
     const t = await chatApp({ bot: { sources: [{ url: 'http://127.0.0.1:9/', recrawlDays: 2 }] } });
     const deps = { db: t.db, bots: t.bots };
-    expect(await botSources(deps, 'test')).toEqual([{ id: null, url: 'http://127.0.0.1:9/', recrawlDays: 2, fromConfig: true }]);
+    expect(await botSources(t.db, t.bots.get('test')!.config)).toEqual([{ id: null, url: 'http://127.0.0.1:9/', recrawlDays: 2, fromConfig: true }]);
     const built = Date.parse(t.bots.get('test')!.knowledge.extra.builtAt);
     expect(await dueForRecrawl(deps, new Date(built + 1 * DAY))).toEqual([]);
     expect(await dueForRecrawl(deps, new Date(built + 2 * DAY))).toEqual(['test']);

@@ -1,15 +1,17 @@
+import type { Kysely } from 'kysely';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { botDir, loadConfig, selectBot, type BotConfig } from '../../config/bot-config.js';
+import { botDir, loadConfig, selectBot } from '../../config/bot-config.js';
 import { LaerlingError } from '../../errors.js';
 import { createProgressLine } from '../../ingest/crawl-progress.js';
 import { crawlSite, type CrawlReport, type CrawlSource } from '../../ingest/crawl-site.js';
 import { cleanUrl } from '../../ingest/url-normalise.js';
 import { buildBotIndex, loadLiveIndex, type BuildResult } from '../../knowledge/build-bot-index.js';
 import type { CrawledPage } from '../../knowledge/crawl-state.js';
-import { finishCrawlRun, openCrawlRun, runChanges } from '../../knowledge/crawl-runs.js';
+import { botSources, finishCrawlRun, openCrawlRun, runChanges } from '../../knowledge/crawl-runs.js';
 import { openDatabase } from '../../storage/open-database.js';
+import type { Database } from '../../storage/schema.js';
 import { syncBots } from '../../storage/sync-bots.js';
 import { createEmbeddings } from '../../retrieval/create-embeddings.js';
 import type { CliIo } from '../cli-io.js';
@@ -46,40 +48,42 @@ export async function runCrawl(args: string[], io: CliIo): Promise<number> {
     if (!parsed.success) throw new LaerlingError('INVALID_INPUT', '--delay-ms: a whole number of milliseconds from 0 to 60000');
     delayMs = parsed.data;
   }
-  const sources = crawlSources(bot, cmd.positionals, { maxPages, include: cmd.values.include, exclude: cmd.values.exclude });
-  if (sources.length === 0) throw new LaerlingError('INVALID_INPUT', 'Give at least one URL: laerling crawl https://www.example.com/');
-
-  const embeddings = createEmbeddings(cmd.settings.embeddings);
-  const live = await loadLiveIndex(cmd.dataDir, bot.id, embeddings);
-  if (live?.damaged) io.stderr(`${live.damaged}; continuing from the generation before it\n`);
-  const previous = new Map((live?.extra.crawledPages ?? []).map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }]));
-  const { report } = await recordedRun(cmd.dataDir, config.bots, bot.id, live?.extra.crawledPages ?? [], async () => {
-    const progress = createProgressLine({ write: io.stderr, isTty: io.isTty });
-    const report = await crawlSite(
-      {
-        startUrls: sources,
-        allowPrivateNetwork: cmd.values['allow-private-network'] ?? false,
-        delayMs,
-        previous,
-      },
-      { onProgress: progress.update },
-    );
-    progress.done();
-    const built = await buildBotIndex(bot, cmd.dataDir, { embeddings }, report);
-    await writeFile(join(botDir(cmd.dataDir, bot.id), 'last-crawl.json'), JSON.stringify(report, (k, v) => (k === 'html' ? undefined : v), 2));
-    io.stderr(summarise(report, built.index.chunks.length, built.extra.warnings));
-    return { report, built };
-  });
-  return report.pages.length + report.unchanged.length > 0 ? 0 : 1;
+  const flags = { maxPages, include: cmd.values.include, exclude: cmd.values.exclude };
+  const db = await openDatabase(databaseFile(cmd.dataDir));
+  try {
+    await syncBots(db, config.bots, new Date());
+    // The sites added in the console too: the crawl replaces the crawled part of the index, so
+    // leaving them out would drop their pages.
+    const sources = crawlSources(await botSources(db, bot), cmd.positionals, flags);
+    if (sources.length === 0) throw new LaerlingError('INVALID_INPUT', 'Give at least one URL: laerling crawl https://www.example.com/');
+    const embeddings = createEmbeddings(cmd.settings.embeddings);
+    const live = await loadLiveIndex(cmd.dataDir, bot.id, embeddings);
+    if (live?.damaged) io.stderr(`${live.damaged}; continuing from the generation before it\n`);
+    const previous = new Map((live?.extra.crawledPages ?? []).map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }]));
+    const { report } = await recordedRun(db, bot.id, live?.extra.crawledPages ?? [], async () => {
+      const progress = createProgressLine({ write: io.stderr, isTty: io.isTty });
+      const allowPrivateNetwork = cmd.values['allow-private-network'] ?? false;
+      const report = await crawlSite({ startUrls: sources, allowPrivateNetwork, delayMs, previous }, { onProgress: progress.update });
+      progress.done();
+      const built = await buildBotIndex(bot, cmd.dataDir, { embeddings }, report);
+      await writeFile(join(botDir(cmd.dataDir, bot.id), 'last-crawl.json'), JSON.stringify(report, (k, v) => (k === 'html' ? undefined : v), 2));
+      io.stderr(summarise(report, built.index.chunks.length, built.extra.warnings));
+      return { report, built };
+    });
+    return report.pages.length + report.unchanged.length > 0 ? 0 : 1;
+  } finally {
+    await db.destroy();
+  }
 }
 
 /**
- * What to crawl: the URLs named, each with the rules of the configured source it names (if any),
- * or else the bot's configured sources with theirs; the flags given replace those rules.
+ * What to crawl: the URLs named, each with the rules of the bot's source it names (if any), or
+ * else all the bot's sources — from the config file and added in the console — with theirs; the
+ * flags given replace those rules.
  */
-function crawlSources(bot: BotConfig, urls: readonly string[], flags: Omit<CrawlSource, 'url'>): CrawlSource[] {
-  const configured = new Map(bot.sources.map((s) => [cleanUrl(s.url), s]));
-  const named = urls.length > 0 ? urls.map((url) => ({ ...configured.get(cleanUrl(url)), url })) : bot.sources;
+function crawlSources(known: readonly CrawlSource[], urls: readonly string[], flags: Omit<CrawlSource, 'url'>): CrawlSource[] {
+  const configured = new Map(known.map((s) => [cleanUrl(s.url), s]));
+  const named = urls.length > 0 ? urls.map((url) => ({ ...configured.get(cleanUrl(url)), url })) : known;
   return named.map(({ url, maxPages, include, exclude }) => ({
     url,
     maxPages: flags.maxPages ?? maxPages,
@@ -91,26 +95,19 @@ function crawlSources(bot: BotConfig, urls: readonly string[], flags: Omit<Crawl
 // Stored as a crawl run like one started in the console, so the console lists its new, changed
 // and removed pages (and a running `serve` loads its index within a minute).
 async function recordedRun(
-  dataDir: string,
-  bots: readonly BotConfig[],
+  db: Kysely<Database>,
   botId: string,
   before: readonly CrawledPage[],
   crawl: () => Promise<{ report: CrawlReport; built: BuildResult }>,
 ): Promise<{ report: CrawlReport; built: BuildResult }> {
-  const db = await openDatabase(databaseFile(dataDir));
+  const runId = await openCrawlRun(db, botId, 'cli', new Date());
   try {
-    await syncBots(db, bots, new Date());
-    const runId = await openCrawlRun(db, botId, 'cli', new Date());
-    try {
-      const done = await crawl();
-      await finishCrawlRun(db, runId, runChanges(before, done.built.extra.crawledPages, done.report), new Date());
-      return done;
-    } catch (err) {
-      await finishCrawlRun(db, runId, { error: err instanceof Error ? err.message : String(err) }, new Date());
-      throw err;
-    }
-  } finally {
-    await db.destroy();
+    const done = await crawl();
+    await finishCrawlRun(db, runId, runChanges(before, done.built.extra.crawledPages, done.report), new Date());
+    return done;
+  } catch (err) {
+    await finishCrawlRun(db, runId, { error: err instanceof Error ? err.message : String(err) }, new Date());
+    throw err;
   }
 }
 
