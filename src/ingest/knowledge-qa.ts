@@ -75,7 +75,8 @@ export function qaChunk(item: QaItem, baseUrl: string): Chunk {
     kind: 'qa',
     answer: item.answer,
     questions,
-    noPage: item.url === undefined,
+    // Set only when true, as on chunks loaded from an index saved before the flag existed.
+    ...(item.url === undefined ? { noPage: true } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ export const chunkSchema = z
   })
   // Indexes saved before Q&A chunks carried `noPage` would otherwise link every page-less item
   // until something rebuilds them, which for a knowledge folder that never changes is never.
-  .transform((c) => (c.kind === 'qa' && c.noPage === undefined ? { ...c, noPage: hasFallbackQaUrl(c) } : c));
+  .transform((c) => (c.kind === 'qa' && c.noPage === undefined && hasFallbackQaUrl(c) ? { ...c, noPage: true } : c));
 
 /** A question known to lead to a page: a Q&A item's question or a learned phrasing. */
 export const phrasingSchema = z.object({

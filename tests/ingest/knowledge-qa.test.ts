@@ -15,7 +15,7 @@ describe('Q&A items without a page', () => {
     );
     expect(chunks.map((c) => [c.url, c.noPage])).toEqual([
       ['https://fjordmobil.example/svar/vipps', true],
-      ['https://fjordmobil.example/mobil/esim', false],
+      ['https://fjordmobil.example/mobil/esim', undefined],
     ]);
   });
 
@@ -30,7 +30,7 @@ describe('Q&A items without a page', () => {
     expect(hasFallbackQaUrl(withoutPage!)).toBe(true);
     expect(hasFallbackQaUrl(withPage!)).toBe(false);
     expect(chunkSchema.parse(withoutPage).noPage).toBe(true);
-    expect(chunkSchema.parse(withPage).noPage).toBe(false);
+    expect(chunkSchema.parse(withPage).noPage).toBeUndefined();
     expect(chunkSchema.parse({ ...withPage, kind: 'page', url: 'https://fjordmobil.example/svar/esim' }).noPage).toBeUndefined();
   });
 });
