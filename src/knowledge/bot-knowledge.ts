@@ -236,6 +236,7 @@ export class BotKnowledge {
   // A new live index: learned.jsonl is read afresh against it.
   private async swapIn(next: { index: KnowledgeIndex; extra: IndexExtra; generation: string }): Promise<void> {
     await this.applyNegatives(next.index);
+    this.live.index.retire();
     this.live = { index: next.index, extra: next.extra, generation: next.generation };
     this.unsaved = 0;
     this.learnedStamp = undefined;

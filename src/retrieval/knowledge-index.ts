@@ -207,6 +207,11 @@ export class KnowledgeIndex {
     return this.trained.classifier;
   }
 
+  /** Stop background work: this index was replaced (a rebuild), and its retraining helps nobody. */
+  retire(): void {
+    clearTimeout(this.training);
+  }
+
   /** URLs of every indexed page. */
   pageUrls(): string[] {
     return [...this.chunksByUrl.keys()];

@@ -187,6 +187,11 @@ describe('KnowledgeIndex', () => {
       await expect.poll(ours, { timeout: 2_000 }).toBe(1);
       await index.search('remove my account');
       expect(ours()).toBe(1);
+      // A retired index (replaced by a rebuild) does not retrain on its own.
+      await index.addLearned([{ question: 'erase my account', url: 'https://retrain.example/a', learnedAt: '2026-01-01T00:00:00Z' }]);
+      index.retire();
+      await new Promise((r) => setTimeout(r, 400));
+      expect(ours()).toBe(1);
     } finally {
       train.mockRestore();
     }
