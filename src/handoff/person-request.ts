@@ -19,6 +19,11 @@ const ASK_FOR_PERSON = [
 
 /** Person words that alone, in a short message, ask for a person ("menneske!", "human please"). */
 const SHORT_PERSON = /\b(?:menneske[rt]?|mennesket|kundebehandler(?:en)?|kundeservice|ekte person|rådgiver|human|real person|live agent|agent|representative|operator)\b/u;
+// Words that may come with a person word in a short request ("a real person please", "jeg vil ha
+// en kundebehandler nå").
+const FILLER = new Set(
+  'takk please pls plz nå now asap ja yes hei hi hello en et ei a an the ekte real live person jeg i vil ønsker want need trenger meg me gi give get ha have til to med with kan can få noen some'.split(' '),
+);
 const NOT_A_REQUEST = /\b(?:travel agent|user agent|estate agent|real estate|human resources|agent string|menneskelig|menneskerettigheter|human rights)\b/u;
 
 /** True when the customer asks to talk to a person, in Norwegian or English. */
@@ -26,9 +31,10 @@ export function isPersonRequest(text: string): boolean {
   const t = normalise(text);
   if (!t || NOT_A_REQUEST.test(t)) return false;
   if (ASK_FOR_PERSON.some((re) => re.test(t))) return true;
-  const words = t.split(' ').length;
-  // "Menneske!", "human please", "kundebehandler takk": short, and not a question about the word.
-  return words <= 4 && SHORT_PERSON.test(t) && !/^(?:hva|what|who|hvem|hvordan|how)\b/u.test(t);
+  // "Menneske!", "human please", "kundebehandler takk": a person word with nothing else but
+  // courtesy. "Når har kundeservice åpent?" names one too, but asks about opening hours.
+  const words = t.split(' ');
+  return words.length <= 4 && SHORT_PERSON.test(t) && words.every((w) => FILLER.has(w) || SHORT_PERSON.test(w));
 }
 
 // A yes on its own, and the words that may come with it ("ja takk", "yes please", "gjerne det").

@@ -15,6 +15,7 @@ const NO = [
   'hvordan bytter jeg abonnement', 'snakker klokka med mobilen', 'kan klokka snakke', 'hva koster det å ringe til utlandet fra norge i sommer',
   'what does a travel agent do', 'how do I change my user agent string', 'what is human resources phone number for employees', 'who is my agent for the insurance claim on my phone',
   'how do I talk to Siri on the watch', 'can my watch speak the time', 'human rights and privacy policy', 'how many people work at fjordmobil',
+  'Når har kundeservice åpent?', 'Er kundeservice åpen nå?', 'kundeservice telefonnummer', 'åpningstider kundeservice', 'when is support open', 'where is customer service',
 ];
 
 describe('isPersonRequest', () => {

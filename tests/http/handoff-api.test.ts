@@ -100,6 +100,15 @@ describe('handoff triggers', () => {
     expect((await agent.call('GET', '/api/agent/queue')).body.waiting[0].lang).toBe('en');
   });
 
+  it('answers a short question that names customer service instead of handing it off', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const res = await w.send('Når har kundeservice åpent?', 'k1');
+    expect(res.body.reply.role).toBe('bot');
+    expect(res.body.state.status).toBe('bot');
+  });
+
   it('hands off after two abstentions in a row', async () => {
     const t = await chatApp();
     const w = widgetClient(t);
