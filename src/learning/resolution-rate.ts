@@ -52,17 +52,29 @@ export async function conversationOutcomes(db: Kysely<Database>, botId: string, 
     .selectFrom('conversations as c')
     .where('c.bot_id', '=', botId)
     .where('c.created_at', '>=', since)
-    .select((eb) => [
-      'c.id',
-      'c.created_at',
-      eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').where('m.role', '=', 'customer').select(eb.fn.countAll<number>().as('n')).as('questions'),
-      eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').select((m) => m.fn.max('m.created_at').as('t')).as('last_at'),
-      eb.selectFrom('handoffs as h').whereRef('h.conversation_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('handoffs'),
-      eb.selectFrom('feedback as f').whereRef('f.conversation_id', '=', 'c.id').where('f.helpful', '=', 1).select(eb.fn.countAll<number>().as('n')).as('helpful'),
-      eb.selectFrom('feedback as f').whereRef('f.conversation_id', '=', 'c.id').where('f.helpful', '=', 0).select(eb.fn.countAll<number>().as('n')).as('not_helpful'),
-      eb.selectFrom('ratings as r').whereRef('r.conversation_id', '=', 'c.id').select('r.score').as('rating'),
-      eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').where('m.role', '=', 'bot').orderBy('m.seq', 'desc').limit(1).select('m.meta').as('last_bot_meta'),
-    ])
+    .select((eb) => {
+      // A customer may change their mind about an answer: only the latest verdict on each one counts.
+      const latestVerdicts = (helpful: 0 | 1) =>
+        eb
+          .selectFrom('feedback as f')
+          .whereRef('f.conversation_id', '=', 'c.id')
+          .where('f.helpful', '=', helpful)
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('feedback as g').select('g.id').whereRef('g.conversation_id', '=', 'f.conversation_id').whereRef('g.message_seq', '=', 'f.message_seq').whereRef('g.id', '>', 'f.id'))),
+          )
+          .select(eb.fn.countAll<number>().as('n'));
+      return [
+        'c.id',
+        'c.created_at',
+        eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').where('m.role', '=', 'customer').select(eb.fn.countAll<number>().as('n')).as('questions'),
+        eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').select((m) => m.fn.max('m.created_at').as('t')).as('last_at'),
+        eb.selectFrom('handoffs as h').whereRef('h.conversation_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('handoffs'),
+        latestVerdicts(1).as('helpful'),
+        latestVerdicts(0).as('not_helpful'),
+        eb.selectFrom('ratings as r').whereRef('r.conversation_id', '=', 'c.id').select('r.score').as('rating'),
+        eb.selectFrom('messages as m').whereRef('m.conversation_id', '=', 'c.id').where('m.role', '=', 'bot').orderBy('m.seq', 'desc').limit(1).select('m.meta').as('last_bot_meta'),
+      ] as const;
+    })
     .execute();
   return rows.map((r) => {
     const lastBot = r.last_bot_meta ? (JSON.parse(r.last_bot_meta) as { outcome?: 'answer' | 'abstain' }).outcome ?? null : null;

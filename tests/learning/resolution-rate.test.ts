@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyConversation, type ConversationFacts } from '../../src/learning/resolution-rate.js';
+import { classifyConversation, resolutionStats, type ConversationFacts } from '../../src/learning/resolution-rate.js';
+import { chatApp, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
 
 const base: ConversationFacts = { customerQuestions: 1, handedOff: false, anyHelpful: false, anyNotHelpful: false, rating: null, lastBotOutcome: 'answer', lastActivity: 0 };
 const MIN = 60_000;
@@ -19,5 +20,24 @@ describe('classifyConversation (PRODUCT.md definitions)', () => {
   });
   it('ignores conversations without a customer question', () => {
     expect(classifyConversation({ ...base, customerQuestions: 0 }, 60 * MIN)).toBeNull();
+  });
+});
+
+/** One answered question with the customer's verdicts on that answer, in order. */
+async function answeredWithVerdicts(t: ChatApp, verdicts: boolean[]) {
+  const w = widgetClient(t);
+  await w.start();
+  const reply = (await w.send('Hvor finner jeg PUK-koden?', 'q')).body.reply;
+  expect(reply.outcome).toBe('answer');
+  for (const helpful of verdicts) expect((await w.call('POST', '/feedback', { seq: reply.seq, helpful })).status).toBe(200);
+}
+
+describe('resolutionStats from stored feedback', () => {
+  it('counts the latest verdict on an answer: "yes" then "no" is not confirmed, "no" then "yes" is', async () => {
+    const t = await chatApp();
+    await answeredWithVerdicts(t, [true, false]);
+    expect(await resolutionStats(t.db, 'test', t.clock.now, 30)).toMatchObject({ confirmed: 0, notResolved: 1 });
+    await answeredWithVerdicts(t, [false, true]);
+    expect(await resolutionStats(t.db, 'test', t.clock.now, 30)).toMatchObject({ confirmed: 1, notResolved: 1, sample: 2 });
   });
 });
