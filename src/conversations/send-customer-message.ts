@@ -1,11 +1,14 @@
 import type { AskOutput } from '../cli/ask-output.js';
-import { plainLanguage } from '../ingest/detect-language.js';
+import { answerLanguage, detectLanguage, plainLanguage } from '../ingest/detect-language.js';
 import { handoffAfterAbstention, handoffBeforeAnswer, type LastBotTurn } from '../handoff/handoff-trigger.js';
+import { isThanks } from '../handoff/person-request.js';
 import { requestHandoff } from '../handoff/request-handoff.js';
 import type { ConversationRow, MessageRow } from '../storage/schema.js';
 import { queueChannel, type ChatDeps } from './chat-deps.js';
 import { findByClientId, type MessageMeta, updateConversation } from './conversation-store.js';
+import { recordFeedback } from './customer-actions.js';
 import { postMessage } from './post-message.js';
+import { SYSTEM_TEXTS } from './system-texts.js';
 
 /**
  * A customer's message: stored first, then answered by the bot — or handed to a person, or left
@@ -46,6 +49,9 @@ export async function sendCustomerMessage(
     return { message };
   }
 
+  // "Tusen takk!" is no question to search, nor a gap: after an answer it says the answer helped.
+  if (isThanks(input.text)) return { message, reply: await welcome(deps, conversation, input) };
+
   const bot = deps.bots.get(conversation.bot_id)!;
   const before = handoffBeforeAnswer(input.text, bot.config, await lastBotTurn(deps, conversation.id));
   if (before) {
@@ -80,8 +86,25 @@ async function postBotReply(
   result: AskOutput,
 ): Promise<MessageRow> {
   const meta = { outcome: result.outcome, sources: result.sources, confidence: result.confidence, candidates: result.candidates.slice(0, 5) };
+  return postBotMessage(deps, conversationId, clientId, result.answer, meta);
+}
+
+/**
+ * A thank-you after an answer the customer has not judged yet counts as "that helped" (confirmed,
+ * and learned from like the button); the bot says "you're welcome" — a turn with no outcome, so
+ * it offers no "Did that help?" and two abstentions around it are no longer in a row.
+ */
+async function welcome(deps: ChatDeps, conversation: ConversationRow, input: { clientId: string; text: string }): Promise<MessageRow> {
+  const last = await latestBotMessage(deps, conversation.id);
+  if (last?.outcome === 'answer' && (await verdictOn(deps, conversation.id, last.seq)) === undefined) {
+    await recordFeedback(deps, conversation, last.seq, true);
+  }
+  return postBotMessage(deps, conversation.id, input.clientId, SYSTEM_TEXTS.welcome[answerLanguage(detectLanguage(input.text))], {});
+}
+
+async function postBotMessage(deps: ChatDeps, conversationId: string, clientId: string, text: string, meta: MessageMeta): Promise<MessageRow> {
   try {
-    return await postMessage(deps, { conversationId, role: 'bot', text: result.answer, clientId, meta });
+    return await postMessage(deps, { conversationId, role: 'bot', text, clientId, meta });
   } catch (err) {
     const raced = await findByClientId(deps.db, conversationId, 'bot', clientId);
     if (!raced) throw err;
@@ -96,25 +119,32 @@ async function replyTo(deps: ChatDeps, conversationId: string, clientId: string)
 
 /** The bot's latest turn: an abstention, or the customer's verdict on its answer if they gave one. */
 async function lastBotTurn(deps: ChatDeps, conversationId: string): Promise<LastBotTurn> {
-  const answers = await deps.db
+  const last = await latestBotMessage(deps, conversationId);
+  if (last?.outcome === 'abstain') return 'abstained';
+  if (last?.outcome !== 'answer') return 'none';
+  const helpful = await verdictOn(deps, conversationId, last.seq);
+  return helpful === undefined ? 'none' : helpful ? 'helpful' : 'not-helpful';
+}
+
+async function latestBotMessage(deps: ChatDeps, conversationId: string): Promise<{ seq: number; outcome: MessageMeta['outcome'] } | undefined> {
+  const last = await deps.db
     .selectFrom('messages')
     .select(['seq', 'meta'])
     .where('conversation_id', '=', conversationId)
     .where('role', '=', 'bot')
     .orderBy('seq', 'desc')
-    .limit(1)
-    .execute();
-  const last = answers[0];
-  const outcome = last && (JSON.parse(last.meta) as MessageMeta).outcome;
-  if (outcome === 'abstain') return 'abstained';
-  if (!last || outcome !== 'answer') return 'none';
+    .executeTakeFirst();
+  return last && { seq: last.seq, outcome: (JSON.parse(last.meta) as MessageMeta).outcome };
+}
+
+// The customer's latest verdict on one answer, if any.
+async function verdictOn(deps: ChatDeps, conversationId: string, seq: number): Promise<boolean | undefined> {
   const feedback = await deps.db
     .selectFrom('feedback')
     .select('helpful')
     .where('conversation_id', '=', conversationId)
-    .where('message_seq', '=', last.seq)
+    .where('message_seq', '=', seq)
     .orderBy('id', 'desc')
     .executeTakeFirst();
-  if (!feedback) return 'none';
-  return feedback.helpful ? 'helpful' : 'not-helpful';
+  return feedback && feedback.helpful === 1;
 }

@@ -47,6 +47,18 @@ export function isYes(text: string): boolean {
   return words.length <= 5 && words.some((w) => YES.has(w)) && words.every((w) => YES.has(w) || WITH_YES.has(w));
 }
 
+const THANKS = new Set(['takk', 'takker', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'tusentakk']);
+const WITH_THANKS = new Set([
+  ...'tusen mange hjertelig for hjelpen svaret skal du ha ok okei flott supert perfekt fint bra det var nyttig så mye'.split(' '),
+  ...'you so much very a lot for the help great perfect ok okay nice awesome that helped helps'.split(' '),
+]);
+
+/** True for a short thank-you ("Tusen takk!", "takk for hjelpen", "thanks, that helped"): no question. */
+export function isThanks(text: string): boolean {
+  const words = normalise(text).split(' ');
+  return words.length <= 6 && words.some((w) => THANKS.has(w)) && words.every((w) => THANKS.has(w) || WITH_THANKS.has(w));
+}
+
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { messageMeta } from '../conversations/conversation-store.js';
-import { isPersonRequest, isYes } from '../handoff/person-request.js';
+import { isPersonRequest, isThanks, isYes } from '../handoff/person-request.js';
 import { redactPii } from '../privacy/redact.js';
 import type { Database } from '../storage/schema.js';
 
@@ -37,8 +37,9 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
   for (const row of rows) {
     if (lastQuestion && lastQuestion.conversation_id !== row.conversation_id) lastQuestion = undefined;
     if (row.role === 'customer') {
-      // "ja takk" to the person the bot offered when it abstained asks for a person too.
-      const ask: boolean = !isPersonRequest(row.text) && !(gapOfLast && isYes(row.text));
+      // "ja takk" to the person the bot offered when it abstained asks for a person too; "tusen
+      // takk" asks nothing.
+      const ask: boolean = !isPersonRequest(row.text) && !(gapOfLast && isYes(row.text)) && !isThanks(row.text);
       lastQuestion = ask ? row : lastQuestion;
       gapOfLast = ask ? false : gapOfLast;
       continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonRequest, isYes } from '../../src/handoff/person-request.js';
+import { isPersonRequest, isThanks, isYes } from '../../src/handoff/person-request.js';
 
 const YES = [
   'Kan jeg snakke med et menneske?', 'jeg vil snakke med en kundebehandler', 'snakke med noen', 'Menneske!', 'kundebehandler takk',
@@ -26,4 +26,9 @@ describe('isPersonRequest', () => {
 describe('isYes', () => {
   it.each(['ja', 'Ja takk!', 'ja, gjerne', 'gjerne det', 'jepp', 'OK', 'yes please', 'Yes.', 'sure, thanks', 'yes that would be great'])('accepts: %s', (text) => expect(isYes(text)).toBe(true));
   it.each(['nei takk', 'no thanks', 'ja men hva koster det', 'takk', 'yes I want to know the price of roaming', 'ok so how do I pay', ''])('is no yes: %s', (text) => expect(isYes(text)).toBe(false));
+});
+
+describe('isThanks', () => {
+  it.each(['Tusen takk!', 'takk for hjelpen', 'ok takk', 'Perfekt, takk skal du ha', 'thanks!', 'thank you so much', 'Thanks, that helped'])('thanks: %s', (text) => expect(isThanks(text)).toBe(true));
+  it.each(['takk, men hva koster det?', 'thanks but how do I pay', 'nei takk', 'ja takk', 'hvordan takker jeg nei til reklame', ''])('is no thank-you: %s', (text) => expect(isThanks(text)).toBe(false));
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gapQuestions } from '../../src/learning/gap-questions.js';
+import { SYSTEM_TEXTS } from '../../src/conversations/system-texts.js';
 import { conversationStateSchema } from '../../src/protocol/widget-api.js';
 import { agentClient, chatApp, readEvents, widgetClient } from '../fixtures/chat-app.js';
 
@@ -107,6 +108,25 @@ describe('handoff triggers', () => {
     const res = await w.send('Når har kundeservice åpent?', 'k1');
     expect(res.body.reply.role).toBe('bot');
     expect(res.body.state.status).toBe('bot');
+  });
+
+  it('takes "tusen takk" after an answer as "that helped": a welcome, no search, no gap, confirmed', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const answer = await w.send('hvor finner jeg puk koden', 't1');
+    expect(answer.body.reply.outcome).toBe('answer');
+    const thanks = await w.send('Tusen takk!', 't2');
+    expect(thanks.body.reply).toMatchObject({ role: 'bot', text: SYSTEM_TEXTS.welcome.nb });
+    expect(thanks.body.reply.outcome).toBeUndefined();
+    expect(thanks.body.state.status).toBe('bot');
+    const feedback = await t.db.selectFrom('feedback').select(['message_seq', 'helpful']).execute();
+    expect(feedback).toEqual([{ message_seq: answer.body.reply.seq, helpful: 1 }]);
+    expect(await gapQuestions(t.db, 'test', new Date(0))).toEqual([]);
+    // After an abstention it only says "you're welcome": no second abstention, so no handoff.
+    await w.send('hvordan dyrker jeg tomater på balkongen', 't3');
+    expect((await w.send('ok takk', 't4')).body.state.status).toBe('bot');
+    expect((await w.send('hva er oppskriften på fiskesuppe', 't5')).body.state.status).toBe('bot');
   });
 
   it('hands off after two abstentions in a row', async () => {
