@@ -2,10 +2,8 @@ import type { Kysely } from 'kysely';
 import { messageMeta } from '../conversations/conversation-store.js';
 import { redactPii } from '../privacy/redact.js';
 import type { Database, MessageRow } from '../storage/schema.js';
-import { conversationOutcomes, countOutcomes, type ResolutionStats } from './resolution-rate.js';
+import { conversationOutcomes, countOutcomes, LOW_RATING, type ResolutionStats } from './resolution-rate.js';
 
-/** Ratings at or below this are followed up by a person (as the teams we learn from do). */
-export const LOW_RATING = 6;
 const TOP_TOPICS = 10;
 const DAY_MS = 86_400_000;
 

@@ -4,6 +4,9 @@ import type { Database } from '../storage/schema.js';
 /** Silence after the bot's answer that counts as an assumed resolution (PRODUCT.md). */
 export const ASSUMED_AFTER_MS = 30 * 60_000;
 
+/** Ratings at or below this are negative feedback: not resolved, and followed up by a person. */
+export const LOW_RATING = 6;
+
 export type Outcome = 'confirmed' | 'assumed' | 'not-resolved' | 'pending';
 
 /** The facts about one conversation that decide its outcome. */
@@ -12,6 +15,7 @@ export interface ConversationFacts {
   handedOff: boolean;
   anyHelpful: boolean;
   anyNotHelpful: boolean;
+  /** The conversation's one rating (0–10); a later rating replaces an earlier one. */
   rating: number | null;
   lastBotOutcome: 'answer' | 'abstain' | null;
   /** Time of the conversation's last message. */
@@ -26,7 +30,9 @@ export interface ConversationFacts {
 export function classifyConversation(f: ConversationFacts, now: number): Outcome | null {
   if (f.customerQuestions === 0) return null;
   if (f.handedOff) return 'not-resolved';
-  if (f.anyHelpful || (f.rating !== null && f.rating >= 7)) return 'confirmed';
+  // The rating judges the whole conversation and comes last: a low one outweighs an earlier "that helped".
+  if (f.rating !== null && f.rating <= LOW_RATING) return 'not-resolved';
+  if (f.anyHelpful || (f.rating !== null && f.rating > LOW_RATING)) return 'confirmed';
   if (f.anyNotHelpful) return 'not-resolved';
   const silent = now - f.lastActivity >= ASSUMED_AFTER_MS;
   if (f.lastBotOutcome === 'answer') return silent ? 'assumed' : 'pending';
