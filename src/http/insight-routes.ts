@@ -43,7 +43,7 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
 
   app.get('/metrics', async (c) => {
     const botId = c.get('botId');
-    return c.json(await ownerMetrics(deps.db, botId, deps.now(), { windowDays: windowOf(botId) }));
+    return c.json(await ownerMetrics(deps.db, botId, deps.now(), { windowDays: windowOf(botId), timeZone: deps.bots.get(botId)!.config.openingHours.timezone }));
   });
 
   app.post('/ratings/:conversationId/followed-up', async (c) => {

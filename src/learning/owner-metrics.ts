@@ -23,15 +23,35 @@ export interface OwnerMetrics {
   topics: Array<{ topic: string; url: string; conversations: number; resolved: number; rate: number | null }>;
 }
 
-/** The content owner's dashboard for one bot over its rolling window ending at `now`. */
-export async function ownerMetrics(db: Kysely<Database>, botId: string, now: Date, opts: { windowDays: number }): Promise<OwnerMetrics> {
+/** The calendar date (YYYY-MM-DD) of instants in an IANA timezone; one formatter for a whole chart. */
+function localDates(timeZone: string): (at: Date) => string {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (at) => {
+    const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day}`;
+  };
+}
+
+function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The content owner's dashboard for one bot over its rolling window ending at `now`. The daily
+ * chart has a bar for every calendar day (in the bot's timezone) the window touches, the partial
+ * first and last days included, so its bars add up to the headline numbers.
+ */
+export async function ownerMetrics(db: Kysely<Database>, botId: string, now: Date, opts: { windowDays: number; timeZone?: string }): Promise<OwnerMetrics> {
+  const localDate = localDates(opts.timeZone ?? 'Europe/Oslo');
   const since = new Date(now.getTime() - opts.windowDays * DAY_MS).toISOString();
   const outcomes = await conversationOutcomes(db, botId, now, opts.windowDays);
   const asked = outcomes.filter((o) => o.outcome !== null);
 
   const days = new Map<string, typeof asked>();
-  for (let t = now.getTime() - (opts.windowDays - 1) * DAY_MS; t <= now.getTime(); t += DAY_MS) days.set(new Date(t).toISOString().slice(0, 10), []);
-  for (const o of asked) days.get(o.createdAt.slice(0, 10))?.push(o);
+  const last = localDate(now);
+  for (let date = localDate(new Date(since)); date <= last; date = nextDate(date)) days.set(date, []);
+  for (const o of asked) days.get(localDate(new Date(o.createdAt)))?.push(o);
   const daily = [...days].map(([date, list]) => ({ date, conversations: list.length, ...countOutcomes(list.map((o) => o.outcome)) }));
 
   const reasons = await db.selectFrom('handoffs').select(['reason', db.fn.countAll<number>().as('n')]).where('bot_id', '=', botId).where('requested_at', '>=', since).groupBy('reason').execute();

@@ -23,7 +23,7 @@ export async function runStats(args: string[], io: CliIo): Promise<number> {
     const out = [];
     for (const runtime of bots.values()) {
       if (cmd.botId && runtime.config.id !== cmd.botId) continue;
-      const metrics = await ownerMetrics(db, runtime.config.id, now, { windowDays: runtime.config.resolution.windowDays });
+      const metrics = await ownerMetrics(db, runtime.config.id, now, { windowDays: runtime.config.resolution.windowDays, timeZone: runtime.config.openingHours.timezone });
       const badge = await badgeFor(deps, runtime.config, 'en');
       out.push({ bot: runtime.config.id, windowDays: runtime.config.resolution.windowDays, resolution: metrics.resolution, badge, topics: metrics.topics, handoffReasons: metrics.handoffReasons, csat: { count: metrics.csat.count, mean: metrics.csat.mean } });
     }
