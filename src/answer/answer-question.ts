@@ -1,7 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { z } from 'zod';
 import { LaerlingError } from '../errors.js';
-import { answerLanguage, detectLanguage } from '../ingest/detect-language.js';
+import { answerLanguage, detectLanguage, plainLanguage } from '../ingest/detect-language.js';
 import { createAnalyzer, type Analyzer } from '../retrieval/analyze-text.js';
 import type { PageHit } from '../retrieval/types.js';
 import { composeExtractive } from './compose-extractive.js';
@@ -40,6 +40,8 @@ export interface AnswerDeps {
   now?: () => number;
   /** Reuse one analyzer across questions to keep its stemming cache warm. */
   analyzer?: Analyzer;
+  /** The conversation's language: the answer's when the question is too short to tell ("Apple Watch eSIM"). */
+  lang?: AnswerLang;
 }
 
 /** The outcome of answering one question, with why, for logs and the playground. */
@@ -55,7 +57,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps): Promis
   const parsed = questionSchema.safeParse(question);
   if (!parsed.success) throw new LaerlingError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid question');
   const q = parsed.data;
-  const lang = answerLanguage(detectLanguage(q));
+  const lang = deps.lang !== undefined && plainLanguage(q) === undefined ? deps.lang : answerLanguage(detectLanguage(q));
   const analyzer = deps.analyzer ?? createAnalyzer();
   const threshold = deps.threshold ?? DEFAULT_THRESHOLD;
 

@@ -5,13 +5,14 @@ import { createChatModel } from '../answer/create-chat-model.js';
 import { BotKnowledge } from '../knowledge/bot-knowledge.js';
 import { createEmbeddings } from '../retrieval/create-embeddings.js';
 import { createAnalyzer } from '../retrieval/analyze-text.js';
+import type { AnswerLang } from '../answer/messages.js';
 import type { AskOutput } from './ask-output.js';
 
 export interface Answerer {
   bot: BotConfig;
   /** The bot's live index and its inputs; `knowledge.index` changes when it is rebuilt. */
   knowledge: BotKnowledge;
-  ask: (question: string, id?: string, onToken?: (t: string) => void) => Promise<AskOutput>;
+  ask: (question: string, id?: string, opts?: { onToken?: (t: string) => void; lang?: AnswerLang }) => Promise<AskOutput>;
   /** A draft for an agent: the best passage even below the threshold, offline (the agent edits it). */
   suggest: (question: string) => Promise<AskOutput>;
 }
@@ -30,7 +31,7 @@ export async function openAnswerer(opts: {
   const threshold = bot.answerThreshold ?? DEFAULT_THRESHOLD;
   // One analyzer for the bot's lifetime keeps its stemming cache warm across questions.
   const analyzer = createAnalyzer();
-  const run = async (question: string, id: string | undefined, mode: { threshold: number; llm: boolean; onToken?: (t: string) => void }): Promise<AskOutput> => {
+  const run = async (question: string, id: string | undefined, mode: { threshold: number; llm: boolean; onToken?: (t: string) => void; lang?: AnswerLang }): Promise<AskOutput> => {
     const result = await answerQuestion(question, {
       search: (q, k) => knowledge.index.search(q, { k }),
       threshold: mode.threshold,
@@ -38,6 +39,7 @@ export async function openAnswerer(opts: {
       model: mode.llm ? model : undefined,
       llmTimeoutMs: opts.settings.llm?.timeoutMs,
       onToken: mode.onToken,
+      lang: mode.lang,
     });
     return {
       ...(id === undefined ? {} : { id }),
@@ -53,7 +55,7 @@ export async function openAnswerer(opts: {
   return {
     bot,
     knowledge,
-    ask: (question, id, onToken) => run(question, id, { threshold, llm: true, onToken }),
+    ask: (question, id, opts) => run(question, id, { threshold, llm: true, ...opts }),
     suggest: (question) => run(question, undefined, { threshold: 0, llm: false }),
   };
 }

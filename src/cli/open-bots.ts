@@ -25,7 +25,7 @@ export async function openBots(opts: { dataDir: string; settings: RuntimeSetting
     const answerer = await openAnswerer({ ...opts, botId: bot.id });
     bots.set(bot.id, {
       config: answerer.bot,
-      ask: (q, onToken) => answerer.ask(q, undefined, onToken),
+      ask: (q, opts) => answerer.ask(q, undefined, opts),
       suggest: (q) => answerer.suggest(q),
       knowledge: answerer.knowledge,
     });

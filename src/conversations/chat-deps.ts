@@ -10,8 +10,11 @@ import type { EventHub } from './event-hub.js';
 /** One bot as the conversation layer sees it: its config and its answerer. */
 export interface BotRuntime {
   config: BotConfig;
-  /** Answer a customer's question (streams tokens when an LLM is configured). */
-  ask(question: string, onToken?: (token: string) => void): Promise<AskOutput>;
+  /**
+   * Answer a customer's question (streams tokens when an LLM is configured); `lang`, the
+   * conversation's language, is the answer's when the question itself does not say.
+   */
+  ask(question: string, opts?: { onToken?: (token: string) => void; lang?: Lang }): Promise<AskOutput>;
   /** A draft reply for an agent: the best passage even below the answer threshold. */
   suggest(question: string): Promise<AskOutput>;
   /** The live index and its inputs: learned and negative pairs, owner Q&A, rebuilds. */
@@ -26,6 +29,8 @@ export interface ChatDeps {
   bots: ReadonlyMap<string, BotRuntime>;
   /** Agents currently connected to the console for this bot (for wait estimates). */
   agentsOnline: (botId: string) => number;
+  /** Where failures that the customer is told about anyway are logged for the operator. */
+  log?: (line: string) => void;
   /** With an LLM configured: the model's summary and mood for the agent (null → the offline ones). */
   handoffNotes?: (turns: readonly SummaryTurn[], lang: Lang) => Promise<{ summary: string; mood: 'calm' | 'frustrated' } | null>;
 }

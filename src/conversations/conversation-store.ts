@@ -8,6 +8,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** What a stored message carries besides its text (the `meta` JSON column). */
 export type MessageMeta = Pick<Message, 'outcome' | 'sources' | 'confidence' | 'author' | 'event'> & {
   candidates?: Array<{ url: string; title: string; score: number }>;
+  /** The bot could not answer for a technical reason (embeddings or index down): no knowledge gap. */
+  failed?: true;
 };
 
 /** SHA-256 of a bearer token or session cookie: only hashes are stored. */

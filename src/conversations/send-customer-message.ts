@@ -1,3 +1,4 @@
+import { messagesFor } from '../answer/messages.js';
 import type { AskOutput } from '../cli/ask-output.js';
 import { answerLanguage, detectLanguage, plainLanguage } from '../ingest/detect-language.js';
 import { handoffAfterAbstention, handoffBeforeAnswer, type LastBotTurn } from '../handoff/handoff-trigger.js';
@@ -60,11 +61,23 @@ export async function sendCustomerMessage(
   }
 
   let streamed = '';
-  const result = await bot.ask(input.text, (token) => {
+  const onToken = (token: string) => {
     streamed += token;
     deps.hub.publish(conversation.id, { event: 'delta', data: { clientId: input.clientId, text: streamed } });
-  });
-  const reply = await postBotReply(deps, conversation.id, input.clientId, result);
+  };
+  let reply: MessageRow;
+  let result: AskOutput;
+  try {
+    result = await bot.ask(input.text, { onToken, lang: conversation.lang });
+    reply = await postBotReply(deps, conversation.id, input.clientId, result);
+  } catch (err) {
+    // Remote embeddings or the index failing is our fault, not a gap in the knowledge: the
+    // customer hears so and is offered a person, instead of a question left without a reply.
+    const lang = answerLanguage(detectLanguage(input.text));
+    reply = await postBotMessage(deps, conversation.id, input.clientId, messagesFor(lang).llmFailed, { outcome: 'abstain', failed: true });
+    result = { question: input.text, outcome: 'abstain', answer: reply.text, sources: [], candidates: [], confidence: 0, ms: 0 };
+    deps.log?.(`Answering failed in conversation ${conversation.id}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   if (result.outcome === 'abstain') {
     const botMessages = await deps.db
       .selectFrom('messages')

@@ -65,7 +65,7 @@ const STATUS: Partial<Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 
 export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const presence = new Presence();
-  const chat: ChatDeps = { db: deps.db, hub: deps.hub ?? new EventHub(), now, bots: deps.bots, agentsOnline: () => presence.count(), handoffNotes: deps.handoffNotes };
+  const chat: ChatDeps = { db: deps.db, hub: deps.hub ?? new EventHub(), now, bots: deps.bots, agentsOnline: () => presence.count(), handoffNotes: deps.handoffNotes, log: deps.log };
   const clientIp = (c: Context) => {
     if (deps.trustProxy) {
       const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();

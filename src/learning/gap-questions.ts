@@ -52,7 +52,8 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
       if (handedOff) out.at(-1)!.handedOff = true;
       continue;
     }
-    const abstained = row.role === 'bot' && meta.outcome === 'abstain' && row.client_id === lastQuestion.client_id;
+    // A technical failure (meta.failed) is no gap in the knowledge.
+    const abstained = row.role === 'bot' && meta.outcome === 'abstain' && !meta.failed && row.client_id === lastQuestion.client_id;
     if (!abstained && !handedOff) continue;
     gapOfLast = true;
     out.push({

@@ -20,7 +20,7 @@ describe('answering with a configured LLM', () => {
     server.use(fakeChatCompletions(() => ({ tokens: ['Du finner PUK-koden', ' på Min side [1].'] }), requests));
     const answerer = await openAnswerer({ dataDir: await tinyBotDataDir(), settings });
     const tokens: string[] = [];
-    const r = await answerer.ask('Hvor finner jeg PUK-koden?', 'q1', (t) => tokens.push(t));
+    const r = await answerer.ask('Hvor finner jeg PUK-koden?', 'q1', { onToken: (t) => tokens.push(t) });
     expect(r.outcome).toBe('answer');
     expect(r.answer).toMatch(/Min side/);
     expect(r.sources[0]?.url).toBe('https://test.example/mobil/puk');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gapQuestions } from '../../src/learning/gap-questions.js';
+import { MESSAGES } from '../../src/answer/messages.js';
 import { SYSTEM_TEXTS } from '../../src/conversations/system-texts.js';
 import { conversationStateSchema } from '../../src/protocol/widget-api.js';
 import { agentClient, chatApp, readEvents, widgetClient } from '../fixtures/chat-app.js';
@@ -127,6 +128,33 @@ describe('handoff triggers', () => {
     await w.send('hvordan dyrker jeg tomater på balkongen', 't3');
     expect((await w.send('ok takk', 't4')).body.state.status).toBe('bot');
     expect((await w.send('hva er oppskriften på fiskesuppe', 't5')).body.state.status).toBe('bot');
+  });
+
+  it('answers in the conversation\'s language when the question is too short to tell', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start({ lang: 'en' });
+    const r = await w.send('PUK kode', 'e1');
+    expect(r.body.reply.outcome).toBe('answer');
+    expect(r.body.reply.text.startsWith(MESSAGES.en.quotedInOtherLanguage)).toBe(true);
+  });
+
+  it('tells the customer when answering fails, offers a person, and records no knowledge gap', async () => {
+    const t = await chatApp();
+    const bot = t.bots.get('test')!;
+    const working = bot.ask;
+    // The bot's remote embeddings are down: what the runtime passed to the conversation throws.
+    bot.ask = async () => {
+      throw new Error('embeddings endpoint returned 500');
+    };
+    const w = widgetClient(t);
+    await w.start();
+    const r = await w.send('hvor finner jeg puk koden', 'f1');
+    expect(r.status).toBe(200);
+    expect(r.body.reply).toMatchObject({ role: 'bot', outcome: 'abstain', text: MESSAGES.nb.llmFailed });
+    expect(await gapQuestions(t.db, 'test', new Date(0))).toEqual([]);
+    bot.ask = working;
+    expect((await w.send('hvor finner jeg puk koden', 'f2')).body.reply.outcome).toBe('answer');
   });
 
   it('hands off after two abstentions in a row', async () => {
