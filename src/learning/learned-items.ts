@@ -4,6 +4,7 @@ import { LaerlingError } from '../errors.js';
 import { learnedId, type PairKind } from '../knowledge/learned-store.js';
 import { resolvePageUrl } from '../knowledge/resolve-page-url.js';
 import { redactPii } from '../privacy/redact.js';
+import { foldText } from '../retrieval/analyze-text.js';
 import { recordAudit } from '../storage/audit.js';
 import { phrasingKey } from './learn-from-conversations.js';
 
@@ -26,15 +27,19 @@ export async function listLearnedItems(deps: Pick<ChatDeps, 'db' | 'bots'>, botI
     learnedAt: p.learnedAt,
     source: kind === 'learned' ? (sourceOf.get(`${p.url}\n${p.question}`) ?? 'cli') : 'conversation',
   });
+  const learnedPairs = await knowledge.pairs('learned');
+  // Keyed as the index keys phrasings: a pair taught meanwhile (by an owner, the CLI) waits for nothing.
+  const pairKey = (p: { question: string; url: string }) => `${p.url}\n${foldText(p.question).trim()}`;
+  const learnedKeys = new Set(learnedPairs.map(pairKey));
   const waiting = new Map<string, { question: string; url: string; confirmations: number; firstAt: string }>();
-  for (const r of rows.filter((r) => r.active === 0)) {
+  for (const r of rows.filter((r) => r.active === 0 && !learnedKeys.has(pairKey(r)))) {
     const k = `${r.url}\n${r.key}`;
     const w = waiting.get(k);
     if (w) w.confirmations++;
     else waiting.set(k, { question: r.question, url: r.url, confirmations: 1, firstAt: r.created_at });
   }
   return {
-    learned: (await knowledge.pairs('learned')).map(entry('learned')).reverse(),
+    learned: learnedPairs.map(entry('learned')).reverse(),
     negative: (await knowledge.pairs('negative')).map(entry('negative')).reverse(),
     waiting: [...waiting.values()],
   };

@@ -87,6 +87,24 @@ describe('knowledge console API', () => {
     expect(reply.sources[0]?.url ?? reply.candidates?.[0]?.url).toBe('https://test.example/mobil/puk');
   });
 
+  it('does not list a phrasing as waiting for a second confirmation once an owner has taught it', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const reply = (await w.send('hvor finner jeg PUK-koden?', 'q')).body.reply;
+    expect(reply.sources[0].url).toBe('https://test.example/mobil/puk');
+    await w.call('POST', '/feedback', { seq: reply.seq, helpful: true });
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    expect((await owner.call('GET', '/api/knowledge/bots/test/learned')).body.waiting).toHaveLength(1);
+
+    await taughtSuggestion(t, 'Hvor finner jeg PUK-koden?', 'Se https://test.example/mobil/puk');
+    const [pending] = (await owner.call('GET', '/api/knowledge/bots/test/suggestions?status=pending')).body.suggestions;
+    expect((await owner.call('POST', `/api/knowledge/bots/test/suggestions/${pending.id}/approve`, { url: '/mobil/puk' })).status).toBe(200);
+    const listed = (await owner.call('GET', '/api/knowledge/bots/test/learned')).body;
+    expect(listed.learned).toEqual([expect.objectContaining({ question: 'Hvor finner jeg PUK-koden?', source: 'owner' })]);
+    expect(listed.waiting).toEqual([]);
+  });
+
   it('creates, edits and deletes Q&A items, and the playground shows outcome, confidence and candidates', async () => {
     const t = await chatApp();
     const owner = await agentClient(t, 'owner@test.example', 'owner');
