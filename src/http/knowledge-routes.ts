@@ -5,6 +5,7 @@ import type { ChatDeps } from '../conversations/chat-deps.js';
 import { qaChunkId } from '../ingest/knowledge-qa.js';
 import { botSources, crawlChannel, startCrawl, type CrawlChanges, type CrawlSettings } from '../knowledge/crawl-runs.js';
 import { createQa, deleteQa, qaInputSchema, updateQa } from '../knowledge/owner-qa-items.js';
+import { removeSource } from '../knowledge/remove-source.js';
 import { badgeFor } from '../learning/badge.js';
 import { addLearnedByOwner, listLearnedItems, removeLearnedItem } from '../learning/learned-items.js';
 import { approveSuggestion, editSuggestion, listSuggestions, rejectSuggestion } from '../learning/suggestions.js';
@@ -90,11 +91,10 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
     return c.json({ id: row.id, url: row.url, recrawlDays: row.recrawl_days });
   });
   app.delete('/bots/:bot/sources/:id', async (c) => {
-    const id = intParam(c.req.param('id'));
-    const result = await deps.db.deleteFrom('sources').where('id', '=', id).where('bot_id', '=', c.get('botId')).executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1) throw new HttpError(404, 'NOT_FOUND', 'No such source (sources from the config file are changed there)');
-    await recordAudit(deps.db, { actor: actor(c), action: 'source.remove', target: String(id), at: deps.now() });
-    return c.json({ ok: true });
+    const removed = await removeSource(deps, c.get('botId'), intParam(c.req.param('id')));
+    if (!removed) throw new HttpError(404, 'NOT_FOUND', 'No such source (sources from the config file are changed there)');
+    await recordAudit(deps.db, { actor: actor(c), action: 'source.remove', target: removed.url, details: { pagesRemoved: removed.removed.length }, at: deps.now() });
+    return c.json({ ok: true, pagesRemoved: removed.removed.length });
   });
   app.post('/bots/:bot/crawl', async (c) => {
     const { runId } = await startCrawl(deps, c.get('botId'), `user:${c.get('user').id}`, crawl);

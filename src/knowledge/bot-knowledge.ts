@@ -12,6 +12,7 @@ import { appendLearned, learnedFile, readLearned, removeLearned, type PairKind }
 import { knowledgeFingerprint, knowledgeStamp } from './knowledge-fingerprint.js';
 import { openBotIndex } from './open-bot-index.js';
 import { readOwnerQa, writeOwnerQa, type OwnerQa } from './owner-qa-store.js';
+import type { CrawledPageFilter } from './source-pages.js';
 
 type Pair = { question: string; url: string };
 
@@ -221,13 +222,26 @@ export class BotKnowledge {
     return this.nextRebuild;
   }
 
-  /** Rebuild from all inputs (with a fresh crawl's report, if given) and swap the result in. */
-  rebuild(crawl?: CrawlReport): Promise<BuildResult> {
-    return this.serial(() => this.rebuildNow(crawl));
+  /**
+   * Rebuild from all inputs (with a fresh crawl's report, if given) and swap the result in.
+   * `drop` is asked when the rebuild's turn comes, so it sees sources removed while a crawl ran.
+   */
+  rebuild(crawl?: CrawlReport, drop?: () => Promise<CrawledPageFilter>): Promise<BuildResult> {
+    return this.serial(async () => this.rebuildNow(crawl, await drop?.()));
   }
 
-  private async rebuildNow(crawl?: CrawlReport): Promise<BuildResult> {
-    const built = await buildBotIndex(this.bot, this.dataDir, { embeddings: this.embeddings }, crawl);
+  /** Rebuild without the crawled pages `drop` names (asked at this change's turn); returns their URLs. */
+  dropCrawled(drop: () => Promise<CrawledPageFilter>): Promise<string[]> {
+    return this.serial(async () => {
+      const filter = await drop();
+      const gone = this.live.extra.crawledPages.filter((p) => filter(p.url)).map((p) => p.url);
+      if (gone.length > 0) await this.rebuildNow(undefined, filter);
+      return gone;
+    });
+  }
+
+  private async rebuildNow(crawl?: CrawlReport, drop?: CrawledPageFilter): Promise<BuildResult> {
+    const built = await buildBotIndex(this.bot, this.dataDir, { embeddings: this.embeddings }, crawl, drop);
     this.logWarnings(built.extra);
     await this.swapIn(built);
     return built;

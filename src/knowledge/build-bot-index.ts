@@ -15,6 +15,7 @@ import { indexExtraSchema } from './crawl-state.js';
 import { knowledgeFingerprint } from './knowledge-fingerprint.js';
 import { readLearned } from './learned-store.js';
 import { readOwnerQa } from './owner-qa-store.js';
+import type { CrawledPageFilter } from './source-pages.js';
 
 export interface BuildResult {
   index: KnowledgeIndex;
@@ -43,13 +44,15 @@ export async function loadLiveIndex(dataDir: string, botId: string, embeddings: 
 
 /**
  * (Re)build a bot's index from its knowledge/ files, owner Q&A items, an optional fresh crawl and
- * its learned phrasings, beside the live one, then swap it in atomically.
+ * its learned phrasings, beside the live one, then swap it in atomically. `dropCrawled` leaves
+ * crawled pages out (those of a removed source), fetched now or kept from the live index.
  */
 export async function buildBotIndex(
   bot: BotConfig,
   dataDir: string,
   deps: { embeddings: Embeddings; now?: () => Date },
   crawl?: CrawlReport,
+  dropCrawled: CrawledPageFilter = () => false,
 ): Promise<BuildResult> {
   const now = deps.now ?? (() => new Date());
   const warnings: string[] = [];
@@ -68,7 +71,7 @@ export async function buildBotIndex(
   // Q&A items written or approved in the console answer like knowledge/ ones.
   for (const item of await readOwnerQa(botDir(dataDir, bot.id))) chunks.push(qaChunk(item, bot.siteUrl));
 
-  const crawled = crawl ? mergeCrawl(crawl, previous, warnings) : keepCrawled(previous);
+  const crawled = crawl ? mergeCrawl(crawl, previous, warnings, dropCrawled) : keepCrawled(previous, dropCrawled);
   chunks.push(...crawled.chunks);
 
   const learned = await readLearned(botDir(dataDir, bot.id));
@@ -86,19 +89,22 @@ export async function buildBotIndex(
 
 type Live = Awaited<ReturnType<typeof loadLiveIndex>>;
 
-function keepCrawled(previous: Live): { chunks: Chunk[]; pages: CrawledPage[] } {
+function keepCrawled(previous: Live, drop: CrawledPageFilter): { chunks: Chunk[]; pages: CrawledPage[] } {
   if (!previous) return { chunks: [], pages: [] };
-  const urls = new Set(previous.extra.crawledPages.map((p) => p.url));
-  return { chunks: previous.index.chunks.filter((c) => urls.has(c.url)), pages: previous.extra.crawledPages };
+  const pages = previous.extra.crawledPages.filter((p) => !drop(p.url));
+  const urls = new Set(pages.map((p) => p.url));
+  return { chunks: previous.index.chunks.filter((c) => urls.has(c.url)), pages };
 }
 
-function mergeCrawl(report: CrawlReport, previous: Live, warnings: string[]): { chunks: Chunk[]; pages: CrawledPage[] } {
+function mergeCrawl(report: CrawlReport, previous: Live, warnings: string[], drop: CrawledPageFilter): { chunks: Chunk[]; pages: CrawledPage[] } {
   const chunks: Chunk[] = [];
   const pages: CrawledPage[] = [];
   const seenHashes = new Set<string>();
+  // Dropped before the duplicate check, so a page kept elsewhere is not lost as a copy of a dropped one.
+  const fetchedPages = report.pages.filter((p) => !drop(p.url));
   // In URL order, not the order fetches happened to finish: the same site then always builds the
   // same index (and of two URLs with identical text, the same one is kept).
-  for (const fetched of [...report.pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
+  for (const fetched of fetchedPages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
     const page = extractPage(fetched);
     if (!page) {
       warnings.push(`${fetched.url}: no readable content`);
@@ -116,7 +122,7 @@ function mergeCrawl(report: CrawlReport, previous: Live, warnings: string[]): { 
     for (const old of previous.extra.crawledPages) {
       // A kept page may be the same text as a page fetched from a newly added source (localhost
       // and 127.0.0.1): one copy, as for two fetched ones.
-      if (!keep.has(old.url) || fetchedUrls.has(old.url) || seenHashes.has(old.contentHash)) continue;
+      if (!keep.has(old.url) || fetchedUrls.has(old.url) || seenHashes.has(old.contentHash) || drop(old.url)) continue;
       seenHashes.add(old.contentHash);
       pages.push(old);
       chunks.push(...previous.index.chunks.filter((c) => c.url === old.url));

@@ -6,6 +6,7 @@ import type { CrawlProgress } from '../ingest/crawl-progress.js';
 import { crawlSite, type CrawlDeps, type CrawlReport, type CrawlSource } from '../ingest/crawl-site.js';
 import type { Database } from '../storage/schema.js';
 import type { CrawledPage } from './crawl-state.js';
+import { pagesOfRemovedSources } from './source-pages.js';
 
 /** What background work (crawls, jobs) needs: no request, no presence. */
 export type JobDeps = Pick<ChatDeps, 'db' | 'bots' | 'now' | 'hub'>;
@@ -23,8 +24,13 @@ export interface CrawlChanges {
   unchanged: number;
   /** Pages of the last crawl this one did not reach (page limit): kept as they were. */
   notReached?: number;
+  /** Set on a run that crawled nothing but removed a site's pages: that site. */
+  removedSource?: string;
   error?: string;
 }
+
+/** The trigger of a run that records a removed site's pages leaving the index (no crawl). */
+export const SOURCE_REMOVED = 'source-removed';
 
 /** A run that changed nothing because it failed. */
 const failedRun = (error: string): CrawlChanges => ({ added: [], changed: [], removed: [], failed: [], skipped: [], unchanged: 0, error });
@@ -91,12 +97,13 @@ const running = new Set<string>();
 /**
  * Start crawling the bot's sources in the background; progress goes to crawlChannel, the result
  * to crawl_runs, and the rebuilt index replaces the live one only when complete. One at a time
- * per bot: CONFLICT while one runs.
+ * per bot: CONFLICT while one runs. With no sources left it crawls nothing, so the crawled pages
+ * still in the index leave it: the sources are the crawled part of the index.
  */
 export async function startCrawl(deps: JobDeps, botId: string, trigger: string, settings: CrawlSettings): Promise<{ runId: number; done: Promise<void> }> {
   if (running.has(botId)) throw new LaerlingError('CONFLICT', 'A crawl of this bot is already running');
-  const sources = await botSources(deps.db, deps.bots.get(botId)!.config);
-  if (sources.length === 0) throw new LaerlingError('INVALID_INPUT', 'Add a site to crawl first');
+  const config = deps.bots.get(botId)!.config;
+  const sources = await botSources(deps.db, config);
   running.add(botId);
   let runId: number;
   try {
@@ -111,15 +118,16 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
     let result: CrawlChanges | { error: string };
     try {
       const before = knowledge.extra.crawledPages;
-      const report = await crawlSite(
-        {
-          startUrls: sources.map(({ url, include, exclude, maxPages }) => ({ url, include, exclude, maxPages })),
-          allowPrivateNetwork: settings.allowPrivateNetwork,
-          previous: new Map(before.map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }])),
-        },
-        { ...settings.crawlDeps, onProgress: (p: CrawlProgress) => publish({ runId, status: 'running', progress: p }) },
-      );
-      const built = await knowledge.rebuild(report);
+      const startUrls = sources.map(({ url, include, exclude, maxPages }) => ({ url, include, exclude, maxPages }));
+      const report =
+        startUrls.length === 0
+          ? emptyCrawl(deps.now())
+          : await crawlSite(
+              { startUrls, allowPrivateNetwork: settings.allowPrivateNetwork, previous: new Map(before.map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }])) },
+              { ...settings.crawlDeps, onProgress: (p: CrawlProgress) => publish({ runId, status: 'running', progress: p }) },
+            );
+      // A site removed while this crawl ran must not come back with the pages fetched from it.
+      const built = await knowledge.rebuild(report, async () => pagesOfRemovedSources(startUrls, await botSources(deps.db, config)));
       result = runChanges(before, built.extra.crawledPages, report);
     } catch (err) {
       result = { error: err instanceof Error ? err.message : String(err) };
@@ -132,9 +140,16 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
   return { runId, done };
 }
 
+/** A crawl of no sites: every crawled page leaves the index. */
+function emptyCrawl(at: Date): CrawlReport {
+  return { pages: [], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: at.toISOString(), finishedAt: at.toISOString() };
+}
+
 /**
  * Bots due for their scheduled re-crawl at `now`: a re-crawl covers all of a bot's sources (they
- * are the crawled part of its index), so it is due when the soonest-due source is.
+ * are the crawled part of its index), so it is due when the soonest-due source is. A bot with no
+ * sources is never due: its crawled pages, if any, are sites named to `laerling crawl`, which the
+ * operator keeps fresh (a site removed in the console leaves the index when it is removed).
  */
 export async function dueForRecrawl(deps: Pick<ChatDeps, 'db' | 'bots'>, now: Date): Promise<string[]> {
   const due: string[] = [];
@@ -142,7 +157,15 @@ export async function dueForRecrawl(deps: Pick<ChatDeps, 'db' | 'bots'>, now: Da
     const sources = await botSources(deps.db, deps.bots.get(botId)!.config);
     if (sources.length === 0 || running.has(botId)) continue;
     const days = Math.min(...sources.map((s) => s.recrawlDays));
-    const last = await deps.db.selectFrom('crawl_runs').select('started_at').where('bot_id', '=', botId).orderBy('started_at', 'desc').limit(1).executeTakeFirst();
+    // Removing a site fetches nothing, so it does not put off the others' re-crawl.
+    const last = await deps.db
+      .selectFrom('crawl_runs')
+      .select('started_at')
+      .where('bot_id', '=', botId)
+      .where('trigger', '!=', SOURCE_REMOVED)
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     // A bot never crawled from the console counts from its index build, not from 1970.
     const since = last ? Date.parse(last.started_at) : Date.parse(deps.bots.get(botId)!.knowledge.extra.lastCrawlAt ?? deps.bots.get(botId)!.knowledge.extra.builtAt);
     if (now.getTime() - since >= days * 86_400_000) due.push(botId);

@@ -7,7 +7,7 @@ interface Run {
   trigger: string;
   startedAt: string;
   finishedAt: string | null;
-  changes: { added?: string[]; changed?: string[]; removed?: string[]; failed?: Array<{ url: string; code: string; message: string }>; skipped?: Array<{ url: string; reason: string }>; unchanged?: number; notReached?: number; error?: string };
+  changes: { added?: string[]; changed?: string[]; removed?: string[]; failed?: Array<{ url: string; code: string; message: string }>; skipped?: Array<{ url: string; reason: string }>; unchanged?: number; notReached?: number; removedSource?: string; error?: string };
 }
 
 interface SourcesData {
@@ -48,9 +48,10 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
     const data = await load<SourcesData>(ctx, 'GET', '/sources');
     if (!data) return;
     const last = data.runs[0];
-    // Nothing to crawl yet: the knowledge files are read at every index build, not crawled.
-    crawl.disabled = data.sources.length === 0;
-    crawl.title = crawl.disabled ? 'Add a site first' : '';
+    // Nothing to crawl yet: the knowledge files are read at every index build, not crawled. With
+    // no sites but crawled pages left (a site removed from the config file), a crawl clears them.
+    crawl.disabled = data.sources.length === 0 && data.crawledPages === 0;
+    crawl.title = crawl.disabled ? 'Add a site first' : data.sources.length === 0 ? 'No sites left: removes the crawled pages from the index' : '';
     body.replaceChildren(
       data.sources.length === 0 ? h('p', { class: 'empty' }, 'No sites yet: the bot answers from its knowledge files and Q&A items.') : table(
         ['Site', 'Re-crawl', ''],
@@ -60,6 +61,7 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
           s.fromConfig
             ? h('span', { class: 'meta' }, 'from the config file')
             : button('Remove', async () => {
+                if (!confirm(`Remove ${s.url}? Its pages leave the index, and the bot stops answering from them.`)) return;
                 if (await load(ctx, 'DELETE', `/sources/${s.id}`)) await render();
               }),
         ]),
@@ -101,8 +103,8 @@ function runView(run: Run): HTMLElement {
   return h(
     'div',
     { class: 'card', 'data-testid': 'last-crawl' },
-    h('strong', {}, `Last crawl: ${run.status}`),
-    h('span', { class: 'meta' }, ` · ${when(run.startedAt)} · ${run.trigger === 'schedule' ? 'scheduled' : 'manual'}`),
+    h('strong', {}, c.removedSource ? `Site removed: ${c.removedSource}` : `Last crawl: ${run.status}`),
+    h('span', { class: 'meta' }, ` · ${when(run.startedAt)}${c.removedSource ? '' : ` · ${run.trigger === 'schedule' ? 'scheduled' : 'manual'}`}`),
     c.error ? h('p', { class: 'notice' }, c.error) : '',
     h('p', {}, `${c.added?.length ?? 0} new, ${c.changed?.length ?? 0} changed, ${c.removed?.length ?? 0} removed, ${c.failed?.length ?? 0} failed, ${c.unchanged ?? 0} unchanged${c.notReached ? `, ${c.notReached} not reached (page limit; kept)` : ''}`),
     list('New', (c.added ?? []).map((u) => link(u, u))),
