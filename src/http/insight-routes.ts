@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { DEFAULT_THRESHOLD } from '../answer/answer-question.js';
 import type { BotRuntime, ChatDeps } from '../conversations/chat-deps.js';
+import { handoffBeforeAnswer } from '../handoff/handoff-trigger.js';
 import { gapQuestions } from '../learning/gap-questions.js';
 import { groupGaps, type GapGroup } from '../learning/gap-groups.js';
 import { namedTermsOf } from '../retrieval/named-terms.js';
@@ -57,7 +58,9 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
     const body = await readBody(c, playgroundSchema);
     const runtime = deps.bots.get(c.get('botId'))!;
     const result = await runtime.ask(body.question);
-    return c.json({ ...result, threshold: runtime.config.answerThreshold ?? DEFAULT_THRESHOLD });
+    // In a chat the bot's handoff rules come first: a complaint goes to a person unanswered.
+    const handoff = handoffBeforeAnswer(body.question, runtime.config, 'none');
+    return c.json({ ...result, threshold: runtime.config.answerThreshold ?? DEFAULT_THRESHOLD, handoff });
   });
   return app;
 }

@@ -31,6 +31,16 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
     .orderBy('m.conversation_id')
     .orderBy('m.seq')
     .execute();
+  // A sensitive topic goes to a person by the bot's rules, answered or not: no gap to fill.
+  const sensitive = await db
+    .selectFrom('handoffs')
+    .select(['conversation_id', 'requested_at'])
+    .where('bot_id', '=', botId)
+    .where('reason', '=', 'sensitive-topic')
+    .where('requested_at', '>=', since.toISOString())
+    .execute();
+  const byRule = (question: (typeof rows)[number], at: string) =>
+    sensitive.some((h) => h.conversation_id === question.conversation_id && h.requested_at >= question.created_at && h.requested_at <= at);
   const out: GapQuestion[] = [];
   let lastQuestion: (typeof rows)[number] | undefined;
   let gapOfLast = false;
@@ -46,7 +56,7 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
     }
     if (!lastQuestion) continue;
     const meta = messageMeta(row as Parameters<typeof messageMeta>[0]);
-    const handedOff = row.role === 'system' && (meta.event === 'handoff-queued' || meta.event === 'handoff-offline');
+    const handedOff = row.role === 'system' && (meta.event === 'handoff-queued' || meta.event === 'handoff-offline') && !byRule(lastQuestion, row.created_at);
     if (gapOfLast) {
       // "Jeg vil snakke med et menneske" after an abstention: that gap cost a person's time.
       if (handedOff) out.at(-1)!.handedOff = true;

@@ -186,6 +186,10 @@ describe('handoff triggers', () => {
     expect((await v.call('POST', '/feedback', { seq: answered.body.reply.seq, helpful: false })).status).toBe(200);
     const next = await v.send('jeg finner den ikke på min side', 'n2');
     expect(next.body.state.status).toBe('queued');
+    // The complaint went to a person by rule: no knowledge gap. The question after "that did not
+    // help" is one: the answer was not enough.
+    const gaps = await gapQuestions(t.db, 'test', new Date(0));
+    expect(gaps.map((g) => [g.text, g.handedOff])).toEqual([['jeg finner den ikke på min side', true]]);
   });
 
   it('outside opening hours promises a concrete reply time and takes a validated e-mail', async () => {

@@ -63,6 +63,14 @@ describe('insights for content owners', () => {
     expect(gaps.groups[0]).toMatchObject({ count: 2, handedOff: 1 });
   });
 
+  it('says in the playground when the bot would hand the question to a person instead of answering', async () => {
+    const t = await chatApp({ bot: { sensitiveTopics: [{ name: 'complaints', keywords: ['klage'] }] } });
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const ask = async (question: string) => (await owner.call('POST', '/api/knowledge/bots/test/playground', { question })).body;
+    expect((await ask('jeg vil klage på fakturaen')).handoff).toEqual({ reason: 'sensitive-topic', detail: 'complaints' });
+    expect((await ask('hvor finner jeg puk koden')).handoff).toBeNull();
+  });
+
   it('shows the same resolution numbers in the dashboard, the badge API and `laerling stats`, plus CSAT, low ratings and topics', async () => {
     // Two hours ago, so every conversation is decided now for the CLI, which uses the real clock.
     const t = await chatApp({ now: new Date(Date.now() - 2 * 3_600_000), bot: { resolution: { goal: 0.9, minSample: 2, windowDays: 30 } } });

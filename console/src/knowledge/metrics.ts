@@ -1,6 +1,7 @@
 import { h, link } from '../../../widget/src/dom.js';
+import { onSubmitOnce } from '../busy.js';
 import { button, load, percent, table, when, type SectionContext } from './ui.js';
-import { plural } from '../format.js';
+import { describeReason, plural } from '../format.js';
 import { sourceView, type SourceRef } from '../source-view.js';
 
 interface Day {
@@ -109,15 +110,25 @@ export function playgroundSection(ctx: SectionContext, root: HTMLElement): void 
   const input = h('input', { type: 'text', placeholder: 'Ask as a customer would…', 'data-testid': 'playground-question', required: true });
   const out = h('div', { 'data-testid': 'playground-result' });
   const form = h('form', { class: 'row' }, input, h('button', { class: 'primary', type: 'submit' }, 'Ask'));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const r = await load<{ outcome: string; answer: string; confidence: number; threshold: number; ms: number; candidates: Array<SourceRef & { score: number }> }>(ctx, 'POST', '/playground', { question: input.value });
+  onSubmitOnce(form, async () => {
+    const r = await load<{
+      outcome: string;
+      answer: string;
+      confidence: number;
+      threshold: number;
+      ms: number;
+      candidates: Array<SourceRef & { score: number }>;
+      handoff: { reason: string; detail?: string } | null;
+    }>(ctx, 'POST', '/playground', { question: input.value });
     if (!r) return;
     out.replaceChildren(
+      r.handoff
+        ? h('p', { 'data-testid': 'playground-handoff' }, h('strong', {}, 'Hands off to a person'), ` (${describeReason(r.handoff.reason, r.handoff.detail ?? null)}) — in a chat the bot would not answer; what it found:`)
+        : '',
       h('p', {}, h('strong', {}, r.outcome === 'answer' ? 'Answers' : 'Abstains'), ` · confidence ${r.confidence.toFixed(2)} (threshold ${r.threshold.toFixed(2)}) · ${r.ms} ms`),
       h('div', { class: 'card answer' }, r.answer),
       table(['#', 'Candidate', 'Score'], r.candidates.map((c, i) => [String(i + 1), sourceView(c), c.score.toFixed(3)])),
     );
-  });
+  }, 'Asking…');
   root.replaceChildren(h('h2', {}, 'Playground'), form, out);
 }
