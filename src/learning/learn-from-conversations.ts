@@ -66,6 +66,7 @@ export async function learnFromConfirmation(deps: ChatDeps, conversation: Conver
   const pair = await answeredPair(deps, conversation, answerSeq);
   if (!pair) return 'ignored';
   const { question, url, key } = pair;
+  await withdrawRejection(deps, conversation, pair);
   const forPage = () => deps.db.selectFrom('learned_phrasings').select(['id', 'conversation_id', 'active', 'key', 'question']).where('bot_id', '=', conversation.bot_id).where('url', '=', url);
   const rows = await forPage().execute();
   if (rows.some((r) => r.active === -1 && r.key === key)) return 'ignored';
@@ -84,6 +85,18 @@ export async function learnFromConfirmation(deps: ChatDeps, conversation: Conver
 }
 
 /**
+ * "No" then "yes": the visitor's rejection of this page for this question no longer counts towards
+ * a negative pair. One already applied stays (two visitors once agreed); an owner can remove it.
+ */
+async function withdrawRejection(deps: ChatDeps, conversation: ConversationRow, pair: { question: string; url: string; key: string }): Promise<void> {
+  const rejected = await deps.db.selectFrom('negative_pairs').select('id').where('bot_id', '=', conversation.bot_id).where('conversation_id', '=', conversation.id).where('url', '=', pair.url).where('key', '=', pair.key).execute();
+  // Only a rejection reads the pairs file: most "yes" clicks have none to withdraw.
+  if (rejected.length === 0) return;
+  const applied = (await deps.bots.get(conversation.bot_id)!.knowledge.pairs('negative')).some((p) => p.url === pair.url && p.question === pair.question);
+  if (!applied) await deps.db.deleteFrom('negative_pairs').where('id', 'in', rejected.map((r) => r.id)).execute();
+}
+
+/**
  * "That did not help": a negative pair (question → page), recorded now and applied — the page
  * ranks lower for similar questions — once CONFIRMATIONS_NEEDED distinct conversations agree on
  * the same or a similar question.
@@ -92,6 +105,9 @@ export async function learnFromRejection(deps: ChatDeps, conversation: Conversat
   const pair = await answeredPair(deps, conversation, answerSeq);
   if (!pair) return 'ignored';
   const { question, url, key } = pair;
+  // "Yes" then "no": the latest verdict counts, so this visitor no longer vouches for the page.
+  // A phrasing already indexed stays (two visitors once agreed); an owner can remove it.
+  await deps.db.deleteFrom('learned_phrasings').where('bot_id', '=', conversation.bot_id).where('conversation_id', '=', conversation.id).where('url', '=', url).where('key', '=', key).where('active', '=', 0).execute();
   const similar = (await deps.db.selectFrom('negative_pairs').select(['conversation_id', 'key']).where('bot_id', '=', conversation.bot_id).where('url', '=', url).execute()).filter((r) =>
     similarKeys(r.key, key),
   );

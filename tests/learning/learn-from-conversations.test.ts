@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phrasingKey } from '../../src/learning/learn-from-conversations.js';
 import { readLearned } from '../../src/knowledge/learned-store.js';
-import { chatApp, widgetClient } from '../fixtures/chat-app.js';
+import { chatApp, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
 import { join } from 'node:path';
 
 describe('learning from confirmed answers', () => {
@@ -74,6 +74,27 @@ describe('learning from confirmed answers', () => {
     const demoted = after.find((p) => p.url === url);
     expect(demoted === undefined || demoted.score < before.score * 0.7).toBe(true);
     expect(await t.db.selectFrom('negative_pairs').select('url').execute()).toHaveLength(2);
+  });
+
+  it('takes a visitor who changes their mind at their latest word', async () => {
+    const visit = async (t: ChatApp, verdicts: boolean[]) => {
+      const w = widgetClient(t);
+      await w.start();
+      const reply = (await w.send('Hvor finner jeg PUK-koden?', 'q')).body.reply;
+      for (const helpful of verdicts) expect((await w.call('POST', '/feedback', { seq: reply.seq, helpful })).status).toBe(200);
+    };
+    // "Yes" then "no" withdraws the confirmation: a second visitor's "yes" is still the only one.
+    const t = await chatApp();
+    await visit(t, [true, false]);
+    await visit(t, [true]);
+    expect(await readLearned(join(t.dataDir, 'bots', 'test'))).toEqual([]);
+    expect((await t.db.selectFrom('learned_phrasings').select('active').execute()).map((r) => r.active)).toEqual([0]);
+    // "No" then "yes" withdraws the rejection: another visitor's "no" does not demote the page.
+    const u = await chatApp();
+    await visit(u, [false, true]);
+    await visit(u, [false]);
+    expect(await readLearned(join(u.dataDir, 'bots', 'test'), 'negative')).toEqual([]);
+    expect(await u.db.selectFrom('negative_pairs').select('conversation_id').execute()).toHaveLength(1);
   });
 
   it('counts one browser opening two chats as one visitor', async () => {
