@@ -139,10 +139,12 @@ function chunkText(chunk: BaseMessageChunk): string {
   return typeof chunk.content === 'string' ? chunk.content : chunk.text;
 }
 
+// Only a space before punctuation that ends a word goes: closing "https ://evil.example" or
+// "https://source.example .evil.example" up would make links the sanitiser never saw.
 function tidy(text: string): string {
   return text
     .replace(/[ \t]{2,}/g, ' ')
-    .replace(/ +([.,;:!?])/g, '$1')
+    .replace(/ +([.,;:!?]+)(?=\s|$)/g, '$1')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -1,22 +1,20 @@
+import { findTextLinks, linkMayGrowAt, linkMayGrowFrom, textLinkAt } from '../protocol/text-links.js';
+import { createSourceRegistry, sameUrl, type CitablePassage, type SourceRegistry } from './source-registry.js';
 import type { Source } from './types.js';
 
-/** What the sanitiser needs to know about a passage the model was shown. */
-export interface CitablePassage {
-  n: number;
-  url: string;
-  title: string;
-  /** Citable, but its URL is no page (a Q&A item without one), so never kept as a link. */
-  noPage?: boolean;
-}
+export type { CitablePassage } from './source-registry.js';
 
 /**
  * Turns a model's streamed Markdown-ish output into plain text the customer may see:
  * - `[n]` citations of passages are renumbered to the order the answer first refers to pages,
  *   so `[1]` in the answer is `sources[0]`; citations of unknown passages are dropped;
- * - links (Markdown links, bare http(s) and www. URLs, <autolinks>) stay only when they point at
- *   a passage's page (which makes that page a source); otherwise only the link text stays;
+ * - links (Markdown links, http(s) URLs wherever they start, www. URLs, <autolinks>) stay only
+ *   when they point at a passage's page (which makes that page a source); otherwise only the
+ *   link text stays;
  * - `**`, backticks and leading `#`s are dropped.
- * Text is released as soon as no construct that could still change it is open.
+ * Text is released as soon as no construct that could still change it is open. Whatever the
+ * output, the text contains no link the widget would make (src/protocol/text-links.ts) to
+ * anything but a passage's page.
  */
 export interface AnswerSanitizer {
   /** Feed raw output; returns the text that is now safe to show. */
@@ -36,13 +34,15 @@ type Step =
 const MAX_LABEL = 300;
 const MAX_URL = 2_000;
 const URL_START = /^(?:https?:\/\/|www\.)/i;
-const URL_BODY = /^(?:https?:\/\/|www\.)[^\s<>"'`[\](){}]+/i;
-const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
+// www. forms are not links in the widget, but they read as ones, so they go unless a source.
+const WWW_URL = /^www\.[^\s<>"'`[\](){}]*[^\s<>"'`[\](){}.,;:!?]/i;
+const WWW_GROWING = /^w(?:w(?:w(?:\.[^\s<>"'`[\](){}]*)?)?)?$/i;
 const IN_WORD = /[\p{L}\p{N}_@./-]/u;
 
 /** A streaming sanitiser for one answer, knowing the passages the model was shown. */
 export function createAnswerSanitizer(passages: readonly CitablePassage[]): AnswerSanitizer {
   const registry = createSourceRegistry(passages);
+  const links = createLinkGuard(registry);
   let buffer = '';
   let prev = '\n';
   let lastCitation: number[] = [];
@@ -66,7 +66,7 @@ export function createAnswerSanitizer(passages: readonly CitablePassage[]): Answ
       i += step.length;
     }
     buffer = buffer.slice(i);
-    return out;
+    return links.push(out, final);
   }
 
   return {
@@ -93,14 +93,39 @@ export function sanitizeAnswer(raw: string, passages: readonly CitablePassage[])
   return { text, sources: [...sanitizer.sources], citations: sanitizer.citations };
 }
 
+/**
+ * The last word on links. Dropping markup and citations joins the text around them, and
+ * "http**s**://…" or "http[9]s://…" then spell a link no step above saw; this pass looks at the
+ * text exactly as the customer gets it. A removed link is followed by a character that ends
+ * links, so removing one cannot join its neighbours into another.
+ */
+function createLinkGuard(registry: SourceRegistry): { push(text: string, final: boolean): string } {
+  let pending = '';
+  return {
+    push(text, final) {
+      pending += text;
+      const cut = final ? pending.length : linkMayGrowFrom(pending);
+      const settled = pending.slice(0, cut);
+      pending = pending.slice(cut);
+      let out = '';
+      let at = 0;
+      for (const link of findTextLinks(settled)) {
+        out += settled.slice(at, link.start) + (registry.link(link.url) ? link.url : '');
+        at = link.end;
+      }
+      return out + settled.slice(at);
+    },
+  };
+}
+
 function nextStep(rest: string, prev: string, final: boolean, registry: SourceRegistry): Step {
   const c = rest[0] ?? '';
-  const wordStart = !IN_WORD.test(prev);
   if (c === '[') return bracket(rest, final, registry);
   if (c === '<') return autolink(rest, final, registry);
   if (c === '*' || c === '`') return markup(rest, final);
   if (c === '#' && prev === '\n') return heading(rest, final);
-  if (wordStart && /[hw]/i.test(c)) return bareUrl(rest, final, registry);
+  if (c === 'h' || c === 'H') return httpUrl(rest, final, registry);
+  if ((c === 'w' || c === 'W') && !IN_WORD.test(prev)) return wwwUrl(rest, final, registry);
   return { kind: 'emit', length: 1, text: c };
 }
 
@@ -117,8 +142,9 @@ function bracket(rest: string, final: boolean, registry: SourceRegistry): Step {
   return { kind: 'emit', length: 1, text: '[' };
 }
 
+// The label's own URLs are left to the link guard, which sees them in the text as shown.
 function markdownLink(label: string, url: string, registry: SourceRegistry): string {
-  const text = label.replace(new RegExp(URL_BODY.source.slice(1), 'gi'), (u) => (registry.link(u) ? u : '')).trim();
+  const text = label.trim();
   if (!registry.link(url)) return text;
   return !text || sameUrl(text, url) ? url : `${text} (${url})`;
 }
@@ -133,14 +159,17 @@ function autolink(rest: string, final: boolean, registry: SourceRegistry): Step 
   return { kind: 'emit', length: 1, text: '<' };
 }
 
-function bareUrl(rest: string, final: boolean, registry: SourceRegistry): Step {
-  const match = URL_BODY.exec(rest);
-  if (!match) {
-    const couldStart = ['https://', 'http://', 'www.'].some((p) => p.startsWith(rest.toLowerCase()));
-    return !final && couldStart ? { kind: 'wait' } : { kind: 'emit', length: 1, text: rest[0] ?? '' };
-  }
-  if (!final && match[0].length === rest.length) return { kind: 'wait' };
-  const url = match[0].replace(TRAILING_PUNCTUATION, '');
+function httpUrl(rest: string, final: boolean, registry: SourceRegistry): Step {
+  if (!final && linkMayGrowAt(rest, 0)) return { kind: 'wait' };
+  const link = textLinkAt(rest, 0);
+  if (!link) return { kind: 'emit', length: 1, text: rest[0] ?? '' };
+  return { kind: 'emit', length: link.end, text: registry.link(link.url) ? link.url : '' };
+}
+
+function wwwUrl(rest: string, final: boolean, registry: SourceRegistry): Step {
+  if (!final && WWW_GROWING.test(rest)) return { kind: 'wait' };
+  const url = WWW_URL.exec(rest)?.[0];
+  if (!url) return { kind: 'emit', length: 1, text: rest[0] ?? '' };
   return { kind: 'emit', length: url.length, text: registry.link(url) ? url : '' };
 }
 
@@ -156,58 +185,4 @@ function heading(rest: string, final: boolean): Step {
   if (!final && hashes && hashes[0].length === rest.length) return { kind: 'wait' };
   if (hashes && /\s$/.test(hashes[0])) return { kind: 'emit', length: hashes[0].length, text: '' };
   return { kind: 'emit', length: 1, text: '#' };
-}
-
-interface SourceRegistry {
-  /** Source numbers for cited passage numbers; unknown passages are left out. */
-  cite(passageNumbers: number[]): number[];
-  /** Whether a URL may be shown; if so its page becomes a source. */
-  link(url: string): boolean;
-  readonly sources: Source[];
-  readonly citations: number;
-}
-
-function createSourceRegistry(passages: readonly CitablePassage[]): SourceRegistry {
-  const byNumber = new Map(passages.map((p) => [p.n, p]));
-  const byUrl = new Map(passages.filter((p) => !p.noPage).map((p) => [urlKey(p.url), p]));
-  const sources: Source[] = [];
-  let citations = 0;
-  const refer = (p: CitablePassage): number => {
-    const at = sources.findIndex((s) => urlKey(s.url) === urlKey(p.url));
-    if (at >= 0) return at + 1;
-    sources.push({ url: p.url, title: p.title });
-    return sources.length;
-  };
-  return {
-    cite(numbers) {
-      const passagesCited = numbers.map((n) => byNumber.get(n)).filter((p): p is CitablePassage => !!p);
-      citations += passagesCited.length;
-      return [...new Set(passagesCited.map(refer))];
-    },
-    link(url) {
-      const page = byUrl.get(urlKey(url));
-      if (page) refer(page);
-      return !!page;
-    },
-    sources,
-    get citations() {
-      return citations;
-    },
-  };
-}
-
-function sameUrl(a: string, b: string): boolean {
-  return urlKey(a) === urlKey(b);
-}
-
-// Fragments and a trailing slash do not make another page; scheme-less www. links are https.
-function urlKey(raw: string): string {
-  try {
-    const url = new URL(/^www\./i.test(raw) ? `https://${raw}` : raw);
-    url.hash = '';
-    const path = url.pathname.replace(/\/+$/, '');
-    return `${url.host}${path}${url.search}`;
-  } catch {
-    return `invalid:${raw}`;
-  }
 }

@@ -5,6 +5,7 @@ import { composeWithLlm, type ComposeWithLlmArgs } from '../../src/answer/compos
 import { createChatModel } from '../../src/answer/create-chat-model.js';
 import type { Chunk } from '../../src/ingest/types.js';
 import type { Hit, PageHit } from '../../src/retrieval/types.js';
+import { splitLinks } from '../../widget/src/safe-url.js';
 import { FAKE_BASE_URL, fakeChatCompletions, requestText, type ChatRequestBody, type FakeReply } from './fake-openai-chat.js';
 
 const server = setupServer();
@@ -144,6 +145,13 @@ describe('composeWithLlm: streaming and grounding', () => {
     expect(result.answer).toBe(`Se eSIM-siden (${ESIM}) eller. Les mer på ${ESIM} [1].`);
     expect(streamed).not.toContain('other.example');
     expect(result.sources).toEqual([{ url: ESIM, title: 'eSIM' }]);
+  });
+  it('tidies spacing without joining text into a link the widget would make', async () => {
+    const { result } = await compose(() => ({ tokens: ['Les https ://evil.example/x eller ', ESIM, ' .evil.example/login [1] .'] }));
+    expect(result.outcome).toBe('answer');
+    const links = splitLinks(result.answer).flatMap((p) => (p.href ? [p.href] : []));
+    expect(links).toEqual([ESIM]);
+    expect(result.answer).toBe(`Les https ://evil.example/x eller ${ESIM} .evil.example/login [1].`);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerSanitizer, sanitizeAnswer, type CitablePassage } from '../../src/answer/strip-links.js';
+import { splitLinks } from '../../widget/src/safe-url.js';
 
 const ESIM = 'https://www.mobil.example/esim';
 const PORTING = 'https://www.mobil.example/porting';
@@ -24,6 +25,18 @@ describe('sanitizeAnswer: links', () => {
     expect(clean('Gå til www.mobil.example/porting/ nå')).toBe('Gå til www.mobil.example/porting/ nå');
     expect(clean(`Se ${ESIM}#bestilling og www.evil.example`)).toBe(`Se ${ESIM}#bestilling og `);
     expect(clean(`Autolenke <${PORTING}> og <https://evil.example>`)).toBe(`Autolenke ${PORTING} og `);
+  });
+
+  it('removes foreign URLs that start right after a word, a dot, a slash or a dash', () => {
+    const raw = 'Bekreft BankID på siden.https://evil.example/login eller -https://evil2.example/x og /https://evil3.example [1]';
+    expect(clean(raw)).toBe('Bekreft BankID på siden. eller - og / [1]');
+    expect(clean(`blåhttps://evil.example og Les:${ESIM} [1]`)).toBe(`blå og Les:${ESIM} [1]`);
+  });
+
+  it('removes URLs spelled out only once markup and citations are dropped', () => {
+    for (const raw of ['http**s**://evil.example/x [1]', 'http`s`://evil.example [1]', 'https:/[9]/evil.example [1]', 'htt[x](https://evil.example)ps://evil.example [1]']) {
+      expect(linkTargets(clean(raw))).toEqual([]);
+    }
   });
 
   it('leaves e-mail addresses, words and ordinary brackets alone', () => {
@@ -81,5 +94,56 @@ describe('createAnswerSanitizer: streaming', () => {
     const sanitizer = createAnswerSanitizer(PASSAGES);
     expect(sanitizer.push('Du')).toBe('Du');
     expect(sanitizer.push(' kan')).toBe(' kan');
+  });
+});
+
+// What the widget would make clickable in a text, as host + path.
+function linkTargets(text: string): string[] {
+  return splitLinks(text).flatMap((part) => (part.href ? [pageOf(part.href)] : []));
+}
+
+function pageOf(href: string): string {
+  const url = new URL(href);
+  return `${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
+// A small deterministic generator, so a failure names a reproducible input.
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe('sanitizeAnswer: no foreign link survives (property)', () => {
+  const pieces = [
+    'https://evil.example/login', 'http://evil.example', 'HTTPS://EVIL.example/a?b=1', 'www.evil.example', ESIM, PORTING,
+    'http', 'https', 's://', '://', ':', '/', '//', 'h', 'ttp', 'evil.example', 'www.', 'w',
+    '.', '-', '@', '_', 'å', 'siden', ' ', '\n', ',', '!', '?', '(', ')', '[', ']', '<', '>', '"', "'", '`', '*', '**', '#', '## ',
+    '[1]', '[2]', '[9]', '[1, 3]', '[lenke](https://evil.example/x)', `[eSIM](${ESIM})`, '<https://evil.example>', `<${PORTING}>`,
+    '](', '{', '}', '\\', '%2F', '&', '=',
+  ];
+  const allowed = new Set([ESIM, PORTING].map(pageOf));
+  const next = random(20_240_611);
+  const pick = (): string => pieces[Math.floor(next() * pieces.length)] ?? '';
+  const inputs = Array.from({ length: 1_500 }, () => Array.from({ length: 2 + Math.floor(next() * 12) }, pick).join(''));
+
+  it('leaves the widget nothing to link but sources, whole or streamed in any pieces', () => {
+    for (const raw of inputs) {
+      const whole = clean(raw);
+      const sanitizer = createAnswerSanitizer(PASSAGES);
+      let streamed = '';
+      for (let at = 0; at < raw.length; ) {
+        const size = 1 + Math.floor(next() * 6);
+        streamed += sanitizer.push(raw.slice(at, at + size));
+        at += size;
+      }
+      streamed += sanitizer.end();
+      for (const text of [whole, streamed]) {
+        const foreign = linkTargets(text).filter((target) => !allowed.has(target));
+        expect(foreign, `${JSON.stringify(raw)} → ${JSON.stringify(text)}`).toEqual([]);
+      }
+    }
   });
 });

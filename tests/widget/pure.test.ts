@@ -46,6 +46,11 @@ describe('safe links', () => {
       { text: '. eller javascript:alert(1)' },
     ]);
   });
+  it('finds a URL wherever its scheme starts, and ends it at a bracket', () => {
+    const hrefs = (text: string): Array<string | undefined> => splitLinks(text).filter((p) => p.href).map((p) => p.href);
+    expect(hrefs('siden.https://a.example/x -https://b.example/ blåhttps://c.example')).toEqual(['https://a.example/x', 'https://b.example/', 'https://c.example/']);
+    expect(hrefs('se https://a.example/esim[1] og (https://b.example/y)')).toEqual(['https://a.example/esim', 'https://b.example/y']);
+  });
 });
 
 describe('widget language', () => {
