@@ -30,16 +30,24 @@ async function conversationsOf(deps: Pick<ChatDeps, 'db'>, target: EraseTarget):
   // "ola@…"), and erasing those would delete other customers' conversations, so each candidate
   // message is checked for the whole address. SQLite's LIKE has no escape character by default.
   const pattern = `%${email.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const candidates = await deps.db
+  const inMessages = await deps.db
     .selectFrom('messages as m')
     .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
     .select(['c.id', 'c.bot_id', 'm.text'])
     .where('m.role', '=', 'customer')
     .where(sql<boolean>`lower(m.text) like ${pattern} escape '\\'`)
     .execute();
+  // The rating's comment is the customer's text too ("mail me at …").
+  const inComments = await deps.db
+    .selectFrom('ratings as r')
+    .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
+    .select(['c.id', 'c.bot_id', 'r.comment as text'])
+    .where(sql<boolean>`lower(r.comment) like ${pattern} escape '\\'`)
+    .execute();
+  const candidates = [...inMessages, ...inComments];
   const found = new Map(byContact.map((c) => [c.id, c]));
   for (const c of candidates) {
-    if (!found.has(c.id) && mentionsEmail(c.text, email)) found.set(c.id, { id: c.id, bot_id: c.bot_id });
+    if (!found.has(c.id) && mentionsEmail(c.text ?? '', email)) found.set(c.id, { id: c.id, bot_id: c.bot_id });
   }
   return [...found.values()];
 }

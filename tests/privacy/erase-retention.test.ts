@@ -53,6 +53,10 @@ describe('erasing a customer', () => {
     expect(res.body.conversations).toBe(1);
     expect((await a.call('GET', '/messages')).status).toBe(404);
     expect((await b.call('GET', '/messages')).status).toBe(200);
+    // Or only in the comment of a rating.
+    await b.call('POST', '/rating', { score: 1, comment: 'Send svar til ola@example.com' });
+    expect((await admin.call('POST', '/api/admin/erase', { email: 'ola@example.com' })).body.conversations).toBe(1);
+    expect(await t.db.selectFrom('ratings').selectAll().execute()).toEqual([]);
   });
 
   it('erases by e-mail only where the whole address appears, not inside a longer one', async () => {
