@@ -1,4 +1,5 @@
 import { findTextLinks, linkMayGrowAt, linkMayGrowFrom, textLinkAt } from '../protocol/text-links.js';
+import { matchHtml } from './html-tags.js';
 import { createSourceRegistry, sameUrl, type CitablePassage, type SourceRegistry } from './source-registry.js';
 import type { Source } from './types.js';
 
@@ -11,7 +12,8 @@ export type { CitablePassage } from './source-registry.js';
  * - links (Markdown links, http(s) URLs wherever they start, www. URLs, <autolinks>) stay only
  *   when they point at a passage's page (which makes that page a source); otherwise only the
  *   link text stays;
- * - `**`, backticks and leading `#`s are dropped.
+ * - `**`, backticks and leading `#`s are dropped, and so are HTML tags (keeping their text) and
+ *   comments, scripts and styles (with their content).
  * Text is released as soon as no construct that could still change it is open. Whatever the
  * output, the text contains no link the widget would make (src/protocol/text-links.ts) to
  * anything but a passage's page.
@@ -121,7 +123,7 @@ function createLinkGuard(registry: SourceRegistry): { push(text: string, final: 
 function nextStep(rest: string, prev: string, final: boolean, registry: SourceRegistry): Step {
   const c = rest[0] ?? '';
   if (c === '[') return bracket(rest, final, registry);
-  if (c === '<') return autolink(rest, final, registry);
+  if (c === '<') return angleBracket(rest, final, registry);
   if (c === '*' || c === '`') return markup(rest, final);
   if (c === '#' && prev === '\n') return heading(rest, final);
   if (c === 'h' || c === 'H') return httpUrl(rest, final, registry);
@@ -149,13 +151,16 @@ function markdownLink(label: string, url: string, registry: SourceRegistry): str
   return !text || sameUrl(text, url) ? url : `${text} (${url})`;
 }
 
-function autolink(rest: string, final: boolean, registry: SourceRegistry): Step {
+// An <autolink>, HTML, or just a '<'.
+function angleBracket(rest: string, final: boolean, registry: SourceRegistry): Step {
   const closed = /^<([^\s<>]{1,2000})>/.exec(rest);
   if (closed && URL_START.test(closed[1] ?? '')) {
     const url = closed[1] ?? '';
     return { kind: 'emit', length: closed[0].length, text: registry.link(url) ? url : '' };
   }
-  if (!final && /^<[^\s<>]{0,2000}$/.test(rest)) return { kind: 'wait' };
+  const html = matchHtml(rest, final);
+  if (html?.kind === 'html') return { kind: 'emit', length: html.length, text: html.text };
+  if (!final && (html?.kind === 'open' || /^<[^\s<>]{0,2000}$/.test(rest))) return { kind: 'wait' };
   return { kind: 'emit', length: 1, text: '<' };
 }
 

@@ -146,6 +146,14 @@ describe('composeWithLlm: streaming and grounding', () => {
     expect(streamed).not.toContain('other.example');
     expect(result.sources).toEqual([{ url: ESIM, title: 'eSIM' }]);
   });
+  it('shows the text of HTML the model wrote, never its tags or scripts', async () => {
+    const { result, streamed } = await compose(() => ({
+      tokens: ['<img src=x onerror=', '"alert(1)">Du bestiller ', '<a href="">eSIM</a> i appen [1].<scr', 'ipt>alert(1)</script>'],
+    }));
+    expect(result).toMatchObject({ outcome: 'answer', answer: 'Du bestiller eSIM i appen [1].' });
+    expect(streamed).not.toMatch(/[<>]|alert/);
+  });
+
   it('tidies spacing without joining text into a link the widget would make', async () => {
     const { result } = await compose(() => ({ tokens: ['Les https ://evil.example/x eller ', ESIM, ' .evil.example/login [1] .'] }));
     expect(result.outcome).toBe('answer');

@@ -68,11 +68,33 @@ describe('sanitizeAnswer: citations and formatting', () => {
   });
 });
 
+describe('sanitizeAnswer: HTML', () => {
+  it('drops tags and keeps their text', () => {
+    expect(clean('<img src=x onerror="alert(1)">Du bestiller eSIM i <a href="">appen</a> [1].')).toBe('Du bestiller eSIM i appen [1].');
+    expect(clean('<b>Viktig:</b> <em>ta med</em> legitimasjon [1]')).toBe('Viktig: ta med legitimasjon [1]');
+    expect(clean('<A HREF="https://evil.example/x" title=\'a>b\'>lenke</A> [1]')).toBe('lenke [1]');
+  });
+
+  it('drops scripts, styles and comments with their content', () => {
+    expect(clean('<script>alert("hei")</script>Svar<style>p { color: red }</style> [1]<!-- skjult -->')).toBe('Svar [1]');
+    expect(clean('Svar [1] <script src=x>alert(1)')).toBe('Svar [1] ');
+  });
+
+  it('turns line-breaking tags into line breaks', () => {
+    expect(clean('<p>Steg 1 [1]</p><ul><li>Åpne appen</li></ul>Ferdig<br>!')).toBe('\nSteg 1 [1]\n\n\nÅpne appen\n\nFerdig\n!');
+  });
+
+  it('leaves prose with angle brackets alone', () => {
+    for (const text of ['Gå til <Min side> og velg <Abonnement>.', '1 < 2 og 3 > 2 <3', 'a <b c', 'x <!ikke']) expect(clean(text)).toBe(text);
+  });
+});
+
 describe('createAnswerSanitizer: streaming', () => {
   const samples = [
     `Se [eSIM-siden](${ESIM}) eller http://evil.example/x. Les ${ESIM}. [2][1]`,
     '**NB:** [klikk](https://evil.example) <https://evil.example> www.mobil.example/esim [3]',
     'hei http htt www w [ [1 [x](y ## ok',
+    '<p>Svar <img src="x" onerror=alert(1)><b>her</b> [1]</p><script>alert(1)</script><!-- x --> <Min side> 1 < 2 <scr',
   ];
 
   it.each(samples)('gives the same text fed a character at a time as all at once: %s', (raw) => {
@@ -120,7 +142,7 @@ describe('sanitizeAnswer: no foreign link survives (property)', () => {
   const pieces = [
     'https://evil.example/login', 'http://evil.example', 'HTTPS://EVIL.example/a?b=1', 'www.evil.example', ESIM, PORTING,
     'http', 'https', 's://', '://', ':', '/', '//', 'h', 'ttp', 'evil.example', 'www.', 'w',
-    '.', '-', '@', '_', 'å', 'siden', ' ', '\n', ',', '!', '?', '(', ')', '[', ']', '<', '>', '"', "'", '`', '*', '**', '#', '## ',
+    '.', '-', '@', '_', 'å', 'siden', '<b>', '</b>', '<a href="https://evil.example">', '<!-- x -->', '<script>', '</script>', ' ', '\n', ',', '!', '?', '(', ')', '[', ']', '<', '>', '"', "'", '`', '*', '**', '#', '## ',
     '[1]', '[2]', '[9]', '[1, 3]', '[lenke](https://evil.example/x)', `[eSIM](${ESIM})`, '<https://evil.example>', `<${PORTING}>`,
     '](', '{', '}', '\\', '%2F', '&', '=',
   ];
