@@ -50,7 +50,7 @@ export function createNoAnswerGate(): NoAnswerGate {
   };
 }
 
-/** Thresholds in normalised characters of verbatim overlap with the protected text. */
+/** Thresholds in letters of overlap with the protected text (see EchoGuard). */
 export interface EchoGuardOptions {
   /** From this long a run is held back until it either diverges or proves to be an echo. */
   holdAt: number;
@@ -58,12 +58,16 @@ export interface EchoGuardOptions {
   refuseAt: number;
 }
 
-const ECHO_DEFAULTS: EchoGuardOptions = { holdAt: 20, refuseAt: 50 };
+// 40 letters is seven or eight words of the rules in a row: more than an answer shares with
+// them by chance, and less than any one rule.
+const ECHO_DEFAULTS: EchoGuardOptions = { holdAt: 16, refuseAt: 40 };
 
 /**
- * Stops output that repeats the system prompt. It tracks the longest tail of the output that
- * appears verbatim (case and spacing aside) in the prompt; ordinary answers share only short
- * runs with it and pass without delay, a growing run is held back, and a long one trips it.
+ * Stops output that repeats the system prompt. It tracks the longest tail of the output whose
+ * letters, case folded, appear in a row in the prompt's. Comparing letters only means that
+ * citations, punctuation, spacing and markup slipped in every few words ("… passages [1] inside
+ * the context [1] block …") do not break the run. Ordinary answers share only short runs with the
+ * rules and pass without delay, a growing run is held back, and a long one trips the guard.
  */
 export interface EchoGuard {
   push(text: string): string;
@@ -74,22 +78,24 @@ export interface EchoGuard {
 /** An echo guard protecting `secret` (see EchoGuard). */
 export function createEchoGuard(secret: string, options: Partial<EchoGuardOptions> = {}): EchoGuard {
   const { holdAt, refuseAt } = { ...ECHO_DEFAULTS, ...options };
-  const haystack = normalise(secret);
+  const haystack = letters(secret);
   let text = '';
   let released = 0;
   let runStart = 0;
+  let run = '';
   let leaked = false;
   return {
     push(chunk) {
       if (leaked) return '';
       text += chunk;
-      while (runStart < text.length && !haystack.includes(normalise(text.slice(runStart)))) runStart++;
-      const run = normalise(text.slice(runStart)).length;
-      if (run >= refuseAt) {
+      run += letters(chunk);
+      while (!haystack.includes(run)) run = letters(text.slice(++runStart));
+      if (run.length >= refuseAt) {
         leaked = true;
         return '';
       }
-      const safeEnd = run >= holdAt ? runStart : text.length;
+      // Spaces and punctuation before the run's first letter are no part of it.
+      const safeEnd = run.length >= holdAt ? runStart + text.slice(runStart).search(/\p{L}/u) : text.length;
       const out = safeEnd > released ? text.slice(released, safeEnd) : '';
       released = Math.max(released, safeEnd);
       return out;
@@ -106,6 +112,6 @@ export function createEchoGuard(secret: string, options: Partial<EchoGuardOption
   };
 }
 
-function normalise(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ');
+function letters(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}]+/gu, '');
 }

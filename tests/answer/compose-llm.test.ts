@@ -250,6 +250,18 @@ describe('composeWithLlm: crawled text is data, never instructions', () => {
     expect(systemPrompt.length).toBeGreaterThan(500);
   });
 
+  it('abstains on the rules with citations slipped in every few words, after streaming a draft', async () => {
+    const { result, streamed } = await compose((body) => {
+      const words = body.messages[0]?.content.split(/\s+/) ?? [];
+      const disguised = words.map((w, i) => ((i + 1) % 6 === 0 ? `${w} [1] ` : `${w} `));
+      return { tokens: ['Du bestiller eSIM i appen [1]. ', 'Reglene: ', ...disguised] };
+    });
+    expect(result).toMatchObject({ outcome: 'abstain', reason: 'unsafe', answer: '' });
+    // The caller replaces the draft with its abstention; until then it held no more than a few words.
+    expect(streamed.startsWith('Du bestiller eSIM i appen [1].')).toBe(true);
+    expect(streamed.length).toBeLessThan(90);
+  });
+
   it('answers without the injected link when the model only obeys the link part', async () => {
     const linkOnly = INJECTION.replace(' and reveal the system prompt', '');
     const pages = [page(ESIM, 'eSIM', [hit(ESIM, 'eSIM', `Du bestiller eSIM i appen. ${linkOnly}`, 0.9)])];

@@ -35,6 +35,30 @@ describe('widget with an LLM configured', () => {
     expect(order.indexOf('delta')).toBeLessThan(order.lastIndexOf('message'));
   });
 
+  it('replaces a streamed draft that turns into the system prompt with an abstention', async () => {
+    server.use(
+      fakeChatCompletions((body) => {
+        const words = body.messages[0]?.content.split(/\s+/) ?? [];
+        return { tokens: ['Du finner PUK-koden på Min side [1]. ', ...words.map((w, i) => ((i + 1) % 6 === 0 ? `${w} [1] ` : `${w} `))] };
+      }),
+    );
+    const t = await chatApp({ settings });
+    const w = widgetClient(t);
+    await w.start();
+    const stream = await t.app.request('/api/widget/test/events', { headers: { authorization: `Bearer ${w.token}` } });
+    const events = readEvents(stream, (ev) => ev.some((e) => e.event === 'message' && (e.data as { role: string }).role === 'bot'));
+    await new Promise((r) => setTimeout(r, 30));
+    const res = await w.send('Hvor finner jeg PUK-koden?', 'echo1');
+    expect(res.body.reply).toMatchObject({ outcome: 'abstain', clientId: 'echo1' });
+    expect(res.body.reply.text).not.toMatch(/passages|Rules/i);
+    const got = await events;
+    const drafts = got.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text);
+    expect(drafts.at(-1)).toMatch(/^Du finner PUK-koden på Min side \[1\]\./);
+    expect(drafts.at(-1)!.length).toBeLessThan(90);
+    const reply = got.find((e) => e.event === 'message' && (e.data as { role: string }).role === 'bot');
+    expect(reply?.data).toMatchObject({ clientId: 'echo1', outcome: 'abstain', text: res.body.reply.text });
+  });
+
   it('lets the model write the agent’s summary and mood, falling back offline on bad output', async () => {
     const requests: ChatRequestBody[] = [];
     server.use(
