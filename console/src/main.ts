@@ -1,5 +1,6 @@
 import { h } from '../../widget/src/dom.js';
 import { call, setCsrfToken, type QueueItem, type User } from './api.js';
+import { onSubmitOnce } from './busy.js';
 import { createChatTab, type ChatTab } from './chat-tab.js';
 import { describeReason, formatWait } from './format.js';
 import { knowledgeView } from './knowledge-view.js';
@@ -32,13 +33,13 @@ function showLogin(message = ''): void {
     h('button', { class: 'primary', type: 'submit' }, 'Sign in'),
     error,
   );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
+  // Two logins would leave two sessions, and the CSRF token kept could be the other one's.
+  onSubmitOnce(form, async () => {
     const r = await call<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { email: email.value, password: password.value });
     if ('error' in r) return void (error.textContent = r.error.message);
     setCsrfToken(r.data.csrfToken);
     showView(r.data.user, r.data.user.role === 'owner' ? 'knowledge' : 'chats');
-  });
+  }, 'Signing in…');
   app.replaceChildren(form);
   email.focus();
 }

@@ -160,4 +160,36 @@ describe('the learning loop in real Chromium', () => {
     await context.close();
     await owner.context.close();
   }, 120_000);
+
+  it('a double-clicked save is sent once: one Q&A item, one site, and the button says "Saving…" meanwhile', async () => {
+    const owner = await signIn(live.browser, live.url, 'ola@fjordmobil.example');
+    const posts: string[] = [];
+    owner.page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/api\/knowledge\/bots\/demo\/(qa|sources)$/.test(r.url())) posts.push(new URL(r.url()).pathname);
+    });
+    await owner.page.getByTestId('section-qa').click();
+    const form = owner.page.locator('form.qa-form').first();
+    await form.getByTestId('qa-question').fill('Har dere studentrabatt?');
+    await form.getByTestId('qa-answer').fill('Ja, studenter får 20 prosent rabatt på abonnementet med gyldig studentbevis.');
+    await form.getByTestId('qa-save').dblclick();
+    // Saving rebuilds the index (about a second): the button is busy meanwhile, then free again.
+    await form.getByRole('button', { name: 'Saving…' }).waitFor();
+    expect(await form.getByTestId('qa-save').isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Add Q&A item' }).waitFor();
+    expect(await form.getByTestId('qa-save').isEnabled()).toBe(true);
+    await owner.page.getByTestId('section-sources').click();
+    await owner.page.getByTestId('section-qa').click();
+    await owner.page.getByTestId('qa-list').waitFor();
+    expect(await owner.page.getByTestId('qa-list').locator('tr', { hasText: 'Har dere studentrabatt?' }).count()).toBe(1);
+
+    await owner.page.getByTestId('section-sources').click();
+    await owner.page.getByTestId('source-url').fill('https://www.fjordmobil.example/hjelp/');
+    await owner.page.getByRole('button', { name: 'Add site' }).dblclick();
+    await owner.page.getByTestId('sources').getByText('https://www.fjordmobil.example/hjelp/').waitFor();
+    await owner.page.getByRole('button', { name: 'Add site' }).waitFor();
+    // A second add would have been refused as a duplicate, in the notice.
+    expect(await owner.page.locator('.notice').first().textContent()).toBe('');
+    expect(posts).toEqual(['/api/knowledge/bots/demo/qa', '/api/knowledge/bots/demo/sources']);
+    await owner.context.close();
+  }, 120_000);
 });

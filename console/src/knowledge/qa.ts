@@ -1,4 +1,5 @@
 import { h, link } from '../../../widget/src/dom.js';
+import { onSubmitOnce } from '../busy.js';
 import { button, load, table, when, type SectionContext } from './ui.js';
 
 export interface QaItem {
@@ -23,7 +24,7 @@ export interface QaDraft {
   url?: string;
 }
 
-/** A Q&A form (question, other phrasings one per line, answer, page); `submit` gets the validated fields. */
+/** A Q&A form (question, other phrasings one per line, answer, page); `submit` gets the validated fields, one save at a time. */
 export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fields: QaDraft) => Promise<boolean>, opts: { pageLink?: boolean } = {}): HTMLFormElement {
   const question = h('input', { type: 'text', 'data-testid': 'qa-question', required: true, maxlength: '500' });
   question.value = draft.question ?? '';
@@ -46,8 +47,8 @@ export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fi
     h('label', {}, pageLabel, page),
     h('button', { class: 'primary', type: 'submit', 'data-testid': 'qa-save' }, submitLabel),
   );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
+  // A save rebuilds the index (a second or more): a second click meanwhile would add the item twice.
+  onSubmitOnce(form, async () => {
     const fields = {
       question: question.value.trim(),
       alternatives: alternatives.value.split('\n').map((l) => l.trim()).filter(Boolean),

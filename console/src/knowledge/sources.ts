@@ -1,4 +1,5 @@
 import { h, link } from '../../../widget/src/dom.js';
+import { onSubmitOnce } from '../busy.js';
 import { button, load, table, when, type SectionContext } from './ui.js';
 
 interface Run {
@@ -24,13 +25,15 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
   const url = h('input', { type: 'url', placeholder: 'https://www.example.com/', required: true, 'data-testid': 'source-url' });
   const days = daysInput(7, 'source-recrawl-days');
   const add = h('form', { class: 'row' }, url, h('label', {}, 'Re-crawl every ', days, ' days'), h('button', { class: 'primary', type: 'submit' }, 'Add site'));
-  add.addEventListener('submit', async (e) => {
-    e.preventDefault();
+  onSubmitOnce(add, async () => {
     if (await load(ctx, 'POST', '/sources', { url: url.value, recrawlDays: days.valueAsNumber })) {
       url.value = '';
       await render();
     }
-  });
+  }, 'Adding…');
+  // "Crawl now" waits while a crawl runs (a second one would be refused), or with nothing to crawl.
+  const state = { sites: 0, pages: 0, crawling: false, finished: new Set<number>() };
+  const crawlBlocked = () => (state.crawling ? 'A crawl is running' : state.sites + state.pages === 0 ? 'Add a site first' : undefined);
   // Config-file sources are changed in the file; added ones here, saved when the field changes.
   const schedule = (s: SourcesData['sources'][number]): Node | string => {
     if (s.id === null) return `every ${s.recrawlDays} days`;
@@ -50,8 +53,9 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
     const last = data.runs[0];
     // Nothing to crawl yet: the knowledge files are read at every index build, not crawled. With
     // no sites but crawled pages left (a site removed from the config file), a crawl clears them.
-    crawl.disabled = data.sources.length === 0 && data.crawledPages === 0;
-    crawl.title = crawl.disabled ? 'Add a site first' : data.sources.length === 0 ? 'No sites left: removes the crawled pages from the index' : '';
+    state.sites = data.sources.length;
+    state.pages = data.crawledPages;
+    syncCrawl();
     body.replaceChildren(
       data.sources.length === 0 ? h('p', { class: 'empty' }, 'No sites yet: the bot answers from its knowledge files and Q&A items.') : table(
         ['Site', 'Re-crawl', ''],
@@ -71,12 +75,31 @@ export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => vo
       last ? runView(last) : h('p', { class: 'empty' }, 'Not crawled from the console yet.'),
     );
   };
-  const crawl = button('Crawl now', async () => {
-    if (await load(ctx, 'POST', '/crawl')) progress.textContent = 'Crawl started…';
-  }, { class: 'primary', 'data-testid': 'crawl-now' });
+  const crawl = button(
+    'Crawl now',
+    async () => {
+      const started = await load<{ runId: number }>(ctx, 'POST', '/crawl');
+      if (!started) return;
+      progress.textContent = 'Crawl started…';
+      // A crawl of nothing can end before its 202 is read.
+      state.crawling = !state.finished.has(started.runId);
+    },
+    { class: 'primary', 'data-testid': 'crawl-now' },
+    { busyLabel: 'Starting…', blocked: () => crawlBlocked() !== undefined },
+  );
+  const syncCrawl = () => {
+    if (crawl.dataset.busy === undefined) crawl.disabled = crawlBlocked() !== undefined;
+    crawl.title = crawlBlocked() ?? (state.sites === 0 ? 'No sites left: removes the crawled pages from the index' : '');
+  };
   const events = new EventSource(`${ctx.base}/events`);
   events.addEventListener('crawl', (e) => {
-    const data = JSON.parse((e as MessageEvent<string>).data) as { status?: string; progress?: { indexed: number; unchanged: number; failed: number; queued: number; pagesPerSecond: number } };
+    const data = JSON.parse((e as MessageEvent<string>).data) as { runId?: number; status?: string; progress?: { indexed: number; unchanged: number; failed: number; queued: number; pagesPerSecond: number } };
+    // Only this server's crawls send these (never a stale row), whoever started them.
+    if (data.status) {
+      state.crawling = data.status === 'running';
+      if (!state.crawling && data.runId !== undefined) state.finished.add(data.runId);
+      syncCrawl();
+    }
     if (data.progress) {
       const p = data.progress;
       progress.textContent = `Crawling: ${p.indexed + p.unchanged} done, ${p.queued} queued, ${p.failed} failed · ${p.pagesPerSecond.toFixed(1)} pages/s`;

@@ -1,5 +1,6 @@
 import { h } from '../../../widget/src/dom.js';
 import { call, type Result } from '../api.js';
+import { whileBusy, type BusyOptions } from '../busy.js';
 
 /** What every knowledge section gets: the bot's API base and a place to report errors. */
 export interface SectionContext {
@@ -21,17 +22,10 @@ export async function load<T>(ctx: SectionContext, method: 'GET' | 'POST' | 'PUT
   return r.data;
 }
 
-/** A button whose handler runs once at a time. */
-export function button(label: string, onClick: () => Promise<unknown> | void, attrs: Record<string, string> = {}): HTMLButtonElement {
+/** A button whose handler runs once at a time: disabled (and relabelled, if asked) meanwhile. */
+export function button(label: string, onClick: () => Promise<unknown> | void, attrs: Record<string, string> = {}, busy: BusyOptions = {}): HTMLButtonElement {
   const b = h('button', { type: 'button', ...attrs }, label);
-  b.addEventListener('click', async () => {
-    b.disabled = true;
-    try {
-      await onClick();
-    } finally {
-      b.disabled = false;
-    }
-  });
+  b.addEventListener('click', () => void whileBusy(b, onClick, busy));
   return b;
 }
 
