@@ -33,6 +33,11 @@ export interface ChatDeps {
   log?: (line: string) => void;
   /** With an LLM configured: the model's summary and mood for the agent (null → the offline ones). */
   handoffNotes?: (turns: readonly SummaryTurn[], lang: Lang) => Promise<{ summary: string; mood: 'calm' | 'frustrated' } | null>;
+  /**
+   * Receives work that goes on after a response was sent (the model's handoff notes), so tests
+   * and shutdown can wait for it. The work runs either way and never rejects.
+   */
+  background?: (task: Promise<void>) => void;
 }
 
 /** The hub channel agents listen on for a bot's queue changes. */

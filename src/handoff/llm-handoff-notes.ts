@@ -10,7 +10,7 @@ import type { SummaryTurn } from './summarize.js';
 const notesSchema = z.object({ summary: z.string().trim().min(1).max(600), mood: z.enum(['calm', 'frustrated']) });
 export type HandoffNotes = z.infer<typeof notesSchema>;
 
-/** The handoff is not worth waiting long for: past this, the offline notes are used. */
+/** Nobody waits for these (the handoff is committed first), but past this the offline notes stay. */
 const TIMEOUT_MS = 6_000;
 
 const SYSTEM = `You help a customer-service advisor take over a chat from a bot.

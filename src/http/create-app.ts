@@ -38,6 +38,8 @@ export interface AppDeps {
   log?: (line: string) => void;
   /** With an LLM configured: summary and mood for agents (see src/handoff/llm-handoff-notes.ts). */
   handoffNotes?: ChatDeps['handoffNotes'];
+  /** Receives work that finishes after a response, such as those notes (see ChatDeps). */
+  background?: ChatDeps['background'];
   /** How the knowledge console's "crawl now" crawls (private networks are refused unless the operator allows them). */
   crawl?: CrawlSettings;
 }
@@ -65,7 +67,7 @@ const STATUS: Partial<Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 
 export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const presence = new Presence();
-  const chat: ChatDeps = { db: deps.db, hub: deps.hub ?? new EventHub(), now, bots: deps.bots, agentsOnline: () => presence.count(), handoffNotes: deps.handoffNotes, log: deps.log };
+  const chat: ChatDeps = { db: deps.db, hub: deps.hub ?? new EventHub(), now, bots: deps.bots, agentsOnline: () => presence.count(), handoffNotes: deps.handoffNotes, background: deps.background, log: deps.log };
   const clientIp = (c: Context) => {
     if (deps.trustProxy) {
       const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();

@@ -59,28 +59,63 @@ describe('widget with an LLM configured', () => {
     expect(reply?.data).toMatchObject({ clientId: 'echo1', outcome: 'abstain', text: res.body.reply.text });
   });
 
-  it('lets the model write the agent’s summary and mood, falling back offline on bad output', async () => {
+  it('hands off at once with the offline notes, then lets the model’s summary and mood replace them', async () => {
+    let release!: () => void;
+    const held = new Promise((r) => (release = () => r(undefined)));
     const requests: ChatRequestBody[] = [];
     server.use(
       fakeChatCompletions((body) => {
         const system = JSON.stringify(body.messages[0]);
-        if (system.includes('take over a chat')) return { tokens: ['{"summary": "Kunden er sint fordi PUK-koden mangler.", "mood": "frustrated"}'] };
+        if (system.includes('take over a chat')) return { tokens: ['{"summary": "Kunden er sint fordi PUK-koden mangler.",', ' "mood": "frustrated"}'], afterFirst: held };
         return { tokens: ['Du finner PUK-koden på Min side [1].'] };
       }, requests),
+    );
+    const t = await chatApp({ settings });
+    const queue: unknown[] = [];
+    t.hub.subscribe('queue:test', (e) => queue.push(e.data));
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('Hvor finner jeg PUK-koden?', 'a');
+    // The model is still writing its notes: the customer is queued all the same.
+    const res = await w.call('POST', '/handoff', {});
+    expect(res.body.state.status).toBe('queued');
+    const notes = () => t.db.selectFrom('handoffs').select(['summary', 'mood']).executeTakeFirstOrThrow();
+    expect(await notes()).toEqual({ summary: expect.stringMatching(/PUK-koden/), mood: 'calm' });
+    const published = queue.length;
+    release();
+    await t.settle();
+    expect(await notes()).toEqual({ summary: 'Kunden er sint fordi PUK-koden mangler.', mood: 'frustrated' });
+    // The agents' consoles hear of the new notes.
+    expect(queue.slice(published)).toEqual([{ conversationId: expect.any(String) }]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('keeps the offline notes when the model’s are not the JSON asked for', async () => {
+    server.use(
+      fakeChatCompletions((body) =>
+        JSON.stringify(body.messages[0]).includes('take over a chat') ? { tokens: ['I cannot do JSON today'] } : { tokens: ['Du finner PUK-koden på Min side [1].'] },
+      ),
     );
     const t = await chatApp({ settings });
     const w = widgetClient(t);
     await w.start();
     await w.send('Hvor finner jeg PUK-koden?', 'a');
     await w.call('POST', '/handoff', {});
-    const row = await t.db.selectFrom('handoffs').select(['summary', 'mood']).executeTakeFirstOrThrow();
-    expect(row).toEqual({ summary: 'Kunden er sint fordi PUK-koden mangler.', mood: 'frustrated' });
+    const offline = await t.db.selectFrom('handoffs').select(['summary', 'mood']).executeTakeFirstOrThrow();
+    await t.settle();
+    expect(await t.db.selectFrom('handoffs').select(['summary', 'mood']).executeTakeFirstOrThrow()).toEqual(offline);
+  });
 
-    server.use(fakeChatCompletions(() => ({ tokens: ['I cannot do JSON today'] })));
+  it('does not ask the model for notes when the customer has written nothing', async () => {
+    const requests: ChatRequestBody[] = [];
+    server.use(fakeChatCompletions(() => ({ tokens: ['{"summary": "Noe oppdiktet.", "mood": "frustrated"}'] }), requests));
+    const t = await chatApp({ settings });
     const v = widgetClient(t);
     await v.start();
     await v.call('POST', '/handoff', {});
-    const rows = await t.db.selectFrom('handoffs').select(['summary', 'mood']).orderBy('id').execute();
-    expect(rows[1]).toEqual({ summary: 'Kunden har ikke stilt noe spørsmål ennå.', mood: 'calm' });
+    await t.settle();
+    expect(requests).toHaveLength(0);
+    const row = await t.db.selectFrom('handoffs').select(['summary', 'mood']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ summary: 'Kunden har ikke stilt noe spørsmål ennå.', mood: 'calm' });
   });
 });
