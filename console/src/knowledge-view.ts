@@ -6,6 +6,8 @@ import { pagesSection, qaSection, type QaDraft } from './knowledge/qa.js';
 import { sourcesSection } from './knowledge/sources.js';
 import type { SectionContext } from './knowledge/ui.js';
 
+type BotList = { bots: Array<{ id: string; name: string; badge: { text: string } }> };
+
 const SECTIONS = {
   metrics: 'Metrics',
   gaps: 'Gaps',
@@ -21,7 +23,7 @@ type Section = keyof typeof SECTIONS;
 /** The content owner's console: pick a bot, then a section. Returns a cleanup for when the view is left. */
 export async function knowledgeView(root: HTMLElement, header: HTMLElement, user: User): Promise<() => void> {
   const notice = h('p', { class: 'notice', role: 'alert' });
-  const bots = await call<{ bots: Array<{ id: string; name: string; badge: { text: string } }> }>('GET', '/api/knowledge/bots');
+  const bots = await call<BotList>('GET', '/api/knowledge/bots');
   if ('error' in bots) {
     root.replaceChildren(header, h('p', { class: 'notice' }, bots.error.message));
     return () => undefined;
@@ -32,6 +34,16 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
   const body = h('section', { class: 'knowledge', 'aria-live': 'polite' });
   let cleanup: (() => void) | undefined;
   let current: Section = 'metrics';
+  let badgeOf: string | undefined;
+  const badges = new Map(bots.data.bots.map((b) => [b.id, b.badge.text]));
+  // Asked again, not kept from start-up: new conversations move it, as they move Metrics.
+  const refreshBadge = async (botId: string) => {
+    const fresh = await call<BotList>('GET', '/api/knowledge/bots');
+    if ('error' in fresh) return;
+    for (const b of fresh.data.bots) badges.set(b.id, b.badge.text);
+    // An answer that comes after the owner picked another bot must not label that one.
+    if (select.value === botId) badge.textContent = badges.get(botId) ?? '';
+  };
 
   const open = (section: string, arg?: unknown) => {
     cleanup?.();
@@ -39,7 +51,9 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
     current = section as Section;
     for (const b of nav.querySelectorAll('button')) b.setAttribute('aria-current', String(b.dataset.section === section));
     const bot = bots.data.bots.find((b) => b.id === select.value)!;
-    badge.textContent = bot.badge.text;
+    if (badgeOf !== bot.id) badge.textContent = badges.get(bot.id) ?? '';
+    if (badgeOf !== bot.id || section === 'metrics') void refreshBadge(bot.id);
+    badgeOf = bot.id;
     const ctx: SectionContext = { base: `/api/knowledge/bots/${encodeURIComponent(bot.id)}`, notice, open };
     const area = h('div', {});
     body.replaceChildren(notice, area);

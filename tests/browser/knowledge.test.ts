@@ -192,4 +192,28 @@ describe('the learning loop in real Chromium', () => {
     expect(posts).toEqual(['/api/knowledge/bots/demo/qa', '/api/knowledge/bots/demo/sources']);
     await owner.context.close();
   }, 120_000);
+
+  it('the badge by the bot picker follows new conversations, as Metrics and the badge API do', async () => {
+    const owner = await signIn(live.browser, live.url, 'ola@fjordmobil.example');
+    const badge = owner.page.getByTestId('owner-badge');
+    const sample = async () => Number(/\((\d+) of \d+ conversations\)/.exec((await badge.textContent()) ?? '')?.[1]);
+    await expect.poll(() => badge.textContent()).toMatch(/^In training/);
+    const before = await sample();
+    // A chat handed off to a person: decided at once (not resolved).
+    const customer = await customerAsks(live.browser, live.url);
+    await widget(customer.page).getByTestId('person').click();
+    await expect
+      .poll(async () => {
+        await owner.page.getByTestId('section-gaps').click();
+        await owner.page.getByTestId('section-metrics').click();
+        await owner.page.getByTestId('resolution').waitFor();
+        return sample();
+      }, { timeout: 15_000 })
+      .toBe(before + 1);
+    const api = await owner.page.evaluate(async () => ((await (await fetch('/api/widget/demo/badge')).json()) as { sample: number }).sample);
+    expect(api).toBe(before + 1);
+    expect(await owner.page.getByTestId('resolution').textContent()).toContain(`${before + 1} conversation`);
+    await customer.context.close();
+    await owner.context.close();
+  }, 120_000);
 });
