@@ -16,6 +16,8 @@ export const envSchema = z.object({
   LAERLING_EMBEDDINGS_BASE_URL: optionalUrl,
   LAERLING_EMBEDDINGS_API_KEY: optionalString,
   LAERLING_EMBEDDINGS_MODEL: optionalString,
+  /** Per request; the default (src/retrieval/create-embeddings.ts) is 10 s. */
+  LAERLING_EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).optional(),
   /** Behind a reverse proxy: trust X-Forwarded-For for rate limits. */
   LAERLING_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
   /** Served over HTTPS: mark session cookies Secure. */
@@ -62,7 +64,13 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     dataDir: env.LAERLING_DATA_DIR,
     port: env.LAERLING_PORT,
     llm: endpoint('LAERLING_LLM', env.LAERLING_LLM_MODEL, env.LAERLING_LLM_BASE_URL, env.LAERLING_LLM_API_KEY, env.LAERLING_LLM_TIMEOUT_MS),
-    embeddings: endpoint('LAERLING_EMBEDDINGS', env.LAERLING_EMBEDDINGS_MODEL, env.LAERLING_EMBEDDINGS_BASE_URL, env.LAERLING_EMBEDDINGS_API_KEY),
+    embeddings: endpoint(
+      'LAERLING_EMBEDDINGS',
+      env.LAERLING_EMBEDDINGS_MODEL,
+      env.LAERLING_EMBEDDINGS_BASE_URL,
+      env.LAERLING_EMBEDDINGS_API_KEY,
+      env.LAERLING_EMBEDDINGS_TIMEOUT_MS,
+    ),
     trustProxy: env.LAERLING_TRUST_PROXY,
     secureCookies: env.LAERLING_SECURE_COOKIES,
     crawlAllowPrivateNetwork: env.LAERLING_CRAWL_ALLOW_PRIVATE_NETWORK,

@@ -11,6 +11,18 @@ describe('readEnv', () => {
     expect(s.llm).toEqual({ model: 'gpt-4o-mini', baseUrl: 'http://localhost:11434/v1', apiKey: undefined, timeoutMs: 8000 });
   });
 
+  it('reads an embeddings endpoint with its request timeout', () => {
+    const s = readEnv({ LAERLING_EMBEDDINGS_MODEL: 'nomic-embed-text', LAERLING_EMBEDDINGS_BASE_URL: 'http://localhost:11434/v1', LAERLING_EMBEDDINGS_TIMEOUT_MS: '5000' });
+    expect(s.embeddings).toEqual({ model: 'nomic-embed-text', baseUrl: 'http://localhost:11434/v1', apiKey: undefined, timeoutMs: 5000 });
+    expect(readEnv({ LAERLING_EMBEDDINGS_MODEL: 'm' }).embeddings?.timeoutMs).toBeUndefined();
+  });
+
+  it('refuses an embeddings timeout that is not a sane number of milliseconds', () => {
+    for (const value of ['ten', '10.5', '0', '50', '600000']) {
+      expect(() => readEnv({ LAERLING_EMBEDDINGS_MODEL: 'm', LAERLING_EMBEDDINGS_TIMEOUT_MS: value })).toThrow(/LAERLING_EMBEDDINGS_TIMEOUT_MS/);
+    }
+  });
+
   it('names the bad variable', () => {
     expect(() => readEnv({ LAERLING_PORT: 'eighty' })).toThrow(/LAERLING_PORT/);
     expect(() => readEnv({ LAERLING_LLM_BASE_URL: 'ftp://x', LAERLING_LLM_MODEL: 'm' })).toThrow(/LAERLING_LLM_BASE_URL/);

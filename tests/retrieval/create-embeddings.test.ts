@@ -1,7 +1,8 @@
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbeddings, embedderId } from '../../src/retrieval/create-embeddings.js';
+import { createEmbeddings, DEFAULT_EMBEDDINGS_TIMEOUT_MS, embedderId } from '../../src/retrieval/create-embeddings.js';
 import { OfflineEmbeddings } from '../../src/retrieval/offline-embeddings.js';
 
 const BASE = 'http://embeddings.test/v1';
@@ -12,7 +13,15 @@ function encode(vector: number[], format?: string): number[] | string {
   return format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
 }
 
+const HANGING = 'http://hanging-embeddings.test/v1';
+let hangingCalls = 0;
+
 const server = setupServer(
+  // Accepts the request and never answers, like an overloaded or wedged server.
+  http.post(`${HANGING}/embeddings`, async () => {
+    hangingCalls++;
+    return new Promise<never>(() => undefined);
+  }),
   http.post(`${BASE}/embeddings`, async ({ request }) => {
     const body = (await request.json()) as (typeof requests)[number]['body'];
     requests.push({ auth: request.headers.get('authorization'), body });
@@ -48,5 +57,18 @@ describe('createEmbeddings', () => {
     expect(a).toBe('openai:m1:default');
     expect(embedderId(createEmbeddings({ baseUrl: BASE, model: 'm2' }))).not.toBe(a);
     expect(embedderId(createEmbeddings())).toBe(new OfflineEmbeddings().id);
+  });
+
+  it('gives up on an endpoint that never answers after the timeout, without a second wait', async () => {
+    const e = createEmbeddings({ baseUrl: HANGING, model: 'nomic-embed', timeoutMs: 300 });
+    const started = Date.now();
+    await expect(e.embedQuery('Hvor finner jeg PUK-koden?')).rejects.toThrow(/timed out/i);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(hangingCalls).toBe(1);
+  });
+
+  it('has a request timeout even when none is configured', () => {
+    expect((createEmbeddings({ baseUrl: HANGING, model: 'nomic-embed' }) as OpenAIEmbeddings).timeout).toBe(DEFAULT_EMBEDDINGS_TIMEOUT_MS);
+    expect(DEFAULT_EMBEDDINGS_TIMEOUT_MS).toBe(10_000);
   });
 });
