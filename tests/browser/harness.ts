@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { Kysely } from 'kysely';
 import { upsertUser } from '../../src/auth/users.js';
 import { openBots } from '../../src/cli/open-bots.js';
+import type { BotRuntime } from '../../src/conversations/chat-deps.js';
 import { EventHub } from '../../src/conversations/event-hub.js';
 import { createApp } from '../../src/http/create-app.js';
 import type { Database } from '../../src/storage/schema.js';
@@ -33,10 +34,15 @@ export interface LiveServer {
 /**
  * The real server on the bundled demo bot (knowledge/), on a free port, with a clock that starts
  * on a Tuesday morning in Oslo (inside opening hours) and runs at real speed; plus Chromium.
+ * `ask` wraps each bot's answerer, e.g. to stream its answers as a chat model would.
  */
-export async function startLiveServer(opts: { agents?: Array<{ email: string; name: string; role?: 'agent' | 'owner' | 'admin' }> } = {}): Promise<LiveServer> {
+export async function startLiveServer(
+  opts: { agents?: Array<{ email: string; name: string; role?: 'agent' | 'owner' | 'admin' }>; ask?: (ask: BotRuntime['ask']) => BotRuntime['ask'] } = {},
+): Promise<LiveServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'laerling-browser-'));
-  const { db, bots } = await openBots({ dataDir, settings: {} });
+  const { db, bots: answerers } = await openBots({ dataDir, settings: {} });
+  const wrap = opts.ask;
+  const bots = wrap ? new Map([...answerers].map(([id, bot]) => [id, { ...bot, ask: wrap(bot.ask) }])) : answerers;
   const started = Date.now();
   const now = () => new Date(TUESDAY_MORNING.getTime() + (Date.now() - started));
   for (const a of opts.agents ?? []) await upsertUser(db, { role: 'agent', ...a, password: 'correct horse battery' }, now());

@@ -8,6 +8,7 @@ import { createStore } from './store.js';
 import { pickLang, stringsFor } from './strings.js';
 import { styles } from './styles.js';
 import { safeHttpUrl } from './safe-url.js';
+import { createTranscript } from './transcript.js';
 import { typingIndicator, typingSender } from './typing.js';
 
 const randomId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9_-]/g, '');
@@ -64,42 +65,20 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
   root.append(h('style', {}, styles(config.theme.color)), launcher, panel);
   log.append(h('div', { class: 'msg bot', 'data-testid': 'greeting' }, config.greeting[lang]));
 
-  const messages = new Map<number, Message>();
-  const views = new Map<number, HTMLElement>();
-  const pending = new Map<string, HTMLElement>();
-  let streaming: { clientId: string; el: HTMLElement } | null = null;
   let state: ConversationState = { status: 'bot', ratingRequested: false };
   let rated = false;
   const feedbackGiven = new Set<number>(JSON.parse(store.get('feedback') ?? '[]') as number[]);
   let outbox: Array<{ clientId: string; text: string }> = JSON.parse(store.get('outbox') ?? '[]');
   let stream: ReturnType<typeof openEventStream> | null = null;
-
-  /** Highest seq with every earlier one present: where a resumed stream must continue. */
-  const contiguous = () => {
-    let n = 0;
-    while (messages.has(n + 1)) n++;
-    return n;
-  };
+  const transcript = createTranscript(log, (m) => {
+    const canRate = m.role === 'bot' && m.outcome === 'answer' && !feedbackGiven.has(m.seq);
+    return messageView(m, t, canRate ? (helpful) => void giveFeedback(m.seq, helpful) : null);
+  });
 
   function merge(m: Message): void {
-    if (messages.has(m.seq)) return;
-    messages.set(m.seq, m);
-    if (m.clientId && m.role === 'customer') pending.get(m.clientId)?.remove();
-    if (m.clientId && m.role === 'bot' && streaming?.clientId === m.clientId) {
-      streaming.el.remove();
-      streaming = null;
-    }
+    if (!transcript.add(m)) return;
     if (m.role === 'agent') showTyping(false);
-    const canRate = m.role === 'bot' && m.outcome === 'answer' && !feedbackGiven.has(m.seq);
-    const view = messageView(m, t, canRate ? (helpful) => void giveFeedback(m.seq, helpful) : null);
-    const after = [...views.keys()].filter((s) => s > m.seq).sort((a, b) => a - b)[0];
-    const firstPending = pending.values().next().value;
-    if (after !== undefined) log.insertBefore(view, views.get(after)!);
-    else if (firstPending && firstPending.isConnected) log.insertBefore(view, firstPending);
-    else log.append(view);
-    views.set(m.seq, view);
-    store.set('lastSeq', String(contiguous()));
-    log.scrollTop = log.scrollHeight;
+    store.set('lastSeq', String(transcript.contiguous()));
   }
 
   function applyState(next: ConversationState): void {
@@ -134,7 +113,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     stream = openEventStream({
       url: `${base}/events`,
       token: () => token,
-      lastId: contiguous,
+      lastId: transcript.contiguous,
       onStatus: (up) => {
         net.textContent = up ? '' : t.offlineNetwork;
         if (up) void flush();
@@ -158,11 +137,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
         } else if (e.event === 'delta') {
           const d = widgetEventSchemas.delta.safeParse(data);
           if (!d.success) return;
-          if (!streaming || streaming.clientId !== d.data.clientId) {
-            streaming = { clientId: d.data.clientId, el: h('div', { class: 'msg bot', 'aria-hidden': 'true' }) };
-            log.append(streaming.el);
-          }
-          streaming.el.textContent = d.data.text;
+          transcript.stream(d.data.clientId, d.data.text);
         }
       },
     });
@@ -208,7 +183,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
             net.textContent = t.offlineNetwork;
             return retry(retryAfter ?? 3);
           }
-          pending.get(item.clientId)?.replaceChildren(document.createTextNode(`${item.text} — ${r.error.message}`));
+          transcript.failPending(item.clientId, `${item.text} — ${r.error.message}`);
         } else {
           net.textContent = '';
           merge(r.data.message);
@@ -230,14 +205,8 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     const clientId = randomId();
     outbox.push({ clientId, text });
     store.set('outbox', JSON.stringify(outbox));
-    showPending(clientId, text);
+    transcript.showPending(clientId, text);
     void flush();
-  }
-  function showPending(clientId: string, text: string): void {
-    const el = h('div', { class: 'msg customer pending', 'data-testid': 'pending' }, text);
-    pending.set(clientId, el);
-    log.append(el);
-    log.scrollTop = log.scrollHeight;
   }
 
   function setOpen(open: boolean, focus = true): void {
@@ -289,7 +258,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     } else if (r.error.status === 404) forget();
     else connect();
   }
-  for (const item of outbox) showPending(item.clientId, item.text);
+  for (const item of outbox) transcript.showPending(item.clientId, item.text);
   if (outbox.length) void flush();
   if (store.get('open') === '1') setOpen(true, false);
 }

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { BotRuntime } from '../../src/conversations/chat-deps.js';
+import { startLiveServer, type LiveServer } from './harness.js';
+
+// The demo bot has no chat model: this one streams its answers as a model would, citing the
+// first linked source as [n], after a pause for the first token. Each test sets the pace it needs.
+const pace = { firstMs: 100, wordMs: 5 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const likeAChatModel =
+  (ask: BotRuntime['ask']): BotRuntime['ask'] =>
+  async (question, opts) => {
+    const { onToken, ...rest } = opts ?? {};
+    const result = await ask(question, rest);
+    const n = result.sources.findIndex((s) => !s.noPage) + 1;
+    if (result.outcome !== 'answer' || !n) return result;
+    const answer = `${result.answer} [${n}]`;
+    await sleep(pace.firstMs);
+    for (const word of answer.split(/(?<= )/)) {
+      await sleep(pace.wordMs);
+      onToken?.(word);
+    }
+    return { ...result, answer };
+  };
+
+let live: LiveServer;
+beforeAll(async () => {
+  live = await startLiveServer({ ask: likeAChatModel });
+});
+afterAll(async () => {
+  await live?.close();
+});
+
+const QUESTIONS = ['Hvordan får jeg eSIM på smartklokka?', 'Hvordan finner jeg PUK-koden?', 'Hvordan bytter jeg abonnement?', 'Når kommer fakturaen?', 'Hvordan sperrer jeg SIM-kortet?'];
+
+const widget = (page: Page) => page.locator('laerling-chat');
+const streamed = (page: Page) => widget(page).getByTestId('streaming');
+const answers = (page: Page) => widget(page).locator('[data-testid=message][data-role=bot]');
+
+async function open(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(live.url + '/');
+  await widget(page).getByTestId('launcher').click();
+  return page;
+}
+async function ask(page: Page, text: string) {
+  await widget(page).getByTestId('input').fill(text);
+  await widget(page).getByTestId('input').press('Enter');
+}
+
+describe('the widget with a bot that streams its answers (real Chromium)', () => {
+  it('leaves no pending copy of the question after a reload or a second tab mid-answer', async () => {
+    Object.assign(pace, { firstMs: 200, wordMs: 60 });
+    const context = await live.browser.newContext();
+    const page = await open(context);
+    await ask(page, QUESTIONS[0]!);
+    await streamed(page).first().waitFor();
+    await page.reload();
+    await answers(page).first().waitFor();
+    expect(await widget(page).locator('[data-role=customer]').count()).toBe(1);
+    expect(await widget(page).getByTestId('pending').count()).toBe(0);
+
+    await ask(page, QUESTIONS[1]!);
+    await streamed(page).first().waitFor();
+    const second = await context.newPage();
+    await second.goto(live.url + '/');
+    await answers(second).nth(1).waitFor();
+    for (const tab of [page, second]) {
+      await answers(tab).nth(1).waitFor();
+      expect(await widget(tab).locator('[data-role=customer]').count()).toBe(2);
+      expect(await widget(tab).getByTestId('pending').count()).toBe(0);
+    }
+    await context.close();
+  });
+
+});
