@@ -31,11 +31,18 @@ afterAll(async () => {
   await live?.close();
 });
 
+const PHONE = { width: 375, height: 667 };
 const QUESTIONS = ['Hvordan får jeg eSIM på smartklokka?', 'Hvordan finner jeg PUK-koden?', 'Hvordan bytter jeg abonnement?', 'Når kommer fakturaen?', 'Hvordan sperrer jeg SIM-kortet?'];
 
 const widget = (page: Page) => page.locator('laerling-chat');
 const streamed = (page: Page) => widget(page).getByTestId('streaming');
 const answers = (page: Page) => widget(page).locator('[data-testid=message][data-role=bot]');
+const streamedLength = async (page: Page) => (await streamed(page).first().textContent())?.length ?? 0;
+const logScroll = (page: Page) => widget(page).getByTestId('log').evaluate((el) => ({ top: el.scrollTop, height: el.scrollHeight, view: el.clientHeight }));
+const atEnd = async (page: Page) => {
+  const s = await logScroll(page);
+  return s.height - s.top - s.view < 4;
+};
 
 async function open(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -46,6 +53,11 @@ async function open(context: BrowserContext): Promise<Page> {
 async function ask(page: Page, text: string) {
   await widget(page).getByTestId('input').fill(text);
   await widget(page).getByTestId('input').press('Enter');
+}
+async function askAndWait(page: Page, text: string) {
+  const before = await answers(page).count();
+  await ask(page, text);
+  await answers(page).nth(before).waitFor();
 }
 
 describe('the widget with a bot that streams its answers (real Chromium)', () => {
@@ -70,6 +82,38 @@ describe('the widget with a bot that streams its answers (real Chromium)', () =>
       expect(await widget(tab).locator('[data-role=customer]').count()).toBe(2);
       expect(await widget(tab).getByTestId('pending').count()).toBe(0);
     }
+    await context.close();
+  });
+
+  it('follows a growing answer while the reader is at the end, and stays put once they scroll up', async () => {
+    Object.assign(pace, { firstMs: 50, wordMs: 5 });
+    const context = await live.browser.newContext({ viewport: PHONE });
+    const page = await open(context);
+    for (const q of QUESTIONS.slice(0, 3)) await askAndWait(page, q);
+    Object.assign(pace, { firstMs: 50, wordMs: 80 });
+    await ask(page, QUESTIONS[3]!);
+    await expect.poll(() => streamedLength(page), { timeout: 5000 }).toBeGreaterThan(60);
+    expect(await atEnd(page)).toBe(true);
+
+    await widget(page).getByTestId('log').evaluate((el) => (el.scrollTop = 0));
+    const seen = await streamedLength(page);
+    await expect.poll(() => streamedLength(page), { timeout: 5000 }).toBeGreaterThan(seen + 20);
+    expect((await logScroll(page)).top).toBe(0);
+    await answers(page).nth(3).waitFor();
+    expect((await logScroll(page)).top).toBe(0);
+    await context.close();
+  });
+
+  it('opens a reloaded chat at its latest messages', async () => {
+    Object.assign(pace, { firstMs: 0, wordMs: 0 });
+    const context = await live.browser.newContext({ viewport: PHONE });
+    const page = await open(context);
+    for (const q of QUESTIONS) await askAndWait(page, q);
+    await page.reload();
+    await answers(page).nth(QUESTIONS.length - 1).waitFor();
+    const s = await logScroll(page);
+    expect(s.height).toBeGreaterThan(s.view);
+    await expect.poll(() => atEnd(page)).toBe(true);
     await context.close();
   });
 

@@ -214,6 +214,8 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     launcher.setAttribute('aria-expanded', String(open));
     launcher.setAttribute('aria-label', open ? t.close : t.open);
     store.set('open', open ? '1' : '0');
+    // The log could not scroll while hidden: opening shows the latest messages.
+    if (open) transcript.scrollToEnd();
     if (focus) (open ? input : launcher).focus();
   }
 

@@ -1,9 +1,13 @@
 import type { Message } from '../../src/protocol/widget-api.js';
 import { h } from './dom.js';
 
+// This close to the end still counts as reading the latest lines (sub-pixel scrolling, zoom).
+const END_SLACK_PX = 32;
+
 /**
  * The conversation as shown in the log: stored messages in sequence order, the customer's
- * questions not stored yet after them, and the bot's answer while it streams.
+ * questions not stored yet after them, and the bot's answer while it streams. New lines scroll the
+ * log only while the reader is at its end: someone who scrolled up to read stays where they are.
  */
 export function createTranscript(log: HTMLElement, render: (m: Message) => HTMLElement) {
   const messages = new Map<number, Message>();
@@ -13,7 +17,13 @@ export function createTranscript(log: HTMLElement, render: (m: Message) => HTMLE
   const pending = new Map<string, HTMLElement>();
   let streaming: { clientId: string; el: HTMLElement } | null = null;
 
+  const atEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight <= END_SLACK_PX;
   const scrollToEnd = () => void (log.scrollTop = log.scrollHeight);
+  const following = (change: () => void) => {
+    const follow = atEnd();
+    change();
+    if (follow) scrollToEnd();
+  };
   const dropPending = (clientId: string) => {
     pending.get(clientId)?.remove();
     pending.delete(clientId);
@@ -45,18 +55,19 @@ export function createTranscript(log: HTMLElement, render: (m: Message) => HTMLE
       const view = render(m);
       const after = [...views.keys()].filter((s) => s > m.seq).sort((a, b) => a - b)[0];
       const firstPending = pending.values().next().value;
-      if (m.clientId && m.role === 'bot') {
-        answered.add(m.clientId);
-        if (streaming?.clientId === m.clientId) {
-          streaming.el.remove();
-          streaming = null;
+      following(() => {
+        if (m.clientId && m.role === 'bot') {
+          answered.add(m.clientId);
+          if (streaming?.clientId === m.clientId) {
+            streaming.el.remove();
+            streaming = null;
+          }
         }
-      }
-      if (after !== undefined) log.insertBefore(view, views.get(after)!);
-      else if (firstPending) log.insertBefore(view, firstPending);
-      else log.append(view);
+        if (after !== undefined) log.insertBefore(view, views.get(after)!);
+        else if (firstPending) log.insertBefore(view, firstPending);
+        else log.append(view);
+      });
       views.set(m.seq, view);
-      scrollToEnd();
       return true;
     },
 
@@ -79,12 +90,14 @@ export function createTranscript(log: HTMLElement, render: (m: Message) => HTMLE
     stream(clientId: string, text: string): void {
       // A delta overtaken by the stored reply (it came back on the POST first) must not reappear.
       if (answered.has(clientId)) return;
-      if (streaming?.clientId !== clientId) {
-        streaming?.el.remove();
-        streaming = { clientId, el: h('div', { class: 'msg bot', 'aria-hidden': 'true', 'data-testid': 'streaming' }) };
-        log.append(streaming.el);
-      }
-      streaming.el.textContent = text;
+      following(() => {
+        if (streaming?.clientId !== clientId) {
+          streaming?.el.remove();
+          streaming = { clientId, el: h('div', { class: 'msg bot', 'aria-hidden': 'true', 'data-testid': 'streaming' }) };
+          log.append(streaming.el);
+        }
+        streaming.el.textContent = text;
+      });
     },
   };
 }
