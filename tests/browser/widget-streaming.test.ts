@@ -117,4 +117,14 @@ describe('the widget with a bot that streams its answers (real Chromium)', () =>
     await context.close();
   });
 
+  it('keeps keyboard focus in the chat when "Talk to a person" hides itself', async () => {
+    const context = await live.browser.newContext();
+    const page = await open(context);
+    await widget(page).getByTestId('person').focus();
+    await widget(page).getByTestId('person').press('Enter');
+    await widget(page).getByTestId('queue').waitFor();
+    expect(await widget(page).getByTestId('person').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('laerling-chat')!.shadowRoot!.activeElement?.getAttribute('data-testid'))).toBe('input');
+    await context.close();
+  });
 });

@@ -85,8 +85,11 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     state = next;
     // A new chat after closing may be rated again; until then the thanks stays.
     if (state.status !== 'closed') rated = false;
-    // Already waiting for or talking with a person: the offer would only queue them again.
+    // Already waiting for or talking with a person: the offer would only queue them again. If it
+    // had the focus, the input takes it, or keyboard and screen-reader users lose their place.
+    const hadFocus = root.activeElement === person;
     person.hidden = state.status === 'queued' || state.status === 'offline' || state.status === 'agent';
+    if (hadFocus && person.hidden) input.focus();
     status.replaceChildren(...[statusView(state, t, { contact, rate }, rated)].filter((x): x is HTMLElement => x !== null));
   }
 
