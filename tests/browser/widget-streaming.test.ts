@@ -61,6 +61,20 @@ async function askAndWait(page: Page, text: string) {
 }
 
 describe('the widget with a bot that streams its answers (real Chromium)', () => {
+  it('shows the bot at work until its answer streams in', async () => {
+    Object.assign(pace, { firstMs: 800, wordMs: 40 });
+    const context = await live.browser.newContext();
+    const page = await open(context);
+    const working = widget(page).getByTestId('bot-typing');
+    await ask(page, QUESTIONS[0]!);
+    await expect.poll(() => working.textContent()).toMatch(/skriver/);
+    await streamed(page).first().waitFor();
+    expect(await working.textContent()).toBe('');
+    await answers(page).first().waitFor();
+    expect(await working.textContent()).toBe('');
+    await context.close();
+  });
+
   it('leaves no pending copy of the question after a reload or a second tab mid-answer', async () => {
     Object.assign(pace, { firstMs: 200, wordMs: 60 });
     const context = await live.browser.newContext();

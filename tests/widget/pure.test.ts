@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { botWorking } from '../../widget/src/bot-working.js';
 import { linkedSources } from '../../widget/src/message-view.js';
 import { safeHttpUrl, splitLinks } from '../../widget/src/safe-url.js';
 import { createSseParser } from '../../widget/src/sse-parser.js';
@@ -60,6 +61,35 @@ describe('widget language', () => {
     expect(pickLang('en-GB', ['nb', 'en'], 'nb')).toBe('en');
     expect(pickLang('de', ['nb', 'en'], 'nb')).toBe('nb');
     expect(pickLang('en', ['nb'], 'nb')).toBe('nb');
+  });
+});
+
+describe('the bot at work', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows from the question until its answer, or until a person takes over', () => {
+    const shown: boolean[] = [];
+    const working = botWorking((on) => shown.push(on));
+    working.asked('a');
+    working.asked('b');
+    working.answered('a');
+    expect(shown.at(-1)).toBe(true);
+    working.answered('b');
+    expect(shown.at(-1)).toBe(false);
+    working.asked('c');
+    working.answered();
+    expect(shown.at(-1)).toBe(false);
+  });
+
+  it('gives up when no answer comes', () => {
+    vi.useFakeTimers();
+    let on = false;
+    const working = botWorking((x) => (on = x), 60_000);
+    working.asked('a');
+    vi.advanceTimersByTime(59_000);
+    expect(on).toBe(true);
+    vi.advanceTimersByTime(1000);
+    expect(on).toBe(false);
   });
 });
 

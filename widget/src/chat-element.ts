@@ -1,5 +1,6 @@
 import { messageSchema, widgetEventSchemas, type ConversationState, type Message, type WidgetConfig } from '../../src/protocol/widget-api.js';
 import { createApi } from './api.js';
+import { botWorking } from './bot-working.js';
 import { chatIcon, h } from './dom.js';
 import { openEventStream } from './event-stream.js';
 import { messageView } from './message-view.js';
@@ -40,8 +41,11 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
   const root = host.attachShadow({ mode: 'open' });
   const launcher = h('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lr-panel', 'aria-label': t.open, 'data-testid': 'launcher' }, chatIcon());
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.title(config.botName), 'data-testid': 'log' });
-  const typing = h('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'typing' });
-  const showTyping = typingIndicator(typing, t.agentTyping);
+  const agentTyping = h('span', { 'data-testid': 'typing' });
+  const botTyping = h('span', { 'data-testid': 'bot-typing' });
+  const typing = h('div', { class: 'typing', 'aria-live': 'polite' }, agentTyping, botTyping);
+  const showTyping = typingIndicator(agentTyping, t.agentTyping);
+  const working = botWorking((on) => void (botTyping.textContent = on ? t.botTyping : ''));
   const net = h('div', { class: 'net', role: 'status' });
   const status = h('div', {});
   const input = h('textarea', { id: 'lr-input', maxlength: '2000', 'data-testid': 'input' });
@@ -74,15 +78,20 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     const canRate = m.role === 'bot' && m.outcome === 'answer' && !feedbackGiven.has(m.seq);
     return messageView(m, t, canRate ? (helpful) => void giveFeedback(m.seq, helpful) : null);
   });
+  // A message after closing starts over with the bot, so it answers then too.
+  const botAnswers = () => state.status === 'bot' || state.status === 'closed';
 
   function merge(m: Message): void {
     if (!transcript.add(m)) return;
     if (m.role === 'agent') showTyping(false);
+    if (m.role === 'bot' && m.clientId) working.answered(m.clientId);
+    else if (m.role !== 'customer') working.answered();
     store.set('lastSeq', String(transcript.contiguous()));
   }
 
   function applyState(next: ConversationState): void {
     state = next;
+    if (!botAnswers()) working.answered();
     // A new chat after closing may be rated again; until then the thanks stays.
     if (state.status !== 'closed') rated = false;
     // Already waiting for or talking with a person: the offer would only queue them again. If it
@@ -140,6 +149,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
         } else if (e.event === 'delta') {
           const d = widgetEventSchemas.delta.safeParse(data);
           if (!d.success) return;
+          working.answered(d.data.clientId);
           transcript.stream(d.data.clientId, d.data.text);
         }
       },
@@ -187,6 +197,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
             return retry(retryAfter ?? 3);
           }
           transcript.failPending(item.clientId, `${item.text} — ${r.error.message}`);
+          working.answered(item.clientId);
         } else {
           net.textContent = '';
           merge(r.data.message);
@@ -209,6 +220,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     outbox.push({ clientId, text });
     store.set('outbox', JSON.stringify(outbox));
     transcript.showPending(clientId, text);
+    if (botAnswers()) working.asked(clientId);
     void flush();
   }
 
@@ -263,7 +275,11 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     } else if (r.error.status === 404) forget();
     else connect();
   }
-  for (const item of outbox) transcript.showPending(item.clientId, item.text);
+  // Questions sent before a reload whose answers have not come: one may still be streaming.
+  for (const item of outbox) {
+    transcript.showPending(item.clientId, item.text);
+    if (botAnswers() && !transcript.replied(item.clientId)) working.asked(item.clientId);
+  }
   if (outbox.length) void flush();
   if (store.get('open') === '1') setOpen(true, false);
 }
