@@ -61,7 +61,7 @@ async function askAndWait(page: Page, text: string) {
 }
 
 describe('the widget with a bot that streams its answers (real Chromium)', () => {
-  it('shows the bot at work until its answer streams in', async () => {
+  it('shows the bot at work until its answer streams in, and numbers the sources its [n] cite', async () => {
     Object.assign(pace, { firstMs: 800, wordMs: 40 });
     const context = await live.browser.newContext();
     const page = await open(context);
@@ -72,6 +72,8 @@ describe('the widget with a bot that streams its answers (real Chromium)', () =>
     expect(await working.textContent()).toBe('');
     await answers(page).first().waitFor();
     expect(await working.textContent()).toBe('');
+    expect(await answers(page).first().textContent()).toMatch(/\[1\]/);
+    expect(await answers(page).first().locator('[data-testid=sources] li').first().textContent()).toMatch(/^\[1\]\s*\S/);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { botWorking } from '../../widget/src/bot-working.js';
-import { linkedSources } from '../../widget/src/message-view.js';
+import { citesByNumber, linkedSources } from '../../widget/src/message-view.js';
 import { safeHttpUrl, splitLinks } from '../../widget/src/safe-url.js';
 import { createSseParser } from '../../widget/src/sse-parser.js';
 import { pickLang } from '../../widget/src/strings.js';
@@ -25,10 +25,16 @@ describe('SSE parser', () => {
 });
 
 describe('answer sources', () => {
-  it('links pages but leaves out a Q&A item without a page', () => {
+  it('links pages but leaves out a Q&A item without a page, keeping the number the answer cites', () => {
     const page = { url: 'https://fjordmobil.example/mobil/puk', title: 'PUK' };
-    expect(linkedSources({ sources: [{ url: 'https://fjordmobil.example/svar/vipps', title: 'Kan jeg betale med Vipps?', noPage: true }, page] })).toEqual([page]);
+    expect(linkedSources({ sources: [{ url: 'https://fjordmobil.example/svar/vipps', title: 'Kan jeg betale med Vipps?', noPage: true }, page] })).toEqual([{ ...page, n: 2 }]);
     expect(linkedSources({})).toEqual([]);
+  });
+  it('numbers them only for an answer that cites by number', () => {
+    expect(citesByNumber('Bestill PUK på Min side [1].')).toBe(true);
+    expect(citesByNumber('Se begge sidene [1, 3].')).toBe(true);
+    expect(citesByNumber('Bestill PUK på Min side.')).toBe(false);
+    expect(citesByNumber('Tast [PIN] og trykk OK.')).toBe(false);
   });
 });
 

@@ -9,7 +9,16 @@ export function messageView(m: Message, t: Strings, onFeedback: ((helpful: boole
   if (m.role === 'agent' && m.author) el.prepend(h('span', { class: 'who', 'aria-hidden': 'true' }, m.author));
   const sources = linkedSources(m);
   if (sources.length) {
-    el.append(h('ul', { class: 'sources', 'aria-label': t.sources, 'data-testid': 'sources' }, ...sources.map((s) => h('li', {}, link(s.title || s.url, s.url)))));
+    // Numbered as the answer cites them, in text rather than list markers: read aloud, "[2]" in
+    // the list sounds like "[2]" in the answer, and a left-out source leaves its number unused.
+    const numbered = citesByNumber(m.text);
+    const items = sources.map((s) => h('li', {}, numbered ? h('span', { class: 'cite' }, `[${s.n}] `) : null, link(s.title || s.url, s.url)));
+    const list = h('ul', { class: 'sources', 'aria-label': t.sources, 'data-testid': 'sources' }, ...items);
+    if (numbered) {
+      list.classList.add('cited');
+      list.setAttribute('role', 'list'); // without markers Safari would no longer announce a list
+    }
+    el.append(list);
   }
   if (onFeedback) {
     const box = h('div', { class: 'feedback', 'data-testid': 'feedback' }, h('span', {}, t.helped));
@@ -27,11 +36,19 @@ export function messageView(m: Message, t: Strings, onFeedback: ((helpful: boole
   return el;
 }
 
+type Source = NonNullable<Message['sources']>[number];
+
 /**
- * The sources worth a link under an answer. A Q&A item without a page is left out, as Intercom's
- * Fin links no source for its snippets (answers kept off the public help centre): its URL leads
- * nowhere, its title only repeats the question, and the answer is the company's own word.
+ * The sources worth a link under an answer, each with `n`, its place in `sources`: the answer's
+ * [n] cites it. A Q&A item without a page is left out, as Intercom's Fin links no source for its
+ * snippets (answers kept off the public help centre): its URL leads nowhere, its title only
+ * repeats the question, and the answer is the company's own word.
  */
-export function linkedSources(m: Pick<Message, 'sources'>): NonNullable<Message['sources']> {
-  return (m.sources ?? []).filter((s) => !s.noPage);
+export function linkedSources(m: Pick<Message, 'sources'>): Array<Source & { n: number }> {
+  return (m.sources ?? []).map((s, i) => ({ ...s, n: i + 1 })).filter((s) => !s.noPage);
+}
+
+/** Whether an answer cites its sources by number, as "[1]" or "[1, 3]" (a chat model's answers do). */
+export function citesByNumber(text: string): boolean {
+  return /\[\d+(?:, ?\d+)*\]/.test(text);
 }

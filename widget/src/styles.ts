@@ -22,6 +22,8 @@ header button { background: transparent; border: 0; color: #fff; font-size: 22px
 .msg.pending { opacity: .6; }
 .who { display: block; font-size: 12px; color: #57606a; margin-bottom: 2px; }
 .sources { margin: 6px 0 0; padding-left: 18px; font-size: 13px; }
+.sources.cited { list-style: none; padding-left: 0; }
+.cite { font-variant-numeric: tabular-nums; }
 .feedback { display: flex; gap: 6px; align-items: center; font-size: 13px; margin-top: 6px; }
 .feedback button, .chip { border: 1px solid #8c959f; background: #fff; border-radius: 999px; padding: 3px 12px; cursor: pointer; min-height: 32px; }
 .status { padding: 8px 12px; font-size: 14px; background: #eef5ff; border-top: 1px solid #d0e2ff; }
