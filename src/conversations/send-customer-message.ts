@@ -6,7 +6,7 @@ import { isThanks } from '../handoff/person-request.js';
 import { requestHandoff } from '../handoff/request-handoff.js';
 import type { ConversationRow, MessageRow } from '../storage/schema.js';
 import { queueChannel, type ChatDeps } from './chat-deps.js';
-import { findByClientId, type MessageMeta, updateConversation } from './conversation-store.js';
+import { findByClientId, messageMeta, type MessageMeta, updateConversation } from './conversation-store.js';
 import { recordFeedback } from './customer-actions.js';
 import { postMessage } from './post-message.js';
 import { SYSTEM_TEXTS } from './system-texts.js';
@@ -66,19 +66,16 @@ export async function sendCustomerMessage(
     deps.hub.publish(conversation.id, { event: 'delta', data: { clientId: input.clientId, text: streamed } });
   };
   let reply: MessageRow;
-  let result: AskOutput;
   try {
-    result = await bot.ask(input.text, { onToken, lang: conversation.lang });
-    reply = await postBotReply(deps, conversation.id, input.clientId, result);
+    reply = await postBotReply(deps, conversation.id, input.clientId, await bot.ask(input.text, { onToken, lang: conversation.lang }));
   } catch (err) {
     // Remote embeddings or the index failing is our fault, not a gap in the knowledge: the
     // customer hears so and is offered a person, instead of a question left without a reply.
-    const lang = answerLanguage(detectLanguage(input.text));
-    reply = await postBotMessage(deps, conversation.id, input.clientId, messagesFor(lang).llmFailed, { outcome: 'abstain', failed: true });
-    result = { question: input.text, outcome: 'abstain', answer: reply.text, sources: [], candidates: [], confidence: 0, ms: 0 };
+    const text = messagesFor(plainLanguage(input.text) ?? conversation.lang).llmFailed;
+    reply = await postBotMessage(deps, conversation.id, input.clientId, text, { outcome: 'abstain', failed: true });
     deps.log?.(`Answering failed in conversation ${conversation.id}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (result.outcome === 'abstain') {
+  if (messageMeta(reply).outcome === 'abstain') {
     const botMessages = await deps.db
       .selectFrom('messages')
       .select('meta')
