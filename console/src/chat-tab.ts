@@ -1,6 +1,7 @@
 import { h, link, richText } from '../../widget/src/dom.js';
 import { typingIndicator, typingSender } from '../../widget/src/typing.js';
 import { call, type Context, type Suggestion, type TranscriptMessage } from './api.js';
+import { whileBusy } from './busy.js';
 import { describeReason, mergeBySeq } from './format.js';
 import { sourceView } from './source-view.js';
 
@@ -26,15 +27,8 @@ export function createChatTab(conversationId: string, title: string, onDone: () 
   const release = h('button', { type: 'button', 'data-testid': 'release' }, 'Hand back to queue');
   const teach = h('input', { type: 'checkbox', id: `teach-${conversationId}`, 'data-testid': 'teach' });
   const close = h('button', { type: 'button', 'data-testid': 'close' }, 'Close chat');
-  const compose = h(
-    'div',
-    { class: 'compose' },
-    typing,
-    h('label', { for: `reply-${conversationId}`, class: 'sr' }, 'Reply'),
-    reply,
-    notice,
-    h('div', { class: 'row' }, send, release, h('span', { style: 'flex:1' }), teach, h('label', { for: `teach-${conversationId}` }, 'Teach the bot'), close),
-  );
+  const actions = h('div', { class: 'row' }, send, release, h('span', { style: 'flex:1' }), teach, h('label', { for: `teach-${conversationId}` }, 'Teach the bot'), close);
+  const compose = h('div', { class: 'compose' }, typing, h('label', { for: `reply-${conversationId}`, class: 'sr' }, 'Reply'), reply, notice, actions);
   const panel = h(
     'div',
     { role: 'tabpanel', id: `panel-${conversationId}`, 'aria-labelledby': `tab-${conversationId}`, hidden: true, 'data-testid': 'chat' },
@@ -100,13 +94,16 @@ export function createChatTab(conversationId: string, title: string, onDone: () 
       void submit();
     }
   });
-  const finish = async (path: string, body: unknown) => {
-    const r = await call('POST', `/api/agent/conversations/${conversationId}/${path}`, body);
-    if ('error' in r) return void (notice.textContent = r.error.message);
-    onDone();
-  };
-  release.addEventListener('click', () => void finish('release', {}));
-  close.addEventListener('click', () => void finish('close', { teach: teach.checked }));
+  // Closing or handing back ends the chat here: a second click (or the other button) meanwhile
+  // would be refused, or close a chat already handed back. The whole row waits, Send too.
+  const finish = (control: HTMLButtonElement, busyLabel: string, path: string, body: unknown) =>
+    whileBusy(control, async () => {
+      const r = await call('POST', `/api/agent/conversations/${conversationId}/${path}`, body);
+      if ('error' in r) return void (notice.textContent = r.error.message);
+      onDone();
+    }, { busyLabel, group: actions });
+  release.addEventListener('click', () => void finish(release, 'Handing back…', 'release', {}));
+  close.addEventListener('click', () => void finish(close, 'Closing…', 'close', { teach: teach.checked }));
 
   return { conversationId, tab, panel, dispose: () => events.close() };
 }

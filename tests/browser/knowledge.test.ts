@@ -54,8 +54,15 @@ describe('the learning loop in real Chromium', () => {
     await chat.getByTestId('send').click();
     await widget(first.page).locator('[data-role=agent]').first().waitFor();
     await chat.getByTestId('teach').check();
-    await chat.getByTestId('close').click();
+    const closes: string[] = [];
+    agent.page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/api\/agent\/conversations\/[^/]+\/(close|release)$/.test(r.url())) closes.push(new URL(r.url()).pathname);
+    });
+    // A second close would be refused (the chat is closed) after the first had already taught the bot.
+    await chat.getByTestId('close').dblclick();
     await widget(first.page).getByTestId('rating').waitFor();
+    await expect.poll(() => agent.page.getByTestId('chat').count()).toBe(0);
+    expect(closes).toEqual([expect.stringMatching(/\/close$/)]);
 
     const owner = await signIn(live.browser, live.url, 'ola@fjordmobil.example');
     await owner.page.getByTestId('section-suggestions').click();
@@ -65,6 +72,9 @@ describe('the learning loop in real Chromium', () => {
     expect(await card.getByTestId('qa-answer').inputValue()).toBe(ANSWER);
     await card.getByTestId('qa-alternatives').fill('Støtter dere idrettslag?');
     await card.getByTestId('qa-save').click();
+    // Approving rebuilds the index: a Reject meanwhile would race it.
+    await card.getByRole('button', { name: 'Saving…' }).waitFor();
+    expect(await card.getByRole('button', { name: 'Reject' }).isDisabled()).toBe(true);
     await owner.page.getByText('Nothing to review.').waitFor();
     await owner.page.getByTestId('section-qa').click();
     await owner.page.getByTestId('qa-list').getByText(QUESTION).waitFor();

@@ -20,15 +20,18 @@ export async function suggestionsSection(ctx: SectionContext, root: HTMLElement)
   const pending = data.suggestions.filter((s) => s.status === 'pending');
   const decided = data.suggestions.filter((s) => s.status !== 'pending');
   const card = (s: Suggestion) => {
+    // Approve and Reject decide the same suggestion: while one runs the other waits.
+    const article = h('article', { class: 'card', 'data-testid': 'suggestion' });
     const form = qaForm({ question: s.question, answer: s.answer }, 'Approve', async (fields) => {
       const ok = await load(ctx, 'POST', `/suggestions/${s.id}/approve`, fields);
       if (ok) await suggestionsSection(ctx, root);
       return !!ok;
-    }, { pageLink: true });
+    }, { pageLink: true, group: article });
     const reject = button('Reject', async () => {
       if (await load(ctx, 'POST', `/suggestions/${s.id}/reject`)) await suggestionsSection(ctx, root);
-    });
-    return h('article', { class: 'card', 'data-testid': 'suggestion' }, h('div', { class: 'meta' }, `Suggested ${when(s.createdAt)} · edit before approving if needed`), form, reject);
+    }, {}, { busyLabel: 'Rejecting…', group: article });
+    article.append(h('div', { class: 'meta' }, `Suggested ${when(s.createdAt)} · edit before approving if needed`), form, reject);
+    return article;
   };
   root.replaceChildren(
     h('h2', {}, `Suggestions from agents (${pending.length} waiting)`),

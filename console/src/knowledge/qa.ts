@@ -24,8 +24,11 @@ export interface QaDraft {
   url?: string;
 }
 
-/** A Q&A form (question, other phrasings one per line, answer, page); `submit` gets the validated fields, one save at a time. */
-export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fields: QaDraft) => Promise<boolean>, opts: { pageLink?: boolean } = {}): HTMLFormElement {
+/**
+ * A Q&A form (question, other phrasings one per line, answer, page); `submit` gets the validated fields, one save at a time
+ * (`group`: where other buttons that must wait for the save live, default the form).
+ */
+export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fields: QaDraft) => Promise<boolean>, opts: { pageLink?: boolean; group?: HTMLElement } = {}): HTMLFormElement {
   const question = h('input', { type: 'text', 'data-testid': 'qa-question', required: true, maxlength: '500' });
   question.value = draft.question ?? '';
   const alternatives = h('textarea', { 'data-testid': 'qa-alternatives', rows: '3' });
@@ -56,7 +59,7 @@ export function qaForm(draft: Partial<QaDraft>, submitLabel: string, submit: (fi
       ...(page.value.trim() ? { url: page.value.trim() } : {}),
     };
     if (await submit(fields)) form.reset();
-  });
+  }, 'Saving…', opts.group);
   return form;
 }
 
