@@ -1,8 +1,8 @@
 import { messagesFor } from '../answer/messages.js';
 import type { AskOutput } from '../cli/ask-output.js';
-import { answerLanguage, detectLanguage, plainLanguage } from '../ingest/detect-language.js';
+import { plainLanguage } from '../ingest/detect-language.js';
 import { handoffAfterAbstention, handoffBeforeAnswer, type LastBotTurn } from '../handoff/handoff-trigger.js';
-import { isThanks } from '../handoff/person-request.js';
+import { isThanks, isYes, thanksLanguage } from '../handoff/person-request.js';
 import { requestHandoff } from '../handoff/request-handoff.js';
 import type { ConversationRow, MessageRow } from '../storage/schema.js';
 import { queueChannel, type ChatDeps } from './chat-deps.js';
@@ -50,11 +50,13 @@ export async function sendCustomerMessage(
     return { message };
   }
 
+  const turn = await lastBotTurn(deps, conversation.id);
   // "Tusen takk!" is no question to search, nor a gap: after an answer it says the answer helped.
-  if (isThanks(input.text)) return { message, reply: await welcome(deps, conversation, input) };
+  // "ok takk" to the person the bot just offered is a yes, though.
+  if (isThanks(input.text) && !(turn === 'abstained' && isYes(input.text))) return { message, reply: await welcome(deps, conversation, input) };
 
   const bot = deps.bots.get(conversation.bot_id)!;
-  const before = handoffBeforeAnswer(input.text, bot.config, await lastBotTurn(deps, conversation.id));
+  const before = handoffBeforeAnswer(input.text, bot.config, turn);
   if (before) {
     const notice = await requestHandoff(deps, conversation, before.reason, before.detail);
     return { message, ...(notice ? { reply: notice } : {}) };
@@ -109,7 +111,7 @@ async function welcome(deps: ChatDeps, conversation: ConversationRow, input: { c
   if (last?.outcome === 'answer' && (await verdictOn(deps, conversation.id, last.seq)) === undefined) {
     await recordFeedback(deps, conversation, last.seq, true);
   }
-  return postBotMessage(deps, conversation.id, input.clientId, SYSTEM_TEXTS.welcome[answerLanguage(detectLanguage(input.text))], {});
+  return postBotMessage(deps, conversation.id, input.clientId, SYSTEM_TEXTS.welcome[thanksLanguage(input.text) ?? conversation.lang], {});
 }
 
 async function postBotMessage(deps: ChatDeps, conversationId: string, clientId: string, text: string, meta: MessageMeta): Promise<MessageRow> {

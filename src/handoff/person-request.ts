@@ -9,7 +9,10 @@ const PERSON =
   'human(?:s)?|human being|agent|someone|somebody|representative|rep|operator|advisor|adviser|customer service|support|staff)';
 
 const ASK_FOR_PERSON = [
-  new RegExp(`\\b(?:snakke|prate|chatte|tale|skrive)\\s+(?:med|til)\\s+${PERSON}\\b`, 'u'),
+  // Infinitives and imperatives: "snakke med …", and "Snakk med et menneske" (the widget's button).
+  new RegExp(`\\b(?:snakke|snakk|prate|prat|chatte|chat|tale|skrive|skriv)\\s+(?:med|til)\\s+${PERSON}\\b`, 'u'),
+  // Only as a command: "hvordan kontakte kundeservice" asks for the contact page.
+  new RegExp(`^kontakt\\s+${PERSON}\\b`, 'u'),
   new RegExp(`\\b(?:talk|speak|chat)\\s+(?:to|with)\\s+${PERSON}\\b`, 'u'),
   new RegExp(`\\b(?:sett|sette|sender?|koble|kople|overfør|overføre)\\s+(?:meg\\s+)?(?:over\\s+)?(?:til|med)\\s+${PERSON}\\b`, 'u'),
   new RegExp(`\\b(?:connect|transfer|put|pass)\\s+me\\s+(?:through\\s+)?(?:to|with)\\s+${PERSON}\\b`, 'u'),
@@ -52,6 +55,14 @@ const WITH_THANKS = new Set([
   ...'tusen mange hjertelig for hjelpen svaret skal du ha ok okei flott supert perfekt fint bra det var nyttig så mye'.split(' '),
   ...'you so much very a lot for the help great perfect ok okay nice awesome that helped helps'.split(' '),
 ]);
+
+const THANKS_LANG: Record<string, 'nb' | 'en'> = { takk: 'nb', takker: 'nb', tusentakk: 'nb', thanks: 'en', thank: 'en', thx: 'en', ty: 'en', cheers: 'en' };
+
+/** The language of a thank-you's own word ("takk" or "thanks"), if it has one. */
+export function thanksLanguage(text: string): 'nb' | 'en' | undefined {
+  for (const w of normalise(text).split(' ')) if (THANKS_LANG[w]) return THANKS_LANG[w];
+  return undefined;
+}
 
 /** True for a short thank-you ("Tusen takk!", "takk for hjelpen", "thanks, that helped"): no question. */
 export function isThanks(text: string): boolean {

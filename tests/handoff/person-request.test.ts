@@ -9,13 +9,14 @@ const YES = [
   'I want to talk to a human', 'human please', 'agent', 'Can I speak to a real person?', 'talk to someone', 'connect me to an agent',
   'transfer me to customer service', 'speak with a representative', 'I need a human', 'chat with support', 'get me a real person',
   'operator', 'live agent please', 'let me talk to somebody',
+  'Snakk med et menneske', 'snakk med menneske', 'Snakk med kundeservice', 'prat med et menneske', 'kontakt kundeservice', 'chat med kundeservice',
 ];
 const NO = [
   'hvor finner jeg puk koden', 'hva er et menneskelig problem', 'er dette et menneskelig problem', 'hva gjør en kundebehandler hos dere egentlig i jobben sin',
   'hvordan bytter jeg abonnement', 'snakker klokka med mobilen', 'kan klokka snakke', 'hva koster det å ringe til utlandet fra norge i sommer',
   'what does a travel agent do', 'how do I change my user agent string', 'what is human resources phone number for employees', 'who is my agent for the insurance claim on my phone',
   'how do I talk to Siri on the watch', 'can my watch speak the time', 'human rights and privacy policy', 'how many people work at fjordmobil',
-  'Når har kundeservice åpent?', 'Er kundeservice åpen nå?', 'kundeservice telefonnummer', 'åpningstider kundeservice', 'when is support open', 'where is customer service',
+  'hvordan kontakte kundeservice', 'hva er nummeret for å ringe kundeservice', 'Når har kundeservice åpent?', 'Er kundeservice åpen nå?', 'kundeservice telefonnummer', 'åpningstider kundeservice', 'when is support open', 'where is customer service',
 ];
 
 describe('isPersonRequest', () => {

@@ -124,10 +124,17 @@ describe('handoff triggers', () => {
     const feedback = await t.db.selectFrom('feedback').select(['message_seq', 'helpful']).execute();
     expect(feedback).toEqual([{ message_seq: answer.body.reply.seq, helpful: 1 }]);
     expect(await gapQuestions(t.db, 'test', new Date(0))).toEqual([]);
-    // After an abstention it only says "you're welcome": no second abstention, so no handoff.
+    // After an abstention a plain "takk" only says "you're welcome": no second abstention, so no
+    // handoff. "ok takk" to the offer of a person is a yes.
     await w.send('hvordan dyrker jeg tomater på balkongen', 't3');
-    expect((await w.send('ok takk', 't4')).body.state.status).toBe('bot');
+    expect((await w.send('takk', 't4')).body.state.status).toBe('bot');
     expect((await w.send('hva er oppskriften på fiskesuppe', 't5')).body.state.status).toBe('bot');
+    expect((await w.send('ok takk', 't6')).body.state.status).toBe('queued');
+    // In an English chat a bare "cheers" is welcomed in English.
+    const en = widgetClient(t);
+    await en.start({ lang: 'en' });
+    await en.send('where do I find my PUK code', 'e1');
+    expect((await en.send('cheers', 'e2')).body.reply.text).toBe(SYSTEM_TEXTS.welcome.en);
   });
 
   it('answers in the conversation\'s language when the question is too short to tell', async () => {
