@@ -138,7 +138,8 @@ const MONTHS = {
  * else the bot's. `at` is null only when the schedule never opens (a configuration
  * mistake); the text then promises an e-mail reply without a time rather than saying "soon".
  * `shownAt` is when the customer reads it (default `now`, the request): a promise made at 20:00
- * for 08:00 says "tomorrow" then and "today" when the widget is reopened after midnight.
+ * for 08:00 says "tomorrow" then and "today" when the widget is reopened after midnight; once
+ * the time has passed unanswered, it says so (with the date) and apologises, never "closed now".
  */
 export function replyPromise(hours: OpeningHours, now: Date, lang: Lang, customerTimezone?: string, shownAt = now): { at: Date | null; text: string } {
   const at = nextOpening(hours, now);
@@ -150,6 +151,15 @@ export function replyPromise(hours: OpeningHours, now: Date, lang: Lang, custome
   }
   const timezone = customerTimezone && isTimezone(customerTimezone) ? customerTimezone : hours.timezone;
   const when = describeWhen(at, shownAt, timezone, lang);
+  if (at.getTime() <= shownAt.getTime() && shownAt.getTime() > now.getTime()) {
+    return {
+      at,
+      text:
+        lang === 'nb'
+          ? `Vi lovet svar innen ${when}, og beklager at du fortsatt venter. Du står i køen, og en rådgiver svarer deg her eller på e-post.`
+          : `We promised a reply by ${when}, and we're sorry you are still waiting. You are in the queue, and an advisor will reply here or by e-mail.`,
+    };
+  }
   return {
     at,
     text: lang === 'nb' ? `Vi har stengt nå. En rådgiver svarer innen ${when}.` : `We're closed now. An advisor will reply by ${when}.`,
@@ -165,7 +175,8 @@ function describeWhen(at: Date, now: Date, timeZone: string, lang: Lang): string
   if (days === 0) return lang === 'nb' ? `i dag ${clock}` : `today ${clock}`;
   if (days === 1) return lang === 'nb' ? `i morgen ${clock}` : `tomorrow ${clock}`;
   const dayName = DAY_NAMES[lang][a.weekday]!;
-  if (days <= 6) return `${dayName} ${clock}`;
+  // A past day gets its date: "fredag" alone would read as the coming one.
+  if (days >= 0 && days <= 6) return `${dayName} ${clock}`;
   const [, month, dayOfMonth] = a.date.split('-').map(Number) as [number, number, number];
   return lang === 'nb' ? `${dayName} ${dayOfMonth}. ${MONTHS.nb[month - 1]} ${clock}` : `${dayName} ${dayOfMonth} ${MONTHS.en[month - 1]} ${clock}`;
 }

@@ -21,6 +21,16 @@ describe('opening hours', () => {
     expect(isOpen(hours, new Date('2026-11-24T15:00:00Z'))).toBe(false); // Tue 16:00 (close is exclusive)
   });
 
+  it('says so with the date when the promised time has passed unanswered, never "closed now"', () => {
+    const thursdayEvening = new Date('2026-11-26T19:00:00Z');
+    const hours = openingHoursSchema.parse({});
+    const shown = (at: string) => replyPromise(hours, thursdayEvening, 'nb', undefined, new Date(at)).text;
+    expect(shown('2026-11-26T22:00:00Z')).toBe('Vi har stengt nå. En rådgiver svarer innen i morgen kl. 08:00.');
+    expect(shown('2026-11-27T10:00:00Z')).toMatch(/^Vi lovet svar innen i dag kl\. 08:00, og beklager/);
+    expect(shown('2026-12-01T10:00:00Z')).toMatch(/^Vi lovet svar innen fredag 27\. november kl\. 08:00/);
+    expect(replyPromise(hours, thursdayEvening, 'en', undefined, new Date('2026-11-28T10:00:00Z')).text).toMatch(/^We promised a reply by Friday 27 November 08:00, and we're sorry/);
+  });
+
   it('promises Monday 08:00 on a Friday evening, in both languages', () => {
     const friday = new Date('2026-11-27T18:00:00Z');
     const sundayClosed = openingHoursSchema.parse({});
