@@ -23,10 +23,12 @@ export async function openAnswerer(opts: {
   botId?: string;
   settings: RuntimeSettings;
   log?: (line: string) => void;
+  /** Stamps what the bot learns (default the real clock). */
+  now?: () => Date;
 }): Promise<Answerer> {
   const bot = selectBot(await loadConfig(opts.dataDir), opts.botId);
   const embeddings = createEmbeddings(opts.settings.embeddings);
-  const knowledge = await BotKnowledge.open(bot, opts.dataDir, embeddings, opts.log);
+  const knowledge = await BotKnowledge.open(bot, opts.dataDir, embeddings, { log: opts.log, now: opts.now });
   const model = opts.settings.llm ? createChatModel(opts.settings.llm) : undefined;
   const threshold = bot.answerThreshold ?? DEFAULT_THRESHOLD;
   // One analyzer for the bot's lifetime keeps its stemming cache warm across questions.

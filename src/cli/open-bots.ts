@@ -13,8 +13,8 @@ import { openAnswerer } from './open-answerer.js';
 /** The database file under the data dir. */
 export const databaseFile = (dataDir: string) => join(dataDir, 'laerling.db');
 
-/** Open the database and every configured bot's answerer: what `serve` runs on. */
-export async function openBots(opts: { dataDir: string; settings: RuntimeSettings; log?: (line: string) => void }): Promise<{
+/** Open the database and every configured bot's answerer: what `serve` runs on (`now`: the app's clock, default the real one). */
+export async function openBots(opts: { dataDir: string; settings: RuntimeSettings; log?: (line: string) => void; now?: () => Date }): Promise<{
   db: Kysely<Database>;
   bots: Map<string, BotRuntime>;
   handoffNotes?: ChatDeps['handoffNotes'];
@@ -31,7 +31,7 @@ export async function openBots(opts: { dataDir: string; settings: RuntimeSetting
     });
   }
   const db = await openDatabase(databaseFile(opts.dataDir));
-  await syncBots(db, config.bots, new Date());
+  await syncBots(db, config.bots, opts.now?.() ?? new Date());
   const model = opts.settings.llm ? createChatModel(opts.settings.llm) : undefined;
   return { db, bots, ...(model ? { handoffNotes: (turns, lang) => llmHandoffNotes(model, turns, lang) } : {}) };
 }

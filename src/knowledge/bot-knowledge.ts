@@ -48,16 +48,18 @@ export class BotKnowledge {
     private readonly dataDir: string,
     private readonly embeddings: Embeddings,
     private live: { index: KnowledgeIndex; extra: IndexExtra; generation: string },
-    private readonly log?: (line: string) => void,
+    private readonly log: ((line: string) => void) | undefined,
+    private readonly now: () => Date,
   ) {}
 
   /**
    * Open the live index (building it first if needed), add the phrasings learned since it was
-   * saved, and apply the negative pairs.
+   * saved, and apply the negative pairs. `now` stamps what is learned (default the real clock).
    */
-  static async open(bot: BotConfig, dataDir: string, embeddings: Embeddings, log?: (line: string) => void): Promise<BotKnowledge> {
+  static async open(bot: BotConfig, dataDir: string, embeddings: Embeddings, opts: { log?: (line: string) => void; now?: () => Date } = {}): Promise<BotKnowledge> {
+    const { log, now = () => new Date() } = opts;
     const live = await openBotIndex(bot, dataDir, { embeddings, onRebuild: (why) => log?.(`Building the index for bot "${bot.id}" (${why})…`) });
-    const knowledge = new BotKnowledge(bot, dataDir, embeddings, live, log);
+    const knowledge = new BotKnowledge(bot, dataDir, embeddings, live, log, now);
     knowledge.logWarnings(live.extra);
     await knowledge.syncLearnedNow();
     await knowledge.applyNegatives(knowledge.index);
@@ -152,7 +154,7 @@ export class BotKnowledge {
     return this.serial(async () => {
       // Lines another process appended first, so that this index misses none of them.
       await this.syncLearnedNow();
-      const learnedAt = new Date().toISOString();
+      const learnedAt = this.now().toISOString();
       const stamped: LearnedPhrasing[] = items.map((i) => ({ question: redacted(i.question), url: i.url, learnedAt }));
       const before = this.learnedStamp;
       const bytes = await appendLearned(this.dir, stamped);
@@ -172,7 +174,7 @@ export class BotKnowledge {
   /** Questions a page did not answer: persisted, then the page ranks lower for similar questions. */
   addNegatives(items: Pair[]): Promise<void> {
     return this.serial(async () => {
-      const learnedAt = new Date().toISOString();
+      const learnedAt = this.now().toISOString();
       await appendLearned(this.dir, items.map((i) => ({ question: redacted(i.question), url: i.url, learnedAt })), 'negative');
       await this.applyNegatives(this.live.index);
     });

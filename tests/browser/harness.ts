@@ -40,11 +40,11 @@ export async function startLiveServer(
   opts: { agents?: Array<{ email: string; name: string; role?: 'agent' | 'owner' | 'admin' }>; ask?: (ask: BotRuntime['ask']) => BotRuntime['ask'] } = {},
 ): Promise<LiveServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'laerling-browser-'));
-  const { db, bots: answerers } = await openBots({ dataDir, settings: {} });
-  const wrap = opts.ask;
-  const bots = wrap ? new Map([...answerers].map(([id, bot]) => [id, { ...bot, ask: wrap(bot.ask) }])) : answerers;
   const started = Date.now();
   const now = () => new Date(TUESDAY_MORNING.getTime() + (Date.now() - started));
+  const { db, bots: answerers } = await openBots({ dataDir, settings: {}, now });
+  const wrap = opts.ask;
+  const bots = wrap ? new Map([...answerers].map(([id, bot]) => [id, { ...bot, ask: wrap(bot.ask) }])) : answerers;
   for (const a of opts.agents ?? []) await upsertUser(db, { role: 'agent', ...a, password: 'correct horse battery' }, now());
   const app = createApp({ db, bots, now, hub: new EventHub() });
   const server = await new Promise<Server>((resolve) => {

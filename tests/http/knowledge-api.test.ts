@@ -144,7 +144,7 @@ describe('knowledge console API', () => {
     const index = () => t.bots.get('test')!.knowledge.index;
     expect(index().learnedPhrasings().map((l) => l.question)).toEqual(['mobilen ber om en åttesifret kode']);
     const listed = (await owner.call('GET', '/api/knowledge/bots/test/learned')).body;
-    expect(listed.learned).toEqual([expect.objectContaining({ id: added.body.item.id, source: 'owner', url: 'https://test.example/mobil/puk' })]);
+    expect(listed.learned).toEqual([expect.objectContaining({ id: added.body.item.id, source: 'owner', url: 'https://test.example/mobil/puk', learnedAt: t.clock.now.toISOString() })]);
     expect((await owner.call('DELETE', `/api/knowledge/bots/test/learned/learned/${added.body.item.id}`)).status).toBe(200);
     expect(index().learnedPhrasings()).toEqual([]);
     expect((await owner.call('GET', '/api/knowledge/bots/test/learned')).body.learned).toEqual([]);

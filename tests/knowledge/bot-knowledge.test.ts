@@ -42,7 +42,7 @@ describe('BotKnowledge', () => {
     for (let run = 0; run < 2; run++) {
       // Built on the first open, loaded on the second: both say it.
       const lines: string[] = [];
-      const knowledge = await BotKnowledge.open(bot, dataDir, new OfflineEmbeddings(), (l) => lines.push(l));
+      const knowledge = await BotKnowledge.open(bot, dataDir, new OfflineEmbeddings(), { log: (l) => lines.push(l) });
       expect(lines.filter((l) => l.includes('broken.md'))).toHaveLength(1);
       expect(lines.filter((l) => l.includes('nofm.md: no front matter'))).toHaveLength(1);
       expect(knowledge.extra.warnings).toEqual([expect.stringContaining('broken.md'), expect.stringContaining('nofm.md: no front matter')]);
@@ -62,7 +62,7 @@ describe('BotKnowledge', () => {
 
     const lines: string[] = [];
     const bot = selectBot(await loadConfig(dataDir));
-    const second = await BotKnowledge.open(bot, dataDir, new OfflineEmbeddings(), (l) => lines.push(l));
+    const second = await BotKnowledge.open(bot, dataDir, new OfflineEmbeddings(), { log: (l) => lines.push(l) });
     expect(lines.join('\n')).toMatch(/is damaged .*rebuilding from the generation before it/);
     // The generation before did not have the owner's item; the rebuild reads it again.
     expect((await second.index.search('selger dere gavekort'))[0]!.url).toContain('gavekort');
@@ -105,6 +105,19 @@ describe('BotKnowledge', () => {
     expect(await savedPhrasings(dataDir)).toHaveLength(0);
     await k.learn([{ question: 'det siste spørsmålet', url: 'https://test.example/mobil/puk' }]);
     expect(await savedPhrasings(dataDir)).toHaveLength(SAVE_EVERY);
+  });
+
+  it('stamps what it learns with its own clock, as a test or a replay sets it', async () => {
+    const dataDir = await tinyBotDataDir();
+    const at = new Date('2026-11-24T10:00:00Z');
+    const knowledge = await BotKnowledge.open(selectBot(await loadConfig(dataDir)), dataDir, new OfflineEmbeddings(), { now: () => at });
+    const puk = 'https://test.example/mobil/puk';
+    await knowledge.learn([{ question: 'mobilen vil ha en åttesifret kode', url: puk }]);
+    await knowledge.addNegatives([{ question: 'hvordan bytter jeg abonnement', url: puk }]);
+    for (const file of ['learned.jsonl', 'negative.jsonl']) {
+      const lines = (await readFile(join(dataDir, 'bots', 'test', file), 'utf8')).trim().split('\n');
+      expect(lines.map((l) => JSON.parse(l).learnedAt)).toEqual([at.toISOString()]);
+    }
   });
 
   it('catches up with what another process (laerling learn, laerling erase) did to learned.jsonl', async () => {

@@ -13,7 +13,7 @@ export async function runLearn(args: string[], io: CliIo): Promise<number> {
   const cmd = parseCommand(args, { jsonl: { type: 'boolean' } }, io);
   if (!cmd.values.jsonl) throw new LaerlingError('INVALID_INPUT', 'learn reads JSON lines from stdin: laerling learn --jsonl < pairs.jsonl');
   const bot = selectBot(await loadConfig(cmd.dataDir), cmd.botId);
-  const knowledge = await BotKnowledge.open(bot, cmd.dataDir, createEmbeddings(cmd.settings.embeddings), (line) => io.stderr(line + '\n'));
+  const knowledge = await BotKnowledge.open(bot, cmd.dataDir, createEmbeddings(cmd.settings.embeddings), { log: (line) => io.stderr(line + '\n') });
   const pageUrls = knowledge.index.pageUrls();
 
   const items: Array<{ question: string; url: string }> = [];
