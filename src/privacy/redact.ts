@@ -138,7 +138,9 @@ export function redactPii(text: string): { text: string; found: PiiKind[] } {
 
 function redactNumbers(text: string, pattern: RegExp, found: Set<PiiKind>): string {
   return text.replace(pattern, (m) => {
-    const kind = classifyNumber(m);
+    // Brackets are how international numbers are written; without a country code in front they
+    // would join unrelated figures ("2 (3) 45 67 89") into eight digits that look like a phone.
+    const kind = pattern === NUMBER && /[()]/.test(m) && !/^(?:\(?\+|\(00)/.test(m.trim()) ? null : classifyNumber(m);
     if (kind) {
       found.add(kind);
       return TAG[kind];

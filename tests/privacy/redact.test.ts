@@ -50,6 +50,8 @@ describe('redactPii', () => {
   it('still finds a number that brackets joined to something else', () => {
     expect(redactPii('(1) 22 33 44 55, (2) fnr 15076500565').text).toBe('(1) [telefon], (2) fnr [fødselsnummer]');
     expect(redactPii('ring (912 34 567)').text).toBe('ring ([telefon])');
+    // Without a country code in front, brackets join nothing: these are three figures.
+    expect(redactPii('2 (3) 45 67 89').text).toBe('2 (3) 45 67 89');
   });
   it('leaves bracketed numbers that are not phone numbers alone', () => {
     const text = 'iPhone 15 (128) 4990 kr, pris 1 299 (1 499) kr, ordre 12345678 (2 stk), (555) 123-4567, PIN (4) 1234 5678';
