@@ -42,7 +42,8 @@ interface LocalParts {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function localParts(at: Date, timeZone: string): LocalParts {
+/** An instant's local date (YYYY-MM-DD), weekday and minutes since midnight in an IANA timezone. */
+export function localParts(at: Date, timeZone: string): LocalParts {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
@@ -68,7 +69,8 @@ function localToUtc(date: string, hhmm: string, timeZone: string): Date {
   return new Date(guess);
 }
 
-function addDays(date: string, n: number): string {
+/** A YYYY-MM-DD date n calendar days later (earlier when negative). */
+export function addDays(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }

@@ -3,6 +3,7 @@ import { messageMeta } from '../conversations/conversation-store.js';
 import { redactPii } from '../privacy/redact.js';
 import type { Database, MessageRow } from '../storage/schema.js';
 import { conversationOutcomes, countOutcomes, LOW_RATING, type ResolutionStats } from './resolution-rate.js';
+import { addDays, localParts } from '../handoff/opening-hours.js';
 
 const TOP_TOPICS = 10;
 const DAY_MS = 86_400_000;
@@ -23,34 +24,20 @@ export interface OwnerMetrics {
   topics: Array<{ topic: string; url: string; conversations: number; resolved: number; rate: number | null }>;
 }
 
-/** The calendar date (YYYY-MM-DD) of instants in an IANA timezone; one formatter for a whole chart. */
-function localDates(timeZone: string): (at: Date) => string {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return (at) => {
-    const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]));
-    return `${p.year}-${p.month}-${p.day}`;
-  };
-}
-
-function nextDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
 /**
  * The content owner's dashboard for one bot over its rolling window ending at `now`. The daily
  * chart has a bar for every calendar day (in the bot's timezone) the window touches, the partial
  * first and last days included, so its bars add up to the headline numbers.
  */
-export async function ownerMetrics(db: Kysely<Database>, botId: string, now: Date, opts: { windowDays: number; timeZone?: string }): Promise<OwnerMetrics> {
-  const localDate = localDates(opts.timeZone ?? 'Europe/Oslo');
+export async function ownerMetrics(db: Kysely<Database>, botId: string, now: Date, opts: { windowDays: number; timeZone: string }): Promise<OwnerMetrics> {
+  const localDate = (at: Date) => localParts(at, opts.timeZone).date;
   const since = new Date(now.getTime() - opts.windowDays * DAY_MS).toISOString();
   const outcomes = await conversationOutcomes(db, botId, now, opts.windowDays);
   const asked = outcomes.filter((o) => o.outcome !== null);
 
   const days = new Map<string, typeof asked>();
   const last = localDate(now);
-  for (let date = localDate(new Date(since)); date <= last; date = nextDate(date)) days.set(date, []);
+  for (let date = localDate(new Date(since)); date <= last; date = addDays(date, 1)) days.set(date, []);
   for (const o of asked) days.get(localDate(new Date(o.createdAt)))?.push(o);
   const daily = [...days].map(([date, list]) => ({ date, conversations: list.length, ...countOutcomes(list.map((o) => o.outcome)) }));
 
