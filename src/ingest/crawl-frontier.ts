@@ -5,7 +5,7 @@
  */
 
 import { createPathFilter, type PathFilter } from './path-filter.js';
-import { cleanUrl, normaliseUrl, originOf } from './url-normalise.js';
+import { cleanUrl, directoryOf, normaliseUrl, originOf } from './url-normalise.js';
 
 /** A URL to fetch: `key` identifies it (normalised), `href` is the spelling we request. */
 export interface FrontierItem {
@@ -100,10 +100,4 @@ export function createFrontier(sources: readonly FrontierSource[]): Frontier {
     size: () => queues.reduce((n, q) => n + q.items.length - q.head, 0),
     remaining: () => queues.flatMap((q) => q.items.slice(q.head)),
   };
-}
-
-// "/hjelp/" for https://x/hjelp/ and https://x/hjelp/index.html.
-function directoryOf(url: string): string {
-  const path = new URL(url).pathname;
-  return path.slice(0, path.lastIndexOf('/') + 1);
 }

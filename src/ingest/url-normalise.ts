@@ -73,6 +73,12 @@ export function originOf(url: string): string {
   return new URL(url).origin;
 }
 
+/** The directory of a URL's path, which source a page belongs to: "/hjelp/" for https://x/hjelp/index.html. */
+export function directoryOf(url: string): string {
+  const path = new URL(url).pathname;
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
 /** The part of a URL robots.txt rules and path patterns are matched against. */
 export function pathAndQuery(url: string): string {
   const u = new URL(url);

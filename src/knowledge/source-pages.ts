@@ -1,4 +1,5 @@
 import { createPathFilter } from '../ingest/path-filter.js';
+import { cleanUrl, directoryOf, originOf } from '../ingest/url-normalise.js';
 import type { CrawlSource } from '../ingest/crawl-site.js';
 
 /** Says whether a crawled page's URL is to be left out of the index. */
@@ -11,14 +12,14 @@ export type CrawledPageFilter = (url: string) => boolean;
  * crawler (which follows links across the whole site) would reach it from that source anyway.
  */
 export function pagesOfRemovedSource(removed: CrawlSource, remaining: readonly CrawlSource[]): CrawledPageFilter {
-  const origin = originOf(removed.url);
+  const origin = siteOf(removed.url);
   if (origin === undefined) return () => false;
   const removedDir = directoryOf(removed.url);
   const keepers = remaining
-    .filter((s) => originOf(s.url) === origin)
+    .filter((s) => siteOf(s.url) === origin)
     .map((s) => ({ dir: directoryOf(s.url), passes: createPathFilter(s) }));
   return (url) => {
-    if (originOf(url) !== origin) return false;
+    if (siteOf(url) !== origin) return false;
     const path = new URL(url).pathname;
     const underRemoved = isUnder(path, removedDir);
     return !keepers.some((k) => k.passes(url) && (!underRemoved || isUnder(path, k.dir)));
@@ -32,18 +33,9 @@ export function pagesOfRemovedSources(before: readonly CrawlSource[], now: reado
   return (url) => drops.some((drop) => drop(url));
 }
 
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}
-
-// As the crawler attributes pages: "/hjelp/" for https://x/hjelp/ and https://x/hjelp/index.html.
-function directoryOf(url: string): string {
-  const path = new URL(url).pathname;
-  return path.slice(0, path.lastIndexOf('/') + 1);
+// Undefined for a URL that is not http(s): it belongs to no site.
+function siteOf(url: string): string | undefined {
+  return cleanUrl(url) === undefined ? undefined : originOf(url);
 }
 
 // "/hjelp" is the page of the directory "/hjelp/" (URLs are stored without a trailing slash too).
