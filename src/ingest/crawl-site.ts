@@ -24,11 +24,12 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps = {}): Pr
   const now = deps.now ?? (() => new Date());
   const started = now();
   const report: CrawlReport = { pages: [], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: started.toISOString(), finishedAt: '' };
-  const sources = opts.sources.map((source) => ({ ...source, url: cleanUrl(source.url) ?? source.url }));
-  for (const { url } of sources) {
-    if (!cleanUrl(url)) report.failed.push({ url, code: 'URL_NOT_ALLOWED', message: `Not an http(s) URL: ${url}` });
+  const starts: ResolvedSource[] = [];
+  for (const source of opts.sources) {
+    const url = cleanUrl(source.url);
+    if (url) starts.push({ ...source, url });
+    else report.failed.push({ url: source.url, code: 'URL_NOT_ALLOWED', message: `Not an http(s) URL: ${source.url}` });
   }
-  const starts = sources.filter((source) => cleanUrl(source.url) !== undefined);
   const origins = new Set(starts.map((source) => originOf(source.url)));
   const access = createSiteAccess(opts, {
     origins,
