@@ -40,6 +40,8 @@ export class BotKnowledge {
   private learnedStamp?: FileStamp;
   /** Learned lines already given to the live index, taken or not. */
   private offered = new Set<string>();
+  /** The CURRENT generation another process saved that could not be loaded (damaged). */
+  private declined?: string;
   /** The knowledge dir's file list, sizes and times when last compared with the live index. */
   private knowledgeSeen?: string;
 
@@ -80,7 +82,10 @@ export class BotKnowledge {
   }
 
   private async syncIndexNow(): Promise<void> {
-    if ((await liveGeneration(this.dir)) === this.live.generation) return;
+    const current = await liveGeneration(this.dir);
+    // A generation looked at and not taken (damaged) is not loaded again every minute.
+    if (current === this.live.generation || current === this.declined) return;
+    this.declined = current;
     const loaded = await loadLiveIndex(this.dataDir, this.bot.id, this.embeddings);
     // A damaged new generation: keep answering from the index in memory.
     if (!loaded || loaded.damaged) return;
