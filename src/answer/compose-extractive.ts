@@ -36,13 +36,14 @@ export function composeExtractive(
   const analyzer = opts.analyzer ?? createAnalyzer();
   // A synonym or translation in a sentence or heading counts: an English question answered from a
   // Norwegian page picks the sentences with "mistet" for "lost", not the lead sentence.
-  const alternatives = sharedAlternativeSources();
-  const queryWords = analyzer.contentWords(question).map((w) => ({ ...w, alternatives: wordAlternatives(w.word, analyzer, alternatives) }));
-  const hit = pickHit(top, lang, HOW_TO.test(question) ? queryWords : undefined, analyzer);
+  // Built when needed: a Q&A answer quoted as written needs none unless the question is a how-to.
+  let words: QueryWord[] | undefined;
+  const queryWords = () => (words ??= analyzer.contentWords(question).map((w) => ({ ...w, alternatives: wordAlternatives(w.word, analyzer, sharedAlternativeSources()) })));
+  const hit = pickHit(top, lang, HOW_TO.test(question) ? queryWords() : undefined, analyzer);
   const written = hit.chunk.kind === 'qa' ? hit.chunk.answer?.trim() : undefined;
   const quoted = written
     ? written
-    : selectSentences(queryWords, passageOf(hit), analyzer, opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
+    : selectSentences(queryWords(), passageOf(hit), analyzer, opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
   if (!quoted) return { answer: '', sources: [] };
   // Offline there is nothing to translate with: say that the passage is in the other language.
   const answer = sameLang(hit, lang) ? quoted : `${messagesFor(lang).quotedInOtherLanguage}\n${quoted}`;
