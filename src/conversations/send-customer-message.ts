@@ -26,8 +26,9 @@ export async function sendCustomerMessage(
 
   // A visitor on the Norwegian page who writes English gets the handoff notice, the promise and
   // the agent's queue entry in English too (the bot answers each question in its own language).
+  const bot = deps.bots.get(conversation.bot_id)!;
   const spoken = plainLanguage(input.text);
-  const lang = spoken && spoken !== conversation.lang && deps.bots.get(conversation.bot_id)!.config.languages.includes(spoken) ? { lang: spoken } : {};
+  const lang = spoken && spoken !== conversation.lang && bot.config.languages.includes(spoken) ? { lang: spoken } : {};
   if (conversation.status === 'closed' || lang.lang || (input.pageUrl && input.pageUrl !== conversation.page_url)) {
     // A new question after closing starts over with the bot; the agent's chat is finished.
     const reopen = conversation.status === 'closed' ? { status: 'bot' as const, closed_at: null, agent_id: null } : {};
@@ -50,12 +51,15 @@ export async function sendCustomerMessage(
     return { message };
   }
 
-  const turn = await lastBotTurn(deps, conversation.id);
+  const last = await latestBotMessage(deps, conversation.id);
+  const turn = await turnOf(deps, conversation.id, last);
   // "Tusen takk!" is no question to search, nor a gap: after an answer it says the answer helped.
   // "ok takk" to the person the bot just offered is a yes, though.
-  if (isThanks(input.text) && !(turn === 'abstained' && isYes(input.text))) return { message, reply: await welcome(deps, conversation, input) };
+  if (isThanks(input.text) && !(turn === 'abstained' && isYes(input.text))) {
+    const unjudged = turn === 'none' && last?.outcome === 'answer' ? last.seq : undefined;
+    return { message, reply: await welcome(deps, conversation, input, unjudged) };
+  }
 
-  const bot = deps.bots.get(conversation.bot_id)!;
   const before = handoffBeforeAnswer(input.text, bot.config, turn);
   if (before) {
     const notice = await requestHandoff(deps, conversation, before.reason, before.detail);
@@ -73,7 +77,7 @@ export async function sendCustomerMessage(
   } catch (err) {
     // Remote embeddings or the index failing is our fault, not a gap in the knowledge: the
     // customer hears so and is offered a person, instead of a question left without a reply.
-    const text = messagesFor(plainLanguage(input.text) ?? conversation.lang).llmFailed;
+    const text = messagesFor(spoken ?? conversation.lang).llmFailed;
     reply = await postBotMessage(deps, conversation.id, input.clientId, text, { outcome: 'abstain', failed: true });
     deps.log?.(`Answering failed in conversation ${conversation.id}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -106,11 +110,8 @@ async function postBotReply(
  * and learned from like the button); the bot says "you're welcome" — a turn with no outcome, so
  * it offers no "Did that help?" and two abstentions around it are no longer in a row.
  */
-async function welcome(deps: ChatDeps, conversation: ConversationRow, input: { clientId: string; text: string }): Promise<MessageRow> {
-  const last = await latestBotMessage(deps, conversation.id);
-  if (last?.outcome === 'answer' && (await verdictOn(deps, conversation.id, last.seq)) === undefined) {
-    await recordFeedback(deps, conversation, last.seq, true);
-  }
+async function welcome(deps: ChatDeps, conversation: ConversationRow, input: { clientId: string; text: string }, unjudgedAnswer: number | undefined): Promise<MessageRow> {
+  if (unjudgedAnswer !== undefined) await recordFeedback(deps, conversation, unjudgedAnswer, true);
   return postBotMessage(deps, conversation.id, input.clientId, SYSTEM_TEXTS.welcome[thanksLanguage(input.text) ?? conversation.lang], {});
 }
 
@@ -129,9 +130,8 @@ async function replyTo(deps: ChatDeps, conversationId: string, clientId: string)
   return reply ? { reply } : {};
 }
 
-/** The bot's latest turn: an abstention, or the customer's verdict on its answer if they gave one. */
-async function lastBotTurn(deps: ChatDeps, conversationId: string): Promise<LastBotTurn> {
-  const last = await latestBotMessage(deps, conversationId);
+/** The bot's latest turn (`last`): an abstention, or the customer's verdict on its answer if they gave one. */
+async function turnOf(deps: ChatDeps, conversationId: string, last: { seq: number; outcome: MessageMeta['outcome'] } | undefined): Promise<LastBotTurn> {
   if (last?.outcome === 'abstain') return 'abstained';
   if (last?.outcome !== 'answer') return 'none';
   const helpful = await verdictOn(deps, conversationId, last.seq);
