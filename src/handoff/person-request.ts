@@ -50,13 +50,12 @@ export function isYes(text: string): boolean {
   return words.length <= 5 && words.some((w) => YES.has(w)) && words.every((w) => YES.has(w) || WITH_YES.has(w));
 }
 
-const THANKS = new Set(['takk', 'takker', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'tusentakk']);
+const THANKS_LANG: Record<string, 'nb' | 'en'> = { takk: 'nb', takker: 'nb', tusentakk: 'nb', thanks: 'en', thank: 'en', thx: 'en', ty: 'en', cheers: 'en' };
+const THANKS = new Set(Object.keys(THANKS_LANG));
 const WITH_THANKS = new Set([
   ...'tusen mange hjertelig for hjelpen svaret skal du ha ok okei flott supert perfekt fint bra det var nyttig så mye'.split(' '),
   ...'you so much very a lot for the help great perfect ok okay nice awesome that helped helps'.split(' '),
 ]);
-
-const THANKS_LANG: Record<string, 'nb' | 'en'> = { takk: 'nb', takker: 'nb', tusentakk: 'nb', thanks: 'en', thank: 'en', thx: 'en', ty: 'en', cheers: 'en' };
 
 /** The language of a thank-you's own word ("takk" or "thanks"), if it has one. */
 export function thanksLanguage(text: string): 'nb' | 'en' | undefined {
