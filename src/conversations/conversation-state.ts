@@ -38,7 +38,8 @@ export async function openHandoff(deps: ChatDeps, conversationId: string) {
 
 async function queuePlace(deps: ChatDeps, conversation: ConversationRow): Promise<ConversationState['queue']> {
   const mine = await openHandoff(deps, conversation.id);
-  const staffed = deps.agentsOnline(conversation.bot_id) > 0;
+  const online = deps.agentsOnline(conversation.bot_id);
+  const staffed = online > 0;
   const emailSaved = conversation.email !== null;
   if (!mine) return { position: 1, waitMinutes: null, staffed, emailSaved };
   const { ahead } = await deps.db
@@ -49,6 +50,8 @@ async function queuePlace(deps: ChatDeps, conversation: ConversationRow): Promis
     .where((eb) => eb.or([eb('requested_at', '<', mine.requested_at), eb.and([eb('requested_at', '=', mine.requested_at), eb('id', '<', mine.id)])]))
     .executeTakeFirstOrThrow();
   const position = Number(ahead) + 1;
+  // With nobody signed in, any number would be made up.
+  if (!staffed) return { position, waitMinutes: null, staffed, emailSaved };
   const recent = await deps.db
     .selectFrom('handoffs')
     .select(['requested_at', 'claimed_at'])
@@ -60,7 +63,5 @@ async function queuePlace(deps: ChatDeps, conversation: ConversationRow): Promis
     .limit(20)
     .execute();
   const waits = recent.map((r) => Date.parse(r.claimed_at!) - Date.parse(r.requested_at));
-  // With nobody signed in, any number would be made up.
-  const wait = staffed ? estimateWait(position, waits, deps.agentsOnline(conversation.bot_id)).minutes : null;
-  return { position, waitMinutes: wait, staffed, emailSaved };
+  return { position, waitMinutes: estimateWait(position, waits, online).minutes, staffed, emailSaved };
 }

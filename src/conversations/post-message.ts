@@ -24,10 +24,10 @@ export async function publishState(deps: ChatDeps, conversationId: string): Prom
 export async function publishQueuePlaces(deps: ChatDeps, botId: string, except: string): Promise<void> {
   const waiting = await deps.db
     .selectFrom('conversations')
-    .select('id')
+    .selectAll()
     .where('bot_id', '=', botId)
     .where('status', '=', 'queued')
     .where('id', '!=', except)
     .execute();
-  for (const { id } of waiting) await publishState(deps, id);
+  for (const conversation of waiting) deps.hub.publish(conversation.id, { event: 'state', data: await conversationState(deps, conversation) });
 }
