@@ -6,7 +6,7 @@ import { LaerlingError } from '../errors.js';
 import { redactPii } from '../privacy/redact.js';
 import { recordAudit } from '../storage/audit.js';
 import { isPersonRequest, isYes } from './person-request.js';
-import type { ConversationRow, HandoffRow, MessageRow, UserRow } from '../storage/schema.js';
+import type { HandoffRow, MessageRow, UserRow } from '../storage/schema.js';
 
 type Agent = Pick<UserRow, 'id' | 'name'>;
 
@@ -128,6 +128,12 @@ function teachingPair(all: readonly MessageRow[]): { question: string; answer: s
 }
 
 /** Relay a typing indicator to the other side (transient: never stored). */
-export function relayTyping(deps: ChatDeps, conversation: ConversationRow, role: 'agent' | 'customer', typing: boolean): void {
-  deps.hub.publish(conversation.id, { event: 'typing', data: { role, typing } });
+export function relayTyping(deps: ChatDeps, conversationId: string, role: 'agent' | 'customer', typing: boolean): void {
+  deps.hub.publish(conversationId, { event: 'typing', data: { role, typing } });
+}
+
+/** The agent is typing in a chat they hold; FORBIDDEN for anyone else's. */
+export async function agentTyping(deps: ChatDeps, conversationId: string, agent: Agent, typing: boolean): Promise<void> {
+  await heldHandoff(deps, conversationId, agent);
+  relayTyping(deps, conversationId, 'agent', typing);
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { queueChannel, type ChatDeps } from '../conversations/chat-deps.js';
 import { getConversation, listMessages, toMessage } from '../conversations/conversation-store.js';
-import { agentReply, claimHandoff, closeConversation, handBack, heldHandoff, relayTyping } from '../handoff/agent-actions.js';
+import { agentReply, agentTyping, claimHandoff, closeConversation, handBack } from '../handoff/agent-actions.js';
 import { handoffPacket, listHandoffs, suggestReply } from '../handoff/agent-views.js';
 import { sendMessageSchema, typingSchema } from '../protocol/widget-api.js';
 import { requireUser, type AuthEnv } from './auth-routes.js';
@@ -70,10 +70,7 @@ export function agentRoutes(deps: ChatDeps, presence: Presence): Hono<AuthEnv> {
 
   app.post('/conversations/:id/typing', async (c) => {
     const body = await readBody(c, typingSchema);
-    // Only the agent who holds the chat types in it.
-    await heldHandoff(deps, c.req.param('id'), c.get('user'));
-    const conversation = (await getConversation(deps.db, c.req.param('id')))!;
-    relayTyping(deps, conversation, 'agent', body.typing);
+    await agentTyping(deps, c.req.param('id'), c.get('user'), body.typing);
     return c.json({ ok: true });
   });
 

@@ -174,7 +174,7 @@ export function widgetRoutes(deps: ChatDeps, opts: { limits: WidgetLimits; clien
 
   app.post('/typing', async (c) => {
     const body = await readBody(c, typingSchema);
-    relayTyping(deps, c.get('conversation'), 'customer', body.typing);
+    relayTyping(deps, c.get('conversation').id, 'customer', body.typing);
     return c.json({ ok: true });
   });
 
