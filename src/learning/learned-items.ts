@@ -4,7 +4,7 @@ import { LaerlingError } from '../errors.js';
 import { learnedId, type PairKind } from '../knowledge/learned-store.js';
 import { resolvePageUrl } from '../knowledge/resolve-page-url.js';
 import { redactPii } from '../privacy/redact.js';
-import { foldText } from '../retrieval/analyze-text.js';
+import { indexedPhrasingKey } from '../retrieval/knowledge-index.js';
 import { recordAudit } from '../storage/audit.js';
 import { phrasingKey } from './learn-from-conversations.js';
 
@@ -29,10 +29,9 @@ export async function listLearnedItems(deps: Pick<ChatDeps, 'db' | 'bots'>, botI
   });
   const learnedPairs = await knowledge.pairs('learned');
   // Keyed as the index keys phrasings: a pair taught meanwhile (by an owner, the CLI) waits for nothing.
-  const pairKey = (p: { question: string; url: string }) => `${p.url}\n${foldText(p.question).trim()}`;
-  const learnedKeys = new Set(learnedPairs.map(pairKey));
+  const learnedKeys = new Set(learnedPairs.map(indexedPhrasingKey));
   const waiting = new Map<string, { question: string; url: string; confirmations: number; firstAt: string }>();
-  for (const r of rows.filter((r) => r.active === 0 && !learnedKeys.has(pairKey(r)))) {
+  for (const r of rows.filter((r) => r.active === 0 && !learnedKeys.has(indexedPhrasingKey(r)))) {
     const k = `${r.url}\n${r.key}`;
     const w = waiting.get(k);
     if (w) w.confirmations++;

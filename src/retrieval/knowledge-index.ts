@@ -53,6 +53,11 @@ function chunkDoc(c: Chunk, i: number, learned: readonly string[] = []): Lexical
   return { id: `c${i}`, title: c.title, headings: c.headingPath.join('\n'), text: c.text, phrasings: [...(c.questions ?? []), ...learned].join('\n') };
 }
 
+/** How the index tells phrasings apart: the page, and the question case- and accent-folded. */
+export function indexedPhrasingKey(p: { question: string; url: string }): string {
+  return `${p.url}\n${foldText(p.question).trim()}`;
+}
+
 /**
  * The hybrid index of one bot: BM25 over chunks and learned phrasings, HNSW vectors of chunks,
  * and a second HNSW index of questions known to lead to a page (Q&A questions and learned
@@ -156,12 +161,12 @@ export class KnowledgeIndex {
     const { parts } = this;
     const fresh = items.filter((item) => this.chunksByUrl.has(item.url));
     const vectors = await parts.embeddings.embedDocuments(fresh.map((i) => i.question));
-    const known = new Set(this.phrasings.map((p) => `${p.url}\n${foldText(p.question).trim()}`));
+    const known = new Set(this.phrasings.map(indexedPhrasingKey));
     const touched = new Set<string>();
     let added = 0;
     fresh.forEach((item, i) => {
       const vector = vectors[i]!;
-      const key = `${item.url}\n${foldText(item.question).trim()}`;
+      const key = indexedPhrasingKey(item);
       if (known.has(key)) return;
       const close = parts.phrasingVectors.search(vector, 10);
       if (close.some((m) => m.similarity >= NEAR_DUPLICATE && this.phrasings[m.label]!.url === item.url)) return;
