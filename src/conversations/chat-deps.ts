@@ -34,8 +34,9 @@ export interface ChatDeps {
   /** With an LLM configured: the model's summary and mood for the agent (null → the offline ones). */
   handoffNotes?: (turns: readonly SummaryTurn[], lang: Lang) => Promise<{ summary: string; mood: 'calm' | 'frustrated' } | null>;
   /**
-   * Receives work that goes on after a response was sent (the model's handoff notes), so tests
-   * and shutdown can wait for it. The work runs either way and never rejects.
+   * Receives work that goes on after a response was sent (the model's handoff notes), so tests can
+   * wait for it (serve does not: shutdown would wait for a slow model). The work runs either way
+   * and never rejects.
    */
   background?: (task: Promise<void>) => void;
 }

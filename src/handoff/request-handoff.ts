@@ -77,7 +77,7 @@ export async function requestHandoff(
  * to refresh. Resolves once done or skipped; never rejects (failures are logged). The model is
  * not asked when the customer has written nothing: there is nothing to summarise.
  */
-export async function refineHandoffNotes(
+async function refineHandoffNotes(
   deps: ChatDeps,
   handoff: { id: number; conversationId: string; botId: string; lang: Lang },
   turns: readonly SummaryTurn[],

@@ -101,4 +101,3 @@ export function createTranscript(log: HTMLElement, render: (m: Message) => HTMLE
     },
   };
 }
-export type Transcript = ReturnType<typeof createTranscript>;
