@@ -20,6 +20,11 @@ export interface CrawlReport {
   finishedAt: string;
 }
 
+/** A report with nothing in it yet, started (and, until a crawl says otherwise, finished) at `at`. */
+export function emptyReport(at: Date): CrawlReport {
+  return { pages: [], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: at.toISOString(), finishedAt: at.toISOString() };
+}
+
 /** A report entry for an error thrown while fetching `url`. */
 export function failure(url: string, error: unknown): CrawlReport['failed'][number] {
   if (error instanceof LaerlingError) return { url, code: error.code, message: error.message };

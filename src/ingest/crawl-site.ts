@@ -7,7 +7,7 @@
 
 import { resolveCrawlOptions, type CrawlDeps, type CrawlOptions, type ResolvedSource } from './crawl-options.js';
 import { createFrontier, type Frontier } from './crawl-frontier.js';
-import { failure, progressOf, type CrawlReport } from './crawl-report.js';
+import { emptyReport, failure, progressOf, type CrawlReport } from './crawl-report.js';
 import { fetchPage, type PageFetchContext } from './fetch-page.js';
 import { createHostLimiter } from './host-limiter.js';
 import { createRobotsCache } from './robots.js';
@@ -23,7 +23,7 @@ export async function crawlSite(options: CrawlOptions, deps: CrawlDeps = {}): Pr
   const opts = resolveCrawlOptions(options);
   const now = deps.now ?? (() => new Date());
   const started = now();
-  const report: CrawlReport = { pages: [], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: started.toISOString(), finishedAt: '' };
+  const report = emptyReport(started);
   const starts: ResolvedSource[] = [];
   for (const source of opts.sources) {
     const url = cleanUrl(source.url);

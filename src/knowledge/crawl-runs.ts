@@ -4,6 +4,7 @@ import type { ChatDeps } from '../conversations/chat-deps.js';
 import { LaerlingError } from '../errors.js';
 import type { CrawlProgress } from '../ingest/crawl-progress.js';
 import { crawlSite, type CrawlDeps, type CrawlReport, type CrawlSource } from '../ingest/crawl-site.js';
+import { emptyReport } from '../ingest/crawl-report.js';
 import type { Database } from '../storage/schema.js';
 import type { CrawledPage } from './crawl-state.js';
 import { pagesOfRemovedSources } from './source-pages.js';
@@ -121,7 +122,7 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
       const startUrls = sources.map(({ url, include, exclude, maxPages }) => ({ url, include, exclude, maxPages }));
       const report =
         startUrls.length === 0
-          ? emptyCrawl(deps.now())
+          ? emptyReport(deps.now())
           : await crawlSite(
               { startUrls, allowPrivateNetwork: settings.allowPrivateNetwork, previous: new Map(before.map((p) => [p.url, { etag: p.etag, lastModified: p.lastModified }])) },
               { ...settings.crawlDeps, onProgress: (p: CrawlProgress) => publish({ runId, status: 'running', progress: p }) },
@@ -141,9 +142,6 @@ export async function startCrawl(deps: JobDeps, botId: string, trigger: string, 
 }
 
 /** A crawl of no sites: every crawled page leaves the index. */
-function emptyCrawl(at: Date): CrawlReport {
-  return { pages: [], unchanged: [], notReached: [], skipped: [], failed: [], startedAt: at.toISOString(), finishedAt: at.toISOString() };
-}
 
 /**
  * Bots due for their scheduled re-crawl at `now`: a re-crawl covers all of a bot's sources (they
