@@ -60,8 +60,12 @@ export class BotKnowledge {
    */
   static async open(bot: BotConfig, dataDir: string, embeddings: Embeddings, opts: { log?: (line: string) => void; now?: () => Date } = {}): Promise<BotKnowledge> {
     const { log, now = () => new Date() } = opts;
+    // Taken before opening, which compares the files with the index: the first minute's check
+    // then need not read them all again (an edit made meanwhile changes the stamp).
+    const seen = bot.knowledgeDir ? await knowledgeStamp(bot.knowledgeDir) : undefined;
     const live = await openBotIndex(bot, dataDir, { embeddings, onRebuild: (why) => log?.(`Building the index for bot "${bot.id}" (${why})…`) });
     const knowledge = new BotKnowledge(bot, dataDir, embeddings, live, log, now);
+    knowledge.knowledgeSeen = seen;
     knowledge.logWarnings(live.extra);
     await knowledge.syncLearnedNow();
     await knowledge.applyNegatives(knowledge.index);
