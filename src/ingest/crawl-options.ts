@@ -48,7 +48,8 @@ export type CrawlSource = z.input<typeof crawlSourceSchema>;
 /** A start URL with every rule filled in. */
 export type ResolvedSource = Required<z.output<typeof crawlSourceSchema>>;
 
-export type ResolvedCrawlOptions = z.output<typeof crawlOptionsSchema> & {
+/** Only `sources` say what to crawl and by which rules: the crawl-wide defaults are folded into them. */
+export type ResolvedCrawlOptions = Omit<z.output<typeof crawlOptionsSchema>, 'startUrls' | 'maxPages' | 'include' | 'exclude'> & {
   previous: ReadonlyMap<string, PreviousFetch>;
   sources: ResolvedSource[];
 };
@@ -69,12 +70,12 @@ export function resolveCrawlOptions(options: CrawlOptions): ResolvedCrawlOptions
   if (!parsed.success) {
     throw new LaerlingError('INVALID_INPUT', `Crawl options: ${formatZodError(parsed.error)}`);
   }
-  const { maxPages, include, exclude } = parsed.data;
-  const sources = parsed.data.startUrls.map((start) => {
+  const { startUrls, maxPages, include, exclude, ...settings } = parsed.data;
+  const sources = startUrls.map((start) => {
     const own = typeof start === 'string' ? { url: start } : start;
     return { url: own.url, maxPages: own.maxPages ?? maxPages, include: own.include ?? include, exclude: own.exclude ?? exclude };
   });
-  return { ...parsed.data, previous: previous ?? new Map(), sources };
+  return { ...settings, previous: previous ?? new Map(), sources };
 }
 
 /** The robots.txt product token in a User-Agent string ("laerling/0.1 (…)" → "laerling"). */
