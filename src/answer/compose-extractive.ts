@@ -3,8 +3,9 @@ import type { Hit, PageHit } from '../retrieval/types.js';
 import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
 import { messagesFor, type AnswerLang } from './messages.js';
 import { splitSentences, truncateWords, type Sentence } from './sentences.js';
-import { countMatches, isMatched, termSet, type QueryWord } from '../retrieval/term-overlap.js';
+import { allTerms, countMatches, isMatched, termSet, type QueryWord } from '../retrieval/term-overlap.js';
 import type { Source } from './types.js';
+import { answerLanguage } from '../ingest/detect-language.js';
 
 /** Longest offline answer, in words; one longer sentence is cut at a word with "…". */
 export const MAX_ANSWER_WORDS = 60;
@@ -163,7 +164,7 @@ function passageOf(hit: Hit): string {
 function pickHit(page: PageHit, lang: AnswerLang, howTo: readonly QueryWord[] | undefined, analyzer: Analyzer): Hit {
   const best = sameLang(page.best, lang) ? page.best : page.hits.find((h) => sameLang(h, lang) && h.score >= page.best.score * SAME_LANG_RATIO) ?? page.best;
   if (!howTo) return best;
-  const asked = howTo.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]);
+  const asked = howTo.flatMap(allTerms);
   if (stepsFor(best, asked, analyzer)) return best;
   // "Hvordan får jeg eSIM på Apple Watch?": the section "Aktivere på Apple Watch" holds the steps,
   // though the one listing which watches have eSIM scores a hair higher. Steps in the other
@@ -192,7 +193,7 @@ const MIN_COMPOUND_HEAD = 4;
 
 // Nynorsk content reads fine to a bokmål reader; answers are only ever nb or en.
 function sameLang(hit: Hit, lang: AnswerLang): boolean {
-  return (hit.chunk.lang === 'en' ? 'en' : 'nb') === lang;
+  return answerLanguage(hit.chunk.lang) === lang;
 }
 
 function pickSources(pages: readonly PageHit[]): Source[] {

@@ -3,7 +3,7 @@ import type { Chunk } from '../ingest/types.js';
 import type { Analyzer } from './analyze-text.js';
 import { namesDiffer, siteNames } from './named-terms.js';
 import { asksPrice } from './price-intent.js';
-import type { MatchWord } from './term-overlap.js';
+import { allTerms, type MatchWord } from './term-overlap.js';
 
 /** What of a question decides which Q&A items may answer it. */
 export interface QuestionTraits {
@@ -43,7 +43,7 @@ export class QaFit {
 
   /** The site's names a question mentions in any of its words' forms or translations ("spain" → "spania"). */
   askedNames(q: QuestionTraits): Set<string> {
-    return new Set(q.queryWords.flatMap((w) => [...w.terms, ...(w.alternatives ?? [])]).filter((t) => this.names.has(t)));
+    return new Set(q.queryWords.flatMap(allTerms).filter((t) => this.names.has(t)));
   }
 
   /**

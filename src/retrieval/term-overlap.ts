@@ -19,6 +19,11 @@ export function termSet(analyzer: Analyzer, text: string): Set<string> {
   return out;
 }
 
+/** A word's terms and those of its synonyms and translations: everything that counts as it. */
+export function allTerms(word: MatchWord): string[] {
+  return [...word.terms, ...(word.alternatives ?? [])];
+}
+
 /** Whether a word's terms (or an alternative) are among `terms`. */
 export function isMatched(word: MatchWord, terms: ReadonlySet<string>): boolean {
   return word.terms.some((t) => terms.has(t)) || (word.alternatives?.some((t) => terms.has(t)) ?? false);
