@@ -8,6 +8,9 @@ import { langSchema, themeSchema } from '../protocol/widget-api.js';
 import { formatZodError } from './format-zod-error.js';
 import { packageRoot } from './package-root.js';
 
+/** Days between scheduled re-crawls of a site, from the config file or the knowledge console. */
+export const recrawlDaysSchema = z.number().int().min(1).max(365);
+
 // Config objects are strict: an unknown field is almost always a typo ("retentionDay"), and
 // dropping it would silently keep the default.
 const sourceSchema = z.strictObject({
@@ -16,7 +19,7 @@ const sourceSchema = z.strictObject({
   exclude: z.array(z.string()).optional(),
   maxPages: z.number().int().min(1).max(100_000).optional(),
   /** Days between scheduled re-crawls; the bot re-crawls all its sources when the soonest is due. */
-  recrawlDays: z.number().int().min(1).max(365).default(7),
+  recrawlDays: recrawlDaysSchema.default(7),
 });
 
 /** One bot: a client site/brand with its own sources and index. */

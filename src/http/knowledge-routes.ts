@@ -15,10 +15,10 @@ import { HttpError } from './http-error.js';
 import { streamHubEvents } from './hub-stream.js';
 import { insightRoutes } from './insight-routes.js';
 import { readBody } from './read-body.js';
+import { recrawlDaysSchema } from '../config/bot-config.js';
 
 type Env = AuthEnv & { Variables: { botId: string } };
 
-const recrawlDaysSchema = z.number().int().min(1).max(365);
 const sourceSchema = z.object({ url: z.url({ protocol: /^https?$/ }), recrawlDays: recrawlDaysSchema.default(7) });
 const sourceEditSchema = z.object({ recrawlDays: recrawlDaysSchema });
 const suggestionEditSchema = z
