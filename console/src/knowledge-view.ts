@@ -52,7 +52,8 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
     for (const b of nav.querySelectorAll('button')) b.setAttribute('aria-current', String(b.dataset.section === section));
     const bot = bots.data.bots.find((b) => b.id === select.value)!;
     if (badgeOf !== bot.id) badge.textContent = badges.get(bot.id) ?? '';
-    if (badgeOf !== bot.id || section === 'metrics') void refreshBadge(bot.id);
+    // At start-up the list was just fetched: nothing to ask again yet.
+    if (badgeOf !== undefined && (badgeOf !== bot.id || section === 'metrics')) void refreshBadge(bot.id);
     badgeOf = bot.id;
     const ctx: SectionContext = { base: `/api/knowledge/bots/${encodeURIComponent(bot.id)}`, notice, open };
     const area = h('div', {});
