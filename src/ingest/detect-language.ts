@@ -64,7 +64,7 @@ export function detectLanguage(text: string, hint?: string): Lang {
   const fromHint = hint === undefined ? undefined : langFromTag(hint);
   if (fromHint) return fromHint;
 
-  const tokens = text.toLowerCase().normalize('NFC').replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const tokens = tokensOf(text);
   let en = 0;
   let norwegian = 0;
   let nb = 0;
@@ -91,12 +91,17 @@ export function detectLanguage(text: string, hint?: string): Lang {
  * to tell ("ok", "4G", "Apple Watch"): a chat follows the customer's language only on evidence.
  */
 export function plainLanguage(text: string): 'nb' | 'en' | undefined {
-  const tokens = text.toLowerCase().normalize('NFC').replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const tokens = tokensOf(text);
   const en = tokens.filter((t) => ENGLISH.has(t)).length;
   const no = tokens.filter((t) => NORWEGIAN.has(t) || BOKMAL.has(t) || NYNORSK.has(t) || /[æøå]/.test(t)).length;
   if (en >= 2 && en > 2 * no) return 'en';
   if (no >= 2 && no > 2 * en) return 'nb';
   return undefined;
+}
+
+// Words as the lists hold them: lower case, apostrophes dropped ("don't" → "dont").
+function tokensOf(text: string): string[] {
+  return text.toLowerCase().normalize('NFC').replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** The language we answer in: nynorsk questions get bokmål answers. */
