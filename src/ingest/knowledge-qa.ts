@@ -80,12 +80,14 @@ export function qaChunk(item: QaItem, baseUrl: string): Chunk {
   };
 }
 
+const FALLBACK_URL = new RegExp(`/${FALLBACK_DIR}/([^/?#]+)$`);
+
 /**
  * Whether a Q&A chunk saved before `noPage` existed has the `svar/<id>` URL made up for an item
  * without a page (its chunk id is derived from that same id), so old indexes stop linking it too.
  */
 export function hasFallbackQaUrl(chunk: Pick<Chunk, 'id' | 'url'>): boolean {
-  const match = new RegExp(`/${FALLBACK_DIR}/([^/?#]+)$`).exec(chunk.url);
+  const match = FALLBACK_URL.exec(chunk.url);
   if (!match) return false;
   try {
     return qaChunkId(decodeURIComponent(match[1]!)) === chunk.id;

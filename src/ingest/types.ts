@@ -47,7 +47,7 @@ export interface Chunk {
   questions?: string[];
   /**
    * For Q&A items: true when the item names no page, so `url` (…/svar/<id>) only identifies it and
-   * must never be shown as a link; false when `url` is the page the answer belongs to.
+   * must never be shown as a link; absent when `url` is the page the answer belongs to.
    */
   noPage?: boolean;
   /** Lines of `text` that are headings of merged sections: what they head, not answers themselves. */
