@@ -132,21 +132,29 @@ export function redactPii(text: string): { text: string; found: PiiKind[] } {
     found.add('iban');
     return TAG.iban;
   });
-  out = redactNumbers(out, NUMBER, found);
+  out = redactNumbers(out, found);
   return { text: out, found: [...found] };
 }
 
-function redactNumbers(text: string, pattern: RegExp, found: Set<PiiKind>): string {
-  return text.replace(pattern, (m) => {
+function redactNumbers(text: string, found: Set<PiiKind>): string {
+  return text.replace(NUMBER, (m) => {
+    if (!/[()]/.test(m)) return redactRun(m, found);
     // Brackets are how international numbers are written; without a country code in front they
     // would join unrelated figures ("2 (3) 45 67 89") into eight digits that look like a phone.
-    const kind = pattern === NUMBER && /[()]/.test(m) && !/^(?:\(?\+|\(00)/.test(m.trim()) ? null : classifyNumber(m);
-    if (kind) {
-      found.add(kind);
-      return TAG[kind];
-    }
+    const kind = /^(?:\(?\+|\(00)/.test(m.trim()) ? classifyNumber(m) : null;
+    if (kind) return tagged(kind, found);
     // Brackets can join a phone number to something that is not one ("(1) 22 33 44 55"): then
     // the runs between them are judged alone, as they were before brackets counted.
-    return pattern === NUMBER && /[()]/.test(m) ? redactNumbers(m, PLAIN_NUMBER, found) : m;
+    return m.replace(PLAIN_NUMBER, (run) => redactRun(run, found));
   });
+}
+
+function redactRun(run: string, found: Set<PiiKind>): string {
+  const kind = classifyNumber(run);
+  return kind ? tagged(kind, found) : run;
+}
+
+function tagged(kind: PiiKind, found: Set<PiiKind>): string {
+  found.add(kind);
+  return TAG[kind];
 }
