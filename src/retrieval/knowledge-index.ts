@@ -1,4 +1,4 @@
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import type { Chunk } from '../ingest/types.js';
 import { createAnalyzer, foldText, type Analyzer } from './analyze-text.js';
 import { embedderId } from './create-embeddings.js';
 import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest, type Phrasing } from './index-schemas.js';
+import { readIndexJson, readIndexText } from './index-files.js';
 import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
 import { asksPrice } from './price-intent.js';
 import { QaFit } from './qa-fit.js';
@@ -16,6 +17,7 @@ import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } 
 import { gatherSignals, isCrossLanguage } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
 import type { LearnedPhrasing, PageHit } from './types.js';
+import { embedTitles, loadTitleVectors } from './title-vectors.js';
 import { VectorIndex } from './vector-index.js';
 import { sharedAlternativeSources } from './word-alternatives.js';
 
@@ -114,7 +116,7 @@ export class KnowledgeIndex {
     const phrasingVectors = VectorIndex.create(dimensions, { ef: EF, capacity: qa.length + learned.length });
     qaVecs.forEach((v, i) => phrasingVectors.add(i, v));
 
-    const titleVectors = await embedTitles(chunks, embeddings, dimensions);
+    const titleVectors = await embedTitles(chunks, embeddings, dimensions, EF);
 
     const lexical = LexicalIndex.create(analyzer);
     lexical.add(chunks.map((c, i) => chunkDoc(c, i)));
@@ -255,7 +257,7 @@ export class KnowledgeIndex {
 
   /** Read an index saved by save(). Bad files → INDEX_CORRUPT; other embeddings → EMBEDDER_MISMATCH. */
   static async load(dir: string, embeddings: Embeddings): Promise<KnowledgeIndex> {
-    const manifest = await readJson(dir, INDEX_FILES.manifest, manifestSchema);
+    const manifest = await readIndexJson(dir, INDEX_FILES.manifest, manifestSchema);
     const expected = embedderId(embeddings);
     if (manifest.embedder !== expected) {
       throw new LaerlingError(
@@ -264,20 +266,20 @@ export class KnowledgeIndex {
         { built: manifest.embedder, configured: expected },
       );
     }
-    const chunks = await readJson(dir, INDEX_FILES.chunks, z.array(chunkSchema));
-    const phrasings = await readJson(dir, INDEX_FILES.phrasings, z.array(phrasingSchema));
+    const chunks = await readIndexJson(dir, INDEX_FILES.chunks, z.array(chunkSchema));
+    const phrasings = await readIndexJson(dir, INDEX_FILES.phrasings, z.array(phrasingSchema));
     if (chunks.length !== manifest.chunkCount || phrasings.length !== manifest.phrasingCount) {
       throw new LaerlingError('INDEX_CORRUPT', `Index files in ${dir} disagree with the manifest`);
     }
     const analyzer = createAnalyzer();
-    const lexical = LexicalIndex.load(await readText(dir, INDEX_FILES.lexical), analyzer);
+    const lexical = LexicalIndex.load(await readIndexText(dir, INDEX_FILES.lexical), analyzer);
     const chunkVectors = await VectorIndex.load(join(dir, INDEX_FILES.chunkVectors), manifest.dimensions, { ef: manifest.ef });
     const phrasingVectors = await VectorIndex.load(join(dir, INDEX_FILES.phrasingVectors), manifest.dimensions, { ef: manifest.ef });
     if (chunkVectors.size !== chunks.length || phrasingVectors.size !== phrasings.length) {
       throw new LaerlingError('INDEX_CORRUPT', `Vector files in ${dir} disagree with the manifest`);
     }
     const fitted = embeddings instanceof OfflineEmbeddings
-      ? embeddings.withState(await readJson(dir, INDEX_FILES.embedder, offlineStateSchema))
+      ? embeddings.withState(await readIndexJson(dir, INDEX_FILES.embedder, offlineStateSchema))
       : embeddings;
     const titleVectors = await loadTitleVectors(dir, chunks, fitted, manifest);
     const index = new KnowledgeIndex({ chunks, phrasings, lexical, chunkVectors, phrasingVectors, titleVectors, embeddings: fitted, analyzer });
@@ -290,44 +292,4 @@ export class KnowledgeIndex {
 /** The text a chunk is embedded as: where it sits, what it says, and the questions it answers. */
 function embeddingText(c: Chunk): string {
   return [c.title, ...c.headingPath.filter((h) => h !== c.title), ...(c.questions ?? []), c.text].join('\n');
-}
-
-/** One vector per page title, in first-seen page order (the order of pageUrls()). */
-async function embedTitles(chunks: readonly Chunk[], embeddings: Embeddings, dimensions: number): Promise<VectorIndex> {
-  const titles = new Map<string, string>();
-  for (const c of chunks) if (!titles.has(c.url)) titles.set(c.url, c.title);
-  const vectors = await embeddings.embedDocuments([...titles.values()]);
-  const index = VectorIndex.create(dimensions, { ef: EF, capacity: vectors.length });
-  vectors.forEach((v, i) => index.add(i, v));
-  return index;
-}
-
-// Indexes saved before titles had their own vectors lack the file: embed the titles again then.
-async function loadTitleVectors(dir: string, chunks: readonly Chunk[], embeddings: Embeddings, manifest: Manifest): Promise<VectorIndex> {
-  const file = join(dir, INDEX_FILES.titleVectors);
-  const exists = await access(file).then(() => true, () => false);
-  if (!exists) return embedTitles(chunks, embeddings, manifest.dimensions);
-  return VectorIndex.load(file, manifest.dimensions, { ef: manifest.ef });
-}
-
-
-async function readText(dir: string, file: string): Promise<string> {
-  try {
-    return await readFile(join(dir, file), 'utf8');
-  } catch (err) {
-    throw new LaerlingError('INDEX_CORRUPT', `Index file ${file} in ${dir} is unreadable: ${(err as Error).message}`);
-  }
-}
-
-async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
-  const text = await readText(dir, file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new LaerlingError('INDEX_CORRUPT', `Index file ${file} in ${dir} is not valid JSON`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new LaerlingError('INDEX_CORRUPT', `Index file ${file} in ${dir} has an unexpected shape`);
-  return parsed.data;
 }
