@@ -29,14 +29,22 @@ export interface QaFileResult {
   problems: string[];
 }
 
-/** Validate the parsed content of a Q&A file and turn its good items into chunks. */
-export function qaChunks(data: unknown, baseUrl: string): QaFileResult {
+/**
+ * Validate the parsed content of a Q&A file and turn its good items into chunks. `cut` names items
+ * whose value YAML cut short at a " #" (see valuesCutByComments): they are reported, not indexed.
+ */
+export function qaChunks(data: unknown, baseUrl: string, cut: ReadonlyMap<number, string> = new Map()): QaFileResult {
   const list = itemList(data);
   if (!list) return { chunks: [], problems: ['expected a list of Q&A items or an object with "items: [...]"'] };
   const chunks: Chunk[] = [];
   const problems: string[] = [];
   list.items.forEach((raw, index) => {
     const where = `${list.prefix}[${index}]`;
+    const cutKey = cut.get(index);
+    if (cutKey !== undefined) {
+      problems.push(`${where}.${cutKey}: the text after " #" was read as a YAML comment and dropped; put the value in quotes`);
+      return;
+    }
     const parsed = qaItemSchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...parsed.error.issues.map((i) => `${formatPath(i.path, where)}: ${i.message}`));

@@ -5,12 +5,13 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatZodError } from '../config/format-zod-error.js';
 import { LaerlingError } from '../errors.js';
 import { markdownPage } from './knowledge-markdown.js';
-import { qaChunks } from './knowledge-qa.js';
+import { qaChunks, type QaFileResult } from './knowledge-qa.js';
+import { valuesCutByComments } from './yaml-cut-values.js';
 import type { Chunk, ExtractedPage } from './types.js';
 
 export interface KnowledgeError {
@@ -51,7 +52,7 @@ export async function loadKnowledge(dir: string, opts: { baseUrl: string }): Pro
         seenPageUrls.set(page.url, file);
         result.pages.push(page);
       } else if (QA.has(ext)) {
-        const { chunks, problems } = qaChunks(ext === '.json' ? JSON.parse(text) : parseYaml(text), opts.baseUrl);
+        const { chunks, problems } = ext === '.json' ? qaChunks(JSON.parse(text), opts.baseUrl) : yamlQaChunks(text, opts.baseUrl);
         for (const message of problems) result.errors.push({ file, message });
         for (const chunk of chunks) {
           const other = seenQaIds.get(chunk.id);
@@ -68,6 +69,12 @@ export async function loadKnowledge(dir: string, opts: { baseUrl: string }): Pro
     }
   }
   return result;
+}
+
+function yamlQaChunks(text: string, baseUrl: string): QaFileResult {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw doc.errors[0]!;
+  return qaChunks(doc.toJS(), baseUrl, valuesCutByComments(doc, text));
 }
 
 async function listFiles(dir: string): Promise<string[]> {

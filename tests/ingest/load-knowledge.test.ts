@@ -191,6 +191,30 @@ describe('loadKnowledge: bad files', () => {
     expect(messages.find((m) => m.startsWith('knowledge/pages/bad-front-matter.md: '))).toMatch(/front matter\.title: /);
   });
 
+  it('reports and leaves out an item whose unquoted value YAML cut at " #", keeping quoted ones and own-line comments', async () => {
+    await write(
+      'qa/hash.yaml',
+      `# Kodene under
+- question: Hvordan skjuler jeg nummeret?
+  answer: Tast #31# foran nummeret.
+- question: Hvordan viderekobler jeg?
+  answer: "Tast **21* og nummeret #."
+  # Sjekket mars 2026
+- question: Hva koster det?
+  alternatives:
+    - Pris
+    - Koster det noe #spørsmål
+  answer: Gratis.
+`,
+    );
+    const { qa, errors } = await loadKnowledge(dir, { baseUrl: BASE });
+    expect(qa.map((c) => c.answer)).toEqual(['Tast **21* og nummeret #.']);
+    expect(errors).toEqual([
+      { file: 'knowledge/qa/hash.yaml', message: '[0].answer: the text after " #" was read as a YAML comment and dropped; put the value in quotes' },
+      { file: 'knowledge/qa/hash.yaml', message: '[2].alternatives: the text after " #" was read as a YAML comment and dropped; put the value in quotes' },
+    ]);
+  });
+
   it('reports a Markdown url that is not http(s), and duplicate urls and questions', async () => {
     await write('a.md', '---\ntitle: A\nurl: javascript:alert(1)\n---\nTekst her.\n');
     await write('b.md', '---\ntitle: B\nurl: /samme\n---\nFørste.\n');
