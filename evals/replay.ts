@@ -42,7 +42,7 @@ export async function runReplay(dir: string): Promise<ReplayResults> {
   try {
     const { db, bots } = await openBots({ dataDir: set.dataDir, settings: {} });
     const clock = { now: START };
-    const app = createApp({ db, bots, hub: new EventHub(), now: () => new Date(clock.now), trustProxy: true });
+    const app = createApp({ db, bots, hub: new EventHub(), now: () => new Date(clock.now), trustProxy: 1 });
     const runtime = bots.get('stackfaq')!;
     const absolute = (path: string) => new URL(path, set.baseUrl).href;
 

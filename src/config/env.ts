@@ -18,8 +18,12 @@ export const envSchema = z.object({
   LAERLING_EMBEDDINGS_MODEL: optionalString,
   /** Per request; the default (src/retrieval/create-embeddings.ts) is 10 s. */
   LAERLING_EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).optional(),
-  /** Behind a reverse proxy: trust X-Forwarded-For for rate limits. */
-  LAERLING_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
+  /** Behind reverse proxies: how many (true = 1); the client address is read from X-Forwarded-For. */
+  LAERLING_TRUST_PROXY: z
+    .union([z.enum(['true', 'false']).transform((v) => (v === 'true' ? 1 : 0)), z.coerce.number().int().min(0).max(10)], {
+      error: 'expected 0, 1, … (the number of proxies in front), true or false',
+    })
+    .optional(),
   /** Served over HTTPS: mark session cookies Secure. */
   LAERLING_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
   /** Let the knowledge console crawl private addresses (an intranet site); off by default (SSRF). */
@@ -41,7 +45,8 @@ export interface RuntimeSettings {
   port?: number;
   llm?: ModelEndpoint;
   embeddings?: ModelEndpoint;
-  trustProxy?: boolean;
+  /** Reverse proxies in front of serve (0: none). */
+  trustProxy?: number;
   secureCookies?: boolean;
   crawlAllowPrivateNetwork?: boolean;
 }

@@ -20,7 +20,7 @@ export function hashSecret(secret: string): string {
 /** Create a conversation and return it with the bearer token the widget keeps (never stored). */
 export async function createConversation(
   db: Db,
-  input: { botId: string; lang: Lang; pageUrl?: string; browserId?: string; timezone?: string; now: Date },
+  input: { botId: string; lang: Lang; pageUrl?: string; browserId?: string; clientNet?: string; timezone?: string; now: Date },
 ): Promise<{ conversation: ConversationRow; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const at = input.now.toISOString();
@@ -42,6 +42,7 @@ export async function createConversation(
     closed_at: null,
     outcome: null,
     outcome_at: null,
+    client_net: input.clientNet ?? null,
   };
   await db.insertInto('conversations').values(conversation).execute();
   return { conversation, token };

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -16,6 +15,8 @@ import { knowledgeRoutes } from './knowledge-routes.js';
 import type { CrawlSettings } from '../knowledge/crawl-runs.js';
 import { authRoutes } from './auth-routes.js';
 import { demoPage } from './demo-page.js';
+import { limitBody } from './body-limit.js';
+import { clientIp as clientIpOf } from './client-ip.js';
 import { HttpError } from './http-error.js';
 import { Presence } from './presence.js';
 import { RateLimiter, type RateBudget } from './rate-limit.js';
@@ -29,8 +30,8 @@ export interface AppDeps {
   now?: () => Date;
   hub?: EventHub;
   limits?: Partial<WidgetLimits>;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /** How many reverse proxies stand in front: the client address is taken from X-Forwarded-For (see clientIp). */
+  trustProxy?: number;
   /** Mark session cookies Secure (set when served over HTTPS). */
   secureCookies?: boolean;
   /** Directory holding the built widget.js and console.js (default dist/ of the package). */
@@ -45,6 +46,9 @@ export interface AppDeps {
 }
 
 const askBodySchema = z.object({ question: z.string().trim().min(1).max(2000), bot: z.string().optional() });
+
+/** The largest request body any API route takes (a Q&A item of 4000 characters needs ~12 KB). */
+export const MAX_API_BODY_BYTES = 64 * 1024;
 
 /**
  * Questions per client address on the demo page's open ask endpoint. It needs no key, and with an
@@ -68,20 +72,14 @@ export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const presence = new Presence();
   const chat: ChatDeps = { db: deps.db, hub: deps.hub ?? new EventHub(), now, bots: deps.bots, agentsOnline: () => presence.count(), handoffNotes: deps.handoffNotes, background: deps.background, log: deps.log };
-  const clientIp = (c: Context) => {
-    if (deps.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
-    try {
-      return getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      return 'unknown'; // app.request() in tests has no socket
-    }
-  };
+  const clientIp = (c: Context) => clientIpOf(c, deps.trustProxy ?? 0);
   const assetsDir = deps.assetsDir ?? join(packageRoot(), 'dist');
   const firstBot = [...deps.bots.values()][0]!;
   const app = new Hono();
+
+  // Before any route reads a body: unauthenticated ones (login, ask) would otherwise buffer
+  // whatever they are sent. The widget's own routes allow less (WidgetLimits).
+  app.use('/api/*', limitBody(MAX_API_BODY_BYTES));
 
   app.get('/', (c) => c.html(demoPage(firstBot.config.name, widgetKeyOf(firstBot.config))));
   app.get('/healthz', (c) => c.json({ ok: true }));

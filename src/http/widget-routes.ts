@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { allowedOriginsOf, widgetKeyOf } from '../config/bot-config.js';
 import type { BotRuntime, ChatDeps } from '../conversations/chat-deps.js';
@@ -16,6 +15,8 @@ import {
 } from '../protocol/widget-api.js';
 import type { ConversationRow } from '../storage/schema.js';
 import { streamConversation, resumeAfter } from './conversation-stream.js';
+import { visitorNetwork } from '../conversations/visitor-network.js';
+import { limitBody } from './body-limit.js';
 import { HttpError } from './http-error.js';
 import { RateLimiter, type RateBudget } from './rate-limit.js';
 import { readBody } from './read-body.js';
@@ -72,14 +73,7 @@ export function widgetRoutes(deps: ChatDeps, opts: { limits: WidgetLimits; clien
     c.set('bot', bot);
     await next();
   });
-  app.use(
-    bodyLimit({
-      maxSize: opts.limits.maxBodyBytes,
-      onError: () => {
-        throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${opts.limits.maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  app.use(limitBody(opts.limits.maxBodyBytes));
 
   const withConversation = async (c: Context<Env>, next: () => Promise<void>) => {
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
@@ -106,7 +100,7 @@ export function widgetRoutes(deps: ChatDeps, opts: { limits: WidgetLimits; clien
     const body = await readBody(c, startConversationSchema);
     const bot = c.get('bot').config;
     const lang = body.lang && bot.languages.includes(body.lang) ? body.lang : bot.defaultLanguage;
-    const { conversation, token } = await createConversation(deps.db, { botId: bot.id, lang, pageUrl: body.pageUrl, browserId: body.browserId, timezone: body.timezone && isTimezone(body.timezone) ? body.timezone : undefined, now: deps.now() });
+    const { conversation, token } = await createConversation(deps.db, { botId: bot.id, lang, pageUrl: body.pageUrl, browserId: body.browserId, clientNet: visitorNetwork(opts.clientIp(c)), timezone: body.timezone && isTimezone(body.timezone) ? body.timezone : undefined, now: deps.now() });
     return c.json({ token, lang, state: await conversationState(deps, conversation), messages: [] }, 201);
   });
 

@@ -4,7 +4,7 @@ import { redactPii } from '../privacy/redact.js';
 import { createAnalyzer } from '../retrieval/analyze-text.js';
 import type { ConversationRow } from '../storage/schema.js';
 
-/** Distinct visitors (browsers) that must agree before a pair is indexed: no single visitor can teach the bot. */
+/** Distinct visitors (see distinctVisitors) that must agree before a pair is indexed: no single visitor can teach the bot. */
 export const CONFIRMATIONS_NEEDED = 2;
 
 const analyzer = createAnalyzer();
@@ -15,14 +15,24 @@ export function phrasingKey(question: string): string {
 }
 
 /**
- * The distinct visitors behind some conversations: one browser opening two chats is still one
- * visitor. A conversation deleted since (retention) still counts as its own.
+ * How many distinct visitors stand behind some conversations. A browser id is whatever the
+ * widget sends, so conversations count as different visitors only when their browsers and their
+ * networks (see visitorNetwork) both differ: one person with two made-up ids, or two browsers on
+ * one network, is one. A conversation deleted since (retention) still counts as its own.
  */
-async function visitorsOf(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<Set<string>> {
+async function distinctVisitors(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<number> {
   const ids = conversationIds.filter((id): id is string => id !== null);
-  const rows = ids.length ? await deps.db.selectFrom('conversations').select(['id', 'browser_id']).where('id', 'in', ids).execute() : [];
-  const browser = new Map(rows.map((r) => [r.id, r.browser_id]));
-  return new Set(conversationIds.map((id, i) => (id === null ? `gone:${i}` : (browser.get(id) ?? id))));
+  const rows = ids.length ? await deps.db.selectFrom('conversations').select(['id', 'browser_id', 'client_net']).where('id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const browsers = new Set<string>();
+  const networks = new Set<string>();
+  conversationIds.forEach((id, i) => {
+    const row = id === null ? undefined : byId.get(id);
+    const own = row?.id ?? `gone:${i}`;
+    browsers.add(row?.browser_id ?? own);
+    networks.add(row?.client_net ?? own);
+  });
+  return Math.min(browsers.size, networks.size);
 }
 
 /** The customer's question a bot answer replied to (redacted) and the page it answered from. */
@@ -78,7 +88,7 @@ export async function learnFromConfirmation(deps: ChatDeps, conversation: Conver
   }
   const group = (await forPage().execute()).filter((r) => r.active >= 0 && similarKeys(r.key, key));
   const waiting = group.filter((r) => r.active === 0);
-  if ((await visitorsOf(deps, group.map((r) => r.conversation_id))).size < CONFIRMATIONS_NEEDED || waiting.length === 0) return 'recorded';
+  if ((await distinctVisitors(deps, group.map((r) => r.conversation_id))) < CONFIRMATIONS_NEEDED || waiting.length === 0) return 'recorded';
   await deps.bots.get(conversation.bot_id)!.knowledge.learn([...new Set(waiting.map((r) => r.question))].map((q) => ({ question: q, url })));
   await deps.db.updateTable('learned_phrasings').set({ active: 1 }).where('id', 'in', waiting.map((r) => r.id)).execute();
   return 'indexed';
@@ -116,11 +126,10 @@ export async function learnFromRejection(deps: ChatDeps, conversation: Conversat
     .insertInto('negative_pairs')
     .values({ bot_id: conversation.bot_id, question, key, url, conversation_id: conversation.id, created_at: deps.now().toISOString() })
     .execute();
-  const before = await visitorsOf(deps, similar.map((r) => r.conversation_id));
-  const after = new Set([...before, conversation.browser_id ?? conversation.id]);
-  if (after.size < CONFIRMATIONS_NEEDED) return 'recorded';
+  const before = await distinctVisitors(deps, similar.map((r) => r.conversation_id));
+  if ((await distinctVisitors(deps, [...similar.map((r) => r.conversation_id), conversation.id])) < CONFIRMATIONS_NEEDED) return 'recorded';
   // Crossing the bar applies the earlier questions too; later agreement adds its own wording.
-  const earlier = before.size < CONFIRMATIONS_NEEDED ? similar.map((r) => r.key) : [];
+  const earlier = before < CONFIRMATIONS_NEEDED ? similar.map((r) => r.key) : [];
   const questions = earlier.length ? await deps.db.selectFrom('negative_pairs').select('question').where('bot_id', '=', conversation.bot_id).where('url', '=', url).where('key', 'in', earlier).execute() : [];
   await deps.bots.get(conversation.bot_id)!.knowledge.addNegatives([...new Set([...questions.map((q) => q.question), question])].map((q) => ({ question: q, url })));
   return 'applied';

@@ -8,6 +8,7 @@ import * as customerTimezone from './migrations/002-customer-timezone.js';
 import * as learningKeys from './migrations/003-learning-keys.js';
 import * as badgeState from './migrations/004-badge-state.js';
 import * as knowledgeConsole from './migrations/005-knowledge-console.js';
+import * as visitorNetwork from './migrations/006-visitor-network.js';
 import type { Database } from './schema.js';
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-learning-keys': learningKeys,
   '004-badge-state': badgeState,
   '005-knowledge-console': knowledgeConsole,
+  '006-visitor-network': visitorNetwork,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

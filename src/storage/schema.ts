@@ -75,6 +75,8 @@ export interface ConversationsTable {
   /** Settled outcome (migration 005): confirmed, assumed or not-resolved; null while undecided. */
   outcome: 'confirmed' | 'assumed' | 'not-resolved' | null;
   outcome_at: string | null;
+  /** Pseudonym of the client's network (migration 006; see visitor-network.ts); null when unknown. */
+  client_net: string | null;
 }
 
 export interface MessagesTable {

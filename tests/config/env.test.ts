@@ -23,6 +23,13 @@ describe('readEnv', () => {
     }
   });
 
+  it('reads how many reverse proxies stand in front (true is one)', () => {
+    expect(readEnv({ LAERLING_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(readEnv({ LAERLING_TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(readEnv({ LAERLING_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => readEnv({ LAERLING_TRUST_PROXY: 'yes' })).toThrow(/LAERLING_TRUST_PROXY.*number of proxies/);
+  });
+
   it('names the bad variable', () => {
     expect(() => readEnv({ LAERLING_PORT: 'eighty' })).toThrow(/LAERLING_PORT/);
     expect(() => readEnv({ LAERLING_LLM_BASE_URL: 'ftp://x', LAERLING_LLM_MODEL: 'm' })).toThrow(/LAERLING_LLM_BASE_URL/);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { askOutputSchema } from '../../src/cli/ask-output.js';
-import { ASK_PER_IP } from '../../src/http/create-app.js';
+import { ASK_PER_IP, MAX_API_BODY_BYTES } from '../../src/http/create-app.js';
 import { chatApp } from '../fixtures/chat-app.js';
 
 let app: Hono;
@@ -40,6 +40,24 @@ describe('HTTP app', () => {
     expect((await empty.json()).error.message).toMatch(/^question:/);
     const long = await post(JSON.stringify({ question: 'x'.repeat(2001) }));
     expect(long.status).toBe(422);
+  });
+
+  it('refuses an oversized body on every API route with 413 before reading it, streamed or not', async () => {
+    const big = JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(MAX_API_BODY_BYTES) });
+    for (const path of ['/api/auth/login', '/api/ask', '/api/knowledge/qa']) {
+      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      expect(res.status, path).toBe(413);
+      expect(await res.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    }
+    // Chunked: no content-length to judge by, so the limit counts the stream.
+    const body = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(MAX_API_BODY_BYTES / 4)));
+        controller.close();
+      },
+    });
+    const streamed = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -111,4 +111,32 @@ describe('learning from confirmed answers', () => {
     await confirm('browser-bbbbbbbbbbbb');
     expect((await t.db.selectFrom('learned_phrasings').select('active').execute()).map((r) => r.active)).toEqual([1, 1, 1]);
   });
+
+  it('counts conversations from one network as one visitor, whatever browser ids they send', async () => {
+    // The review's attack: one client, no browser id or made-up ones, several conversations.
+    const verdicts = async (t: ChatApp, address: string, helpful: boolean, browserId?: string) => {
+      const w = widgetClient(t, { 'x-forwarded-for': address });
+      await w.start({ pageUrl: 'https://test.example/mobil', lang: 'nb', ...(browserId ? { browserId } : {}) });
+      const reply = (await w.send('Hvor finner jeg PUK-koden?', 'q')).body.reply;
+      expect(reply.outcome).toBe('answer');
+      await w.call('POST', '/feedback', { seq: reply.seq, helpful });
+    };
+    const active = async (t: ChatApp) => (await t.db.selectFrom('learned_phrasings').select('active').execute()).map((r) => r.active);
+    const t = await chatApp({ trustProxy: 1 });
+    await verdicts(t, '203.0.113.7', true);
+    await verdicts(t, '203.0.113.7', true, 'made-up-id-000001');
+    expect(await active(t)).toEqual([0, 0]);
+    for (const id of ['made-up-id-000002', 'made-up-id-000003', undefined]) await verdicts(t, '198.51.100.1', false, id);
+    expect(await readLearned(join(t.dataDir, 'bots', 'test'), 'negative')).toEqual([]);
+    await verdicts(t, '198.51.100.2', true, 'another-browser-01');
+    expect(await active(t)).toEqual([1, 1, 1]);
+
+    // Addresses in one IPv6 /64 are one household; another /64 is another visitor.
+    const u = await chatApp({ trustProxy: 1 });
+    await verdicts(u, '2001:db8:0:1::5', true);
+    await verdicts(u, '2001:db8:0:1:ffff::9', true);
+    expect(await active(u)).toEqual([0, 0]);
+    await verdicts(u, '2001:db8:0:2::5', true);
+    expect(await active(u)).toEqual([1, 1, 1]);
+  });
 });
