@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readEnv, type RuntimeSettings } from '../config/env.js';
 import { LaerlingError } from '../errors.js';
@@ -32,4 +32,12 @@ function checkDataDir(dataDir: string, from: string): void {
     isDirectory = false;
   }
   if (isDirectory === false) throw new LaerlingError('INVALID_INPUT', `${from} ${dataDir}: not a directory`);
+  // Every command writes there (the database, indexes): say so now rather than as a raw EACCES.
+  let existing = dataDir;
+  while (isDirectory === undefined && dirname(existing) !== existing && statSync(existing, { throwIfNoEntry: false }) === undefined) existing = dirname(existing);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw new LaerlingError('INVALID_INPUT', `${from} ${dataDir}: not writable by this user (${existing === dataDir ? 'the directory' : existing})`);
+  }
 }

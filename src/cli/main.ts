@@ -14,16 +14,19 @@ const USAGE = `Usage: laerling <command> [options]
 
 Commands:
   crawl URL... [--max-pages N] [--allow-private-network]   crawl and (re)build the index
+        [--include PATH]... [--exclude PATH]... [--delay-ms N]
   ask "question" [--json]                                   answer one question
   ask --jsonl                                               stdin {"id","question"} per line → one result per line
   learn --jsonl                                             stdin {"question","url"} per line: question resolved by page
-  serve [--port N]                                          run the HTTP server and demo page
-  eval [--suite demo|stackfaq|all]                          run the evals and print the numbers
-  user add --email E --name N --role agent|owner|admin      add a console user (password on stdin)
+  serve [--port N] [--host H]                               run the HTTP server and demo page
+  eval [--suite demo|stackfaq|all] [--stackfaq DIR]         run the evals and print the numbers
+  user add --email E [--name N] [--role agent|owner|admin]  add a console user or reset one (role agent
+        [--password-stdin]                                  and name = e-mail unless given; password on stdin)
   stats [--json]                                            resolution rate, badge, topics (as the dashboard shows)
   erase --token T | --email E                               erase a customer's conversations and what was learned from them
 
-Every command takes --data-dir DIR (default ./data or $LAERLING_DATA_DIR) and --bot ID (default: the first bot).`;
+Every command takes --data-dir DIR (default ./data or $LAERLING_DATA_DIR) and --bot ID (default: the first bot),
+and --help. README.md documents every option.`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   crawl: runCrawl,
@@ -48,6 +51,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stderr(`laerling: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
   try {
     return await run(rest, io);
   } catch (err) {
@@ -55,7 +62,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr(`laerling ${command}: ${err.message} [${err.code}]\n`);
       return 1;
     }
-    if (err instanceof TypeError && (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // parseArgs' own errors (unknown option, missing value, unexpected argument) are usage errors.
+    if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS_')) {
       io.stderr(`laerling ${command}: ${err.message}\n`);
       return 2;
     }

@@ -25,6 +25,17 @@ describe('CLI errors', () => {
     }
   });
 
+  it('answers every malformed option with one line and exit code 2, and --help after a command with the usage', async () => {
+    for (const args of [['stats', '--data-dir'], ['erase', '--email'], ['stats', '--json=yes'], ['ask', 'hei', '--nope']]) {
+      const io = quietIo();
+      expect(await main(args, io), args.join(' ')).toBe(2);
+      expect(io.err.join('')).toMatch(new RegExp(`^laerling ${args[0]}: .+\n$`));
+    }
+    const help = quietIo();
+    expect(await main(['ask', '--help'], help)).toBe(0);
+    expect(help.out.join('')).toMatch(/^Usage: laerling <command>/);
+  });
+
   it('stats --bot with an unknown id fails as the other commands do', async () => {
     const io = quietIo();
     expect(await main(['stats', '--bot', 'nope', '--data-dir', dataDir], io)).toBe(1);
