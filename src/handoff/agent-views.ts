@@ -2,7 +2,7 @@ import type { ChatDeps } from '../conversations/chat-deps.js';
 import { getConversation, listMessages, messageMeta } from '../conversations/conversation-store.js';
 import { LaerlingError } from '../errors.js';
 import type { HandoffRow } from '../storage/schema.js';
-import { isPersonRequest } from './person-request.js';
+import { isPersonRequest, isThanks, isYes } from './person-request.js';
 
 /** A chat as the queue and the tabs list it. */
 export interface QueueItem {
@@ -124,13 +124,23 @@ export async function handoffPacket(deps: ChatDeps, conversationId: string) {
   };
 }
 
-/** A draft reply from the knowledge base for the customer's latest real question, with its sources. */
+// How many of the customer's latest messages a suggestion looks back over: "Er dere der?" after
+// the question should not hide the question, but a long chat's first words are stale.
+const SUGGEST_LOOKBACK = 3;
+
+/**
+ * A draft reply from the knowledge base for the customer's latest real question, with its sources:
+ * the newest of their last few messages the knowledge base has a passage for ("Er dere der?" has
+ * none, the question before it may). None found: an empty draft, never the bot's own refusal.
+ */
 export async function suggestReply(deps: ChatDeps, conversationId: string) {
   const conversation = await getConversation(deps.db, conversationId);
   if (!conversation) throw new LaerlingError('NOT_FOUND', 'No such conversation');
-  const questions = (await listMessages(deps.db, conversationId)).filter((m) => m.role === 'customer' && !isPersonRequest(m.text));
-  const question = questions.at(-1)?.text;
-  if (!question) return { question: null, text: '', sources: [], confidence: 0 };
-  const result = await deps.bots.get(conversation.bot_id)!.suggest(question);
-  return { question, text: result.answer, sources: result.sources, confidence: result.confidence };
+  const questions = (await listMessages(deps.db, conversationId)).filter((m) => m.role === 'customer' && !isPersonRequest(m.text) && !isThanks(m.text) && !isYes(m.text));
+  const bot = deps.bots.get(conversation.bot_id)!;
+  for (const { text: question } of questions.slice(-SUGGEST_LOOKBACK).reverse()) {
+    const result = await bot.suggest(question);
+    if (result.outcome === 'answer') return { question, text: result.answer, sources: result.sources, confidence: result.confidence };
+  }
+  return { question: questions.at(-1)?.text ?? null, text: '', sources: [], confidence: 0 };
 }

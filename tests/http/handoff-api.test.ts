@@ -296,6 +296,28 @@ describe('agent console API', () => {
     expect((await t.db.selectFrom('ratings').select('score').executeTakeFirstOrThrow()).score).toBe(8);
   });
 
+  it("suggests a reply for the customer's last question the knowledge base can answer, never the bot's refusal", async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('hvor finner jeg puk koden', 'q1');
+    await w.send('kan jeg få snakke med en kundebehandler', 'q2');
+    await w.send('Er dere der?', 'q3');
+    const agent = await agentClient(t);
+    const { waiting } = (await agent.call('GET', '/api/agent/queue')).body;
+    const id = (await agent.call('POST', `/api/agent/handoffs/${waiting[0].handoffId}/claim`, {})).body.conversationId;
+    const suggestion = (await agent.call('GET', `/api/agent/conversations/${id}/suggestion`)).body;
+    expect(suggestion).toMatchObject({ question: 'hvor finner jeg puk koden', sources: [{ url: 'https://test.example/mobil/puk' }] });
+
+    const u = widgetClient(t);
+    await u.start();
+    await u.send('Er dere der?', 'q1');
+    await u.send('jeg vil snakke med et menneske', 'q2');
+    const next = (await agent.call('GET', '/api/agent/queue')).body.waiting[0];
+    const other = (await agent.call('POST', `/api/agent/handoffs/${next.handoffId}/claim`, {})).body.conversationId;
+    expect((await agent.call('GET', `/api/agent/conversations/${other}/suggestion`)).body).toEqual({ question: 'Er dere der?', text: '', sources: [], confidence: 0 });
+  });
+
   it('asks for the rating only while the chat stays closed: a new question shows the bot, then the queue', async () => {
     const t = await chatApp();
     const w = widgetClient(t);
