@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readEnv, type RuntimeSettings } from '../config/env.js';
+import { readEnv, unknownVariables, type RuntimeSettings } from '../config/env.js';
 import { LaerlingError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
 
@@ -14,6 +14,7 @@ const COMMON = {
 export function parseCommand<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, io: CliIo) {
   const parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
   const settings: RuntimeSettings = readEnv(io.env);
+  for (const name of unknownVariables(io.env)) io.stderr(`laerling: ignoring ${name}, which Lærling does not read (a typo? README lists the variables)\n`);
   const values = parsed.values as Record<string, unknown>;
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? settings.dataDir ?? './data');
   checkDataDir(dataDir, values['data-dir'] !== undefined ? '--data-dir' : settings.dataDir !== undefined ? 'LAERLING_DATA_DIR' : 'data dir');

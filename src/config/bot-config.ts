@@ -70,6 +70,9 @@ export const configFileSchema = z.strictObject({ bots: z.array(botSchema).min(1)
   // would crash `serve` at start, so it is refused here with both places named.
   const keys = new Map<string, number>();
   config.bots.forEach((bot, i) => {
+    if (!bot.languages.includes(bot.defaultLanguage)) {
+      ctx.addIssue({ code: 'custom', path: ['bots', i, 'defaultLanguage'], message: `"${bot.defaultLanguage}" is not one of the bot's languages (${bot.languages.join(', ')})` });
+    }
     if (ids.has(bot.id)) {
       ctx.addIssue({ code: 'custom', path: ['bots', i, 'id'], message: `duplicate bot id "${bot.id}"` });
       return;

@@ -58,6 +58,14 @@ function withoutBlanks(source: Record<string, string | undefined>): Record<strin
   );
 }
 
+// Read by one command or by the tests, outside the settings every command shares.
+const OTHER_VARIABLES = new Set(['LAERLING_NEW_PASSWORD', 'LAERLING_CHROMIUM', 'LAERLING_STACKFAQ_DIR']);
+
+/** LAERLING_* variables that are set but that nothing reads: most likely typos ("LAERLING_DATADIR"). */
+export function unknownVariables(source: Record<string, string | undefined> = process.env): string[] {
+  return Object.keys(withoutBlanks(source)).filter((name) => !(name in envSchema.shape) && !OTHER_VARIABLES.has(name)).sort();
+}
+
 /** Parse and validate LAERLING_* variables; errors name the offending variable. */
 export function readEnv(source: Record<string, string | undefined> = process.env): RuntimeSettings {
   const parsed = envSchema.safeParse(withoutBlanks(source));

@@ -19,6 +19,12 @@ const day = z.array(interval).default([]);
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const officeHours = [{ open: '08:00', close: '16:00' }];
 
+// "2026-24-12" (day and month swapped) must not silently skip Christmas Eve.
+function isCalendarDate(s: string): boolean {
+  const date = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
+}
+
 /** A bot's opening hours: weekly schedule, public holidays and dated exceptions, in an IANA timezone. */
 export const openingHoursSchema = z.strictObject({
   timezone: z.string().default('Europe/Oslo').refine(isTimezone, 'an IANA timezone such as Europe/Oslo'),
@@ -29,7 +35,7 @@ export const openingHoursSchema = z.strictObject({
   holidays: z.enum(['NO', 'none']).default('NO'),
   /** Dated overrides, e.g. Christmas Eve 09:00–13:00, or `hours: []` for closed. They beat holidays and the weekly schedule. */
   exceptions: z
-    .array(z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'), hours: z.array(interval), note: z.string().optional() }))
+    .array(z.strictObject({ date: z.string().refine(isCalendarDate, 'a date as YYYY-MM-DD'), hours: z.array(interval), note: z.string().optional() }))
     .default([]),
 });
 export type OpeningHours = z.infer<typeof openingHoursSchema>;

@@ -36,6 +36,12 @@ describe('CLI errors', () => {
     expect(help.out.join('')).toMatch(/^Usage: laerling <command>/);
   });
 
+  it('warns about a LAERLING_ variable it does not read instead of silently ignoring a typo', async () => {
+    const io = quietIo([], { LAERLING_DATADIR: '/somewhere' });
+    expect(await main(['stats', '--data-dir', dataDir], io)).toBe(0);
+    expect(io.err.join('')).toMatch(/ignoring LAERLING_DATADIR, which Lærling does not read/);
+  });
+
   it('stats --bot with an unknown id fails as the other commands do', async () => {
     const io = quietIo();
     expect(await main(['stats', '--bot', 'nope', '--data-dir', dataDir], io)).toBe(1);

@@ -39,6 +39,12 @@ describe('bot config', () => {
     expect(bad({ theme: { color: 'blue' } })).toThrow(/theme\.color: a #rrggbb colour/);
     expect(bad({ resolution: { goal: 2 } })).toThrow(/resolution\.goal/);
     expect(bad({ allowedOrigins: ['javascript:alert(1)'] })).toThrow(/allowedOrigins\[0\]/);
+    // Day and month swapped, or a day that does not exist: not a date that quietly never comes.
+    for (const date of ['2026-24-12', '2026-13-40', '2026-02-30']) {
+      expect(bad({ openingHours: { exceptions: [{ date, hours: [] }] } }), date).toThrow(/openingHours\.exceptions\[0\]\.date: a date as YYYY-MM-DD/);
+    }
+    expect(bad({ openingHours: { exceptions: [{ date: '2028-02-29', hours: [] }] } })).not.toThrow();
+    expect(bad({ defaultLanguage: 'en', languages: ['nb'] })).toThrow(/bots\[0\]\.defaultLanguage: "en" is not one of the bot's languages \(nb\)/);
   });
 
   it('gives each source its own re-crawl schedule, weekly unless set', () => {

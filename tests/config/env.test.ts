@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEnv } from '../../src/config/env.js';
+import { readEnv, unknownVariables } from '../../src/config/env.js';
 
 describe('readEnv', () => {
   it('runs offline when nothing is set', () => {
@@ -28,6 +28,13 @@ describe('readEnv', () => {
     expect(readEnv({ LAERLING_TRUST_PROXY: 'false' }).trustProxy).toBe(0);
     expect(readEnv({ LAERLING_TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(() => readEnv({ LAERLING_TRUST_PROXY: 'yes' })).toThrow(/LAERLING_TRUST_PROXY.*number of proxies/);
+  });
+
+  it('finds LAERLING_ variables nothing reads (typos), ignoring other programs\' variables', () => {
+    expect(unknownVariables({ LAERLING_DATADIR: '/x', LAERLING_PORTT: '1', LAERLING_PORT: '3000', LAERLING_NEW_PASSWORD: 'p', LAERLING_EMPTY: ' ', PATH: '/bin' })).toEqual([
+      'LAERLING_DATADIR',
+      'LAERLING_PORTT',
+    ]);
   });
 
   it('names the bad variable', () => {
