@@ -5,6 +5,7 @@ import { LaerlingError } from '../errors.js';
 import { openingHoursSchema } from '../handoff/opening-hours.js';
 import { DEFAULT_SENSITIVE_TOPICS, sensitiveTopicSchema } from '../handoff/sensitive-topics.js';
 import { langSchema, themeSchema } from '../protocol/widget-api.js';
+import { demoOpeningHours } from './demo-hours.js';
 import { formatZodError } from './format-zod-error.js';
 import { packageRoot } from './package-root.js';
 
@@ -100,6 +101,7 @@ export function demoBot(): BotConfig {
     siteUrl: 'https://fjordmobil.example/',
     theme: { color: '#0f6e5a', name: 'Fjordmobil' },
     sensitiveTopics: DEFAULT_SENSITIVE_TOPICS,
+    openingHours: demoOpeningHours(new Date()),
   });
 }
 

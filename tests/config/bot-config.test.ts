@@ -2,7 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowedOriginsOf, loadConfig, parseConfig, selectBot } from '../../src/config/bot-config.js';
+import { allowedOriginsOf, demoBot, loadConfig, parseConfig, selectBot } from '../../src/config/bot-config.js';
+import { demoOpeningHours } from '../../src/config/demo-hours.js';
+import { isOpen } from '../../src/handoff/opening-hours.js';
 import { packageRoot } from '../../src/config/package-root.js';
 
 describe('bot config', () => {
@@ -12,6 +14,19 @@ describe('bot config', () => {
     expect(config.bots).toHaveLength(1);
     expect(config.bots[0]).toMatchObject({ id: 'demo', name: 'Fjordmobil', defaultLanguage: 'nb' });
     expect(config.bots[0]!.knowledgeDir).toMatch(/knowledge$/);
+  });
+
+  it("gives the demo bot the chat hours its own contact page states, holidays included", () => {
+    const hours = demoOpeningHours(new Date('2026-11-27T12:00:00Z'));
+    const open = (oslo: string) => isOpen(hours, new Date(oslo));
+    expect(open('2026-11-24T20:30:00+01:00')).toBe(true); // Tuesday evening: chat is open till 22
+    expect(open('2026-11-24T22:30:00+01:00')).toBe(false);
+    expect(open('2026-11-28T17:00:00+01:00')).toBe(true); // Saturday, 10–18
+    expect(open('2026-12-24T14:00:00+01:00')).toBe(false); // Christmas Eve, 09–13
+    expect(open('2026-12-24T12:00:00+01:00')).toBe(true);
+    expect(open('2027-03-25T15:00:00+01:00')).toBe(true); // Maundy Thursday 2027, 10–16
+    expect(open('2027-05-17T17:00:00+02:00')).toBe(false); // 17 May, 10–16
+    expect(demoBot().openingHours.weekly.mon).toEqual([{ open: '08:00', close: '22:00' }]);
   });
 
   it('resolves knowledgeDir relative to the config file and fills defaults', () => {
