@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { queueChannel, type ChatDeps } from '../conversations/chat-deps.js';
+import { conversationState } from '../conversations/conversation-state.js';
 import { getConversation, listMessages, toMessage } from '../conversations/conversation-store.js';
 import { agentReply, agentTyping, claimHandoff, closeConversation, handBack } from '../handoff/agent-actions.js';
 import { handoffPacket, listHandoffs, suggestReply } from '../handoff/agent-views.js';
@@ -59,6 +60,7 @@ export function agentRoutes(deps: ChatDeps, presence: Presence): Hono<AuthEnv> {
       channel: id,
       after: resumeAfter(c),
       load: async (after) => (await listMessages(deps.db, id, after)).map(toMessage),
+      state: async () => conversationState(deps, (await getConversation(deps.db, id))!),
     });
   });
 

@@ -296,6 +296,21 @@ describe('agent console API', () => {
     expect((await t.db.selectFrom('ratings').select('score').executeTakeFirstOrThrow()).score).toBe(8);
   });
 
+  it("resumes the agent's conversation stream as the widget's: the backlog after Last-Event-ID, then the current state", async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('hvor finner jeg puk koden', 'q1');
+    await w.call('POST', '/handoff', {});
+    const agent = await agentClient(t);
+    const { waiting } = (await agent.call('GET', '/api/agent/queue')).body;
+    const id = (await agent.call('POST', `/api/agent/handoffs/${waiting[0].handoffId}/claim`, {})).body.conversationId;
+    const res = await t.app.request(`/api/agent/conversations/${id}/events`, { headers: { cookie: agent.cookie, 'last-event-id': '2' } });
+    const got = await readEvents(res, (ev) => ev.some((e) => e.event === 'state'));
+    expect(got.map((e) => e.event)).toEqual(['message', 'message', 'state']);
+    expect(got.at(-1)!.data).toMatchObject({ status: 'agent' });
+  });
+
   it("suggests a reply for the customer's last question the knowledge base can answer, never the bot's refusal", async () => {
     const t = await chatApp();
     const w = widgetClient(t);
