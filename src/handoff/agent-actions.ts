@@ -47,7 +47,7 @@ export async function heldHandoff(deps: ChatDeps, conversationId: string, agent:
     .where('conversation_id', '=', conversationId)
     .where('status', '=', 'claimed')
     .executeTakeFirst();
-  if (!handoff || handoff.claimed_by !== agent.id) throw new LaerlingError('FORBIDDEN', 'Claim this chat before replying to it');
+  if (!handoff || handoff.claimed_by !== agent.id) throw new LaerlingError('FORBIDDEN', 'Only the agent who claimed this chat can act on it: claim it first');
   return handoff;
 }
 

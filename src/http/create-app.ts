@@ -86,6 +86,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/widget.js', (c) => serveAsset(c, join(assetsDir, 'widget', 'widget.js')));
   app.get('/console.js', (c) => serveAsset(c, join(assetsDir, 'console', 'console.js')));
   app.get('/console', (c) => serveAsset(c, join(assetsDir, 'console', 'index.html'), 'text/html; charset=utf-8'));
+  app.get('/console/', (c) => c.redirect('/console', 301));
 
   const askLimiter = new RateLimiter(ASK_PER_IP, () => now().getTime());
   app.post('/api/ask', async (c) => {

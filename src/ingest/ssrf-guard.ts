@@ -56,7 +56,11 @@ export async function resolveSafeAddress(raw: string, options: GuardOptions = {}
   for (const { address } of addresses) {
     const verdict = checkAddress(address);
     if (!verdict.ok) {
-      throw new LaerlingError('PRIVATE_NETWORK', `Refusing ${url.host}: ${verdict.reason}`, { url: raw, address });
+      throw new LaerlingError(
+        'PRIVATE_NETWORK',
+        `Refusing ${url.host}: ${verdict.reason} (private addresses are crawled only when allowed: --allow-private-network, or LAERLING_CRAWL_ALLOW_PRIVATE_NETWORK=1 for the console)`,
+        { url: raw, address },
+      );
     }
   }
   return first;

@@ -61,7 +61,10 @@ export async function buildBotIndex(
   const chunks: Chunk[] = [];
   let fingerprint: string | undefined;
   if (bot.knowledgeDir) {
-    const knowledge = await loadKnowledge(bot.knowledgeDir, { baseUrl: bot.siteUrl });
+    const knowledge = await loadKnowledge(bot.knowledgeDir, { baseUrl: bot.siteUrl }).catch((err: unknown) => {
+      // Name the setting and the bot: the folder's path alone does not say where it came from.
+      throw err instanceof LaerlingError ? new LaerlingError(err.code, `Bot "${bot.id}", knowledgeDir: ${err.message}`) : err;
+    });
     for (const e of knowledge.errors) warnings.push(`${e.file}: ${e.message}`);
     for (const page of knowledge.pages) chunks.push(...chunkPage(page));
     chunks.push(...knowledge.qa);

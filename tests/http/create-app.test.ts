@@ -60,6 +60,12 @@ describe('HTTP app', () => {
     expect(streamed.status).toBe(413);
   });
 
+  it('sends /console/ (a typed trailing slash) to the console', async () => {
+    const res = await app.request('/console/');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/console');
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     const res = await app.request('/nope');
     expect(res.status).toBe(404);

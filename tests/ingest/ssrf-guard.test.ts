@@ -95,6 +95,8 @@ describe('resolveSafeAddress', () => {
     expect(await codeOf(resolveSafeAddress('https://evil.example/', { lookup }))).toBe('PRIVATE_NETWORK');
     expect(await codeOf(resolveSafeAddress('https://mixed.example/', { lookup }))).toBe('PRIVATE_NETWORK');
     expect(await codeOf(resolveSafeAddress('https://v6.example/', { lookup }))).toBe('PRIVATE_NETWORK');
+    // The operator reading it learns how to allow an intranet site on purpose.
+    await expect(resolveSafeAddress('https://evil.example/', { lookup })).rejects.toThrow(/--allow-private-network, or LAERLING_CRAWL_ALLOW_PRIVATE_NETWORK=1/);
   });
 
   it.each([

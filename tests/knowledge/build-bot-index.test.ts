@@ -27,6 +27,12 @@ const C = page('/gift-cards', 'Gift cards', 'Gift cards are valid for three year
 const urlsOf = (chunks: readonly { url: string }[]) => [...new Set(chunks.map((c) => c.url))].sort();
 
 describe('buildBotIndex', () => {
+  it('names the bot and the setting when its knowledge folder is missing', async () => {
+    const dataDir = await tinyBotDataDir();
+    const bot = { ...(await loadConfig(dataDir)).bots[0]!, knowledgeDir: '/nonexistent/knowledge' };
+    await expect(buildBotIndex(bot, dataDir, { embeddings: new OfflineEmbeddings() })).rejects.toThrow(/^Bot "test", knowledgeDir: Cannot read the knowledge folder \/nonexistent\/knowledge/);
+  });
+
   it('merges knowledge files with crawled pages, and a re-crawl keeps unchanged pages, drops deleted ones and keeps transient failures', async () => {
     const dataDir = await tinyBotDataDir();
     const bot = (await loadConfig(dataDir)).bots[0]!;
