@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   for (let b = 0; b < threads.length; b += 25) {
     const batch = new Set(threads.slice(b, b + 25));
     const items = rows.filter((r) => batch.has(r.id.split('-')[0]!)).map((r) => ({ id: r.id, text: r.question, at }));
-    const groups = groupGaps(items, { threshold, namedTerms: named });
+    const groups = await groupGaps(items, { threshold, namedTerms: named });
     const score = scoreGroups(groups);
     worst = Math.min(worst, score.minPurity);
     console.log(`batch ${b / 25 + 1}: ${items.length} questions → ${score.groups} groups, purity min ${score.minPurity.toFixed(2)} mean ${score.meanPurity.toFixed(3)}`);

@@ -24,7 +24,7 @@ export async function gapGroupEval(dir: string): Promise<GapGroupResult> {
   const rows = await readJsonl(join(dir, 'unanswerable.jsonl'), schema);
   const at = new Date(Date.UTC(2026, 0, 1)).toISOString();
   const titles = await stackfaqTitles(dir);
-  const groups = groupGaps(rows.map((r) => ({ id: r.id, text: r.question, at })), { namedTerms: namedTermsOf(titles) });
+  const groups = await groupGaps(rows.map((r) => ({ id: r.id, text: r.question, at })), { namedTerms: namedTermsOf(titles) });
   return { questions: rows.length, ...scoreGroups(groups) };
 }
 
