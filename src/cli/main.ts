@@ -22,6 +22,7 @@ Commands:
   eval [--suite demo|stackfaq|all] [--stackfaq DIR]         run the evals and print the numbers
   user add --email E [--name N] [--role agent|owner|admin]  add a console user or reset one (role agent
         [--password-stdin]                                  and name = e-mail unless given; password on stdin)
+  user disable --email E | user enable --email E            stop a user signing in (ends their sessions); allow again
   stats [--json]                                            resolution rate, badge, topics (as the dashboard shows)
   erase --token T | --email E                               erase a customer's conversations and what was learned from them
 

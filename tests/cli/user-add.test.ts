@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/auth/password.js';
+import { createSession, sessionUser } from '../../src/auth/sessions.js';
 import { openDatabase } from '../../src/storage/open-database.js';
 import { runCli } from './run-cli.js';
 
@@ -31,5 +32,45 @@ describe('laerling user add', () => {
     const role = await runCli(['user', 'add', '--data-dir', dataDir, '--email', 'a@b.no', '--role', 'boss', '--password-stdin'], { stdin: 'long enough secret\n' });
     expect(role.code).toBe(1);
     expect(role.stderr).toMatch(/role:/);
+  });
+});
+
+describe('laerling user disable / enable', () => {
+  it('disables a user, which refuses their sign-in and ends their sessions, and enables them again', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'laerling-user-'));
+    const added = await runCli(['user', 'add', '--data-dir', dataDir, '--email', 'kari@example.com', '--name', 'Kari', '--role', 'agent', '--password-stdin'], { stdin: 'a long enough secret\n' });
+    expect(added.code).toBe(0);
+    let db = await openDatabase(join(dataDir, 'laerling.db'));
+    const user = await db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+    const { cookie } = await createSession(db, user.id, new Date());
+    await db.destroy();
+
+    const disabled = await runCli(['user', 'disable', '--data-dir', dataDir, '--email', 'Kari@Example.com']);
+    expect(disabled.stderr).toBe('');
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toMatch(/kari@example\.com is disabled and signed out everywhere/);
+    db = await openDatabase(join(dataDir, 'laerling.db'));
+    expect(await sessionUser(db, cookie, new Date())).toBeUndefined();
+    expect(await db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    expect((await db.selectFrom('users').select('disabled').executeTakeFirstOrThrow()).disabled).toBe(1);
+    expect((await db.selectFrom('audit_events').select('action').where('action', '=', 'user.disable').execute()).length).toBe(1);
+    await db.destroy();
+
+    const enabled = await runCli(['user', 'enable', '--data-dir', dataDir, '--email', 'kari@example.com']);
+    expect(enabled.code).toBe(0);
+    expect(enabled.stdout).toMatch(/kari@example\.com \(agent\) may sign in again/);
+    db = await openDatabase(join(dataDir, 'laerling.db'));
+    expect((await db.selectFrom('users').select('disabled').executeTakeFirstOrThrow()).disabled).toBe(0);
+    await db.destroy();
+  });
+
+  it('names an unknown user and a missing --email', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'laerling-user-'));
+    const unknown = await runCli(['user', 'disable', '--data-dir', dataDir, '--email', 'nobody@example.com']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No console user nobody@example\.com \[NOT_FOUND\]/);
+    const missing = await runCli(['user', 'enable', '--data-dir', dataDir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/--email: required/);
   });
 });
