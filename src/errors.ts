@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   CONFLICT: 'Conflicting change',
   RATE_LIMITED: 'Too many requests',
   PAYLOAD_TOO_LARGE: 'Request too large',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json)',
   LISTEN_FAILED: 'The server could not listen on its address and port',
 } as const;
 

@@ -9,6 +9,7 @@ import { findUserByEmail } from '../auth/users.js';
 import { recordAudit } from '../storage/audit.js';
 import type { Database, UserRow } from '../storage/schema.js';
 import { HttpError } from './http-error.js';
+import { isOwnOrigin } from './own-origin.js';
 import { RateLimiter } from './rate-limit.js';
 import { readBody } from './read-body.js';
 
@@ -43,6 +44,11 @@ export function authRoutes(deps: { db: Kysely<Database>; now: () => Date; client
   const attempts = new RateLimiter({ max: 10, windowMs: 60_000 }, () => deps.now().getTime());
 
   app.post('/login', async (c) => {
+    // Login CSRF: a foreign page must not sign the visitor in to an account it chose (what they
+    // then type or upload would land in the attacker's console). The session cookie's SameSite and
+    // the CSRF token guard every other change, but at login there is no session yet.
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !isOwnOrigin(c, origin)) throw new HttpError(403, 'FORBIDDEN', `Sign-in is accepted only from this server's own pages, not from ${origin.slice(0, 100)}`);
     attempts.take(deps.clientIp(c));
     const body = await readBody(c, loginSchema);
     const user = await findUserByEmail(deps.db, body.email);
