@@ -26,7 +26,16 @@ export function sse(c: Context, run: Parameters<typeof streamSSE>[1]): Response 
  */
 export function streamConversation(
   c: Context,
-  opts: { hub: EventHub; channel: string; after: number; load: (after: number) => Promise<Message[]>; state?: () => Promise<unknown>; heartbeatMs?: number },
+  opts: {
+    hub: EventHub;
+    channel: string;
+    after: number;
+    load: (after: number) => Promise<Message[]>;
+    state?: () => Promise<unknown>;
+    heartbeatMs?: number;
+    /** Called once when the client goes away, e.g. to give back the stream's slot. */
+    onClose?: () => void;
+  },
 ): Response {
   return sse(c, async (stream) => {
     let last = opts.after;
@@ -65,6 +74,7 @@ export function streamConversation(
         closed = true;
         unsubscribe();
         clearInterval(heartbeat);
+        opts.onClose?.();
         resolve();
       });
     });

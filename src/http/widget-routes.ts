@@ -20,6 +20,7 @@ import { limitBody } from './body-limit.js';
 import { HttpError } from './http-error.js';
 import { RateLimiter, type RateBudget } from './rate-limit.js';
 import { readBody } from './read-body.js';
+import { StreamSlots, type StreamCaps } from './stream-slots.js';
 
 /** Request budgets of the public widget API; tests lower them. */
 export interface WidgetLimits {
@@ -27,12 +28,15 @@ export interface WidgetLimits {
   messagesPerConversation: RateBudget;
   /** Largest request body in bytes; bigger ones get a 413 before they are read. */
   maxBodyBytes: number;
+  /** Event streams open at once: per conversation (a customer's tabs) and per client address. */
+  openStreams: StreamCaps;
 }
 
 export const DEFAULT_WIDGET_LIMITS: WidgetLimits = {
   perIp: { max: 300, windowMs: 60_000 },
   messagesPerConversation: { max: 20, windowMs: 60_000 },
   maxBodyBytes: 16 * 1024,
+  openStreams: { perConversation: 5, perAddress: 50 },
 };
 
 type Env = { Variables: { bot: BotRuntime; conversation: ConversationRow } };
@@ -46,6 +50,7 @@ export function widgetRoutes(deps: ChatDeps, opts: { limits: WidgetLimits; clien
   const byKey = new Map([...deps.bots.values()].map((b) => [widgetKeyOf(b.config), b]));
   const ipLimiter = new RateLimiter(opts.limits.perIp, () => deps.now().getTime());
   const messageLimiter = new RateLimiter(opts.limits.messagesPerConversation, () => deps.now().getTime());
+  const streams = new StreamSlots(opts.limits.openStreams);
   const app = new Hono<Env>();
 
   const botOf = (c: Context) => byKey.get(c.req.param('key') ?? '');
@@ -129,7 +134,9 @@ export function widgetRoutes(deps: ChatDeps, opts: { limits: WidgetLimits; clien
 
   app.get('/events', (c) => {
     const conversation = c.get('conversation');
+    const release = streams.open(conversation.id, opts.clientIp(c));
     return streamConversation(c, {
+      onClose: release,
       hub: deps.hub,
       channel: conversation.id,
       after: resumeAfter(c),
