@@ -55,7 +55,7 @@ export function authRoutes(deps: { db: Kysely<Database>; now: () => Date; client
     // Verify even for unknown e-mails so timing does not reveal which accounts exist.
     const ok = await verifyPassword(body.password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     if (!user || !ok || user.disabled) {
-      await recordAudit(deps.db, { actor: `ip:${deps.clientIp(c)}`, action: 'auth.login-failed', target: body.email.toLowerCase(), at: deps.now() });
+      await recordAudit(deps.db, { actor: `ip:${deps.clientIp(c)}`, action: 'auth.login-failed', target: user ? user.email : unknownLogin(body.email), at: deps.now() });
       throw new HttpError(401, 'UNAUTHORIZED', 'Wrong e-mail or password');
     }
     await recordAudit(deps.db, { actor: `user:${user.id}`, action: 'auth.login', at: deps.now() });
@@ -82,4 +82,17 @@ export function authRoutes(deps: { db: Kysely<Database>; now: () => Date; client
     return c.json({ ok: true });
   });
   return app;
+}
+
+const emailShape = z.email();
+
+/**
+ * What the audit log keeps of a sign-in name that is no user's: people type their password into
+ * the e-mail field, and the log must not keep it. An address keeps its domain (which sites are
+ * being tried), anything else only its length.
+ */
+export function unknownLogin(typed: string): string {
+  const email = typed.trim().toLowerCase();
+  if (emailShape.safeParse(email).success) return `unknown:…@${email.slice(email.lastIndexOf('@') + 1)}`;
+  return `unknown:(not an e-mail, ${[...typed].length} characters)`;
 }
