@@ -1,96 +1,57 @@
+import { isIban, isNorwegianAccount, isNorwegianNationalId, passesLuhn } from './check-digits.js';
+import { matchingText, originalRange } from './matching-text.js';
+
+export { isIban, isNorwegianAccount, isNorwegianNationalId, passesLuhn } from './check-digits.js';
+
 /**
- * PII redaction for everything we keep for learning or send to a model: e-mail addresses, phone
- * numbers (Norwegian and international, "+1 (555) 123-4567" too), Norwegian national identity
- * numbers (fødselsnummer and D-numbers, checked with their mod-11 digits, including the rule for
- * numbers issued from 2032), card numbers (Luhn), Norwegian bank account numbers (mod 11) and
- * IBANs (mod 97). Numbers are replaced only when their check digits hold, so order numbers,
- * prices and dates stay.
+ * PII redaction for everything we keep for learning or send to a model: e-mail addresses (also
+ * spelt "ola(at)example.com" or "ola [at] example [dot] com"), phone numbers (Norwegian and
+ * international, "+1 (555) 123-4567" and "912/34/567" too), Norwegian national identity numbers
+ * (fødselsnummer and D-numbers), card numbers, Norwegian bank account numbers and IBANs, judged by
+ * their check digits (check-digits.ts), so order numbers, prices and dates stay. Matching runs on
+ * the NFKC form of the text (full-width digits and "＠", no-break spaces); only the matches are
+ * replaced, the rest of the text stays as written.
  */
 export type PiiKind = 'email' | 'national-id' | 'card' | 'account' | 'iban' | 'phone';
 
-const digitsOf = (s: string) => s.replace(/\D/g, '').split('').map(Number);
-
-/** Mod-11 check digit for `digits` with `weights`; null when the remainder makes the number invalid (10). */
-function mod11(digits: readonly number[], weights: readonly number[]): number | null {
-  const sum = weights.reduce((acc, w, i) => acc + w * digits[i]!, 0);
-  const k = 11 - (sum % 11);
-  return k === 11 ? 0 : k === 10 ? null : k;
-}
-
-const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-/**
- * A valid fødselsnummer or D-number (day + 40). The second check digit is always mod 11. The first
- * is mod 11 for numbers issued before 2032; from 2032 the weighted sum including it (weight 1) may
- * leave a remainder of 0, 1, 2 or 3, so both rules are accepted here.
- */
-export function isNorwegianNationalId(raw: string): boolean {
-  const d = digitsOf(raw);
-  if (d.length !== 11) return false;
-  let day = d[0]! * 10 + d[1]!;
-  if (day > 40) day -= 40; // D-number
-  const month = d[2]! * 10 + d[3]!;
-  // Month + 40 (H-numbers) and + 80 (synthetic test numbers from Tenor) are valid too.
-  const plausibleDate = day >= 1 && day <= 31 && [0, 40, 80].some((o) => month - o >= 1 && month - o <= 12);
-  if (!plausibleDate) return false;
-  if (mod11(d, K2) !== d[10]) return false;
-  const oldRule = mod11(d, K1) === d[9];
-  const newRule = [...K1, 1].reduce((acc, w, i) => acc + w * d[i]!, 0) % 11 <= 3;
-  return oldRule || newRule;
-}
-
-/** A Norwegian bank account number: 11 digits, the last a mod-11 check digit. */
-export function isNorwegianAccount(raw: string): boolean {
-  const d = digitsOf(raw);
-  return d.length === 11 && mod11(d, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === d[10];
-}
-
-/** The Luhn check of card numbers (13–19 digits). */
-export function passesLuhn(raw: string): boolean {
-  const d = digitsOf(raw);
-  if (d.length < 13 || d.length > 19) return false;
-  let sum = 0;
-  for (let i = 0; i < d.length; i++) {
-    let x = d[d.length - 1 - i]!;
-    if (i % 2 === 1) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
-    sum += x;
-  }
-  return sum % 10 === 0;
-}
-
-/** An IBAN with a valid mod-97 checksum. */
-export function isIban(raw: string): boolean {
-  const s = raw.replace(/\s/g, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(s)) return false;
-  const moved = s.slice(4) + s.slice(0, 4);
-  let rem = 0;
-  for (const ch of moved) {
-    const v = /[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch;
-    for (const c of v) rem = (rem * 10 + Number(c)) % 97;
-  }
-  return rem === 1;
-}
-
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
-// Digit runs with the separators people type inside numbers (space, dot, dash).
-const PLAIN_NUMBER = /(?<![\p{L}\p{N}])\+?\d[\d .-]{6,22}\d(?![\p{L}\p{N}])/gu;
+// "(at)", "[at]" and "(dot)", "[dot]" (any case, spaces around) are how people hide an address
+// from scrapers; "krøllalfa" and "punktum" are the Norwegian words.
+const AT = String.raw`(?:@|\s*[(\[]\s*(?:at|krøllalfa)\s*[)\]]\s*)`;
+const DOT = String.raw`(?:\.|\s*[(\[]\s*(?:dot|punktum)\s*[)\]]\s*)`;
+// The lookbehind starts a match only where an address can start: trying every position inside
+// a long word made a 100k-character text take seconds.
+const EMAIL = new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}`, 'giu');
+// Not \b: an IBAN glued to a word ("kontoNO93 8601 1117 947") is still one when mod 97 holds.
+const IBAN = /(?<![A-Z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Z0-9])/g;
+// Digit runs with the separators people type inside numbers (space, dot, dash, slash).
+const PLAIN_NUMBER = /(?<![\p{L}\p{N}])\+?\d[\d .\/-]{6,22}\d(?![\p{L}\p{N}])/gu;
 // The same, with brackets around a short group as international numbers are written: an area
 // code or the trunk zero ("+1 (555) 123-4567", "+46 (0)8 123 456 78"), or the country code in
 // front ("(+47) 912 34 567").
-const NUMBER = /(?<![\p{L}\p{N}])(?:\(\+?\d{1,4}\) ?|\+)?\d(?:[\d .-]|\(\d{1,4}\)){6,22}\d(?![\p{L}\p{N}])/gu;
+const NUMBER = /(?<![\p{L}\p{N}])(?:\(\+?\d{1,4}\) ?|\+)?\d(?:[\d .\/-]|\(\d{1,4}\)){6,22}\d(?![\p{L}\p{N}])/gu;
+// A run of at least 11 digits that may touch letters ("personnummer15038510034"): judged only as
+// an id, account or card, whose check digits make a chance match rare. A glued 8-digit run is
+// far more often a product or order code than a phone number, so it is left alone.
+const GLUED_NUMBER = /(?<!\p{N})\d(?:[\d .\/-]){9,28}\d(?!\p{N})/gu;
 // A leading "+" or "(+" is a country code: the number is a phone number, never an id or account.
 const INTERNATIONAL = /^\(?\+/;
+// Slashes in a phone number stand between its usual groups: 912/34/567, 22/33/44/55.
+const SLASHED_PHONE = /^\d{2,3}(?:\/\d{2,3}){2,3}$/;
 
 /** Which kind of PII a run of digits is, judged by its check digits and shape, or null. */
 export function classifyNumber(raw: string): PiiKind | null {
   const digits = raw.replace(/\D/g, '');
   if (INTERNATIONAL.test(raw.trim())) return digits.length >= 8 && digits.length <= 15 ? 'phone' : null;
   if (digits.length === 11 && isNorwegianNationalId(digits)) return 'national-id';
+  // A slash joins the parts of an id ("150385/10034") or a phone number, not of accounts or cards.
+  if (raw.includes('/')) return SLASHED_PHONE.test(raw.trim()) && isPhone(raw, digits) ? 'phone' : null;
+  return checkedNumber(digits) ?? (isPhone(raw, digits) ? 'phone' : null);
+}
+
+function checkedNumber(digits: string): PiiKind | null {
+  if (digits.length === 11 && isNorwegianNationalId(digits)) return 'national-id';
   if (digits.length === 11 && isNorwegianAccount(digits)) return 'account';
   if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) return 'card';
-  if (isPhone(raw, digits)) return 'phone';
   return null;
 }
 
@@ -120,41 +81,66 @@ const TAG: Record<PiiKind, string> = {
   phone: '[telefon]',
 };
 
+interface Found {
+  start: number;
+  end: number;
+  kind: PiiKind;
+}
+
 /** Replace PII in text with tags such as "[telefon]"; also returns which kinds were found. */
 export function redactPii(text: string): { text: string; found: PiiKind[] } {
-  const found = new Set<PiiKind>();
-  let out = text.replace(EMAIL, () => {
-    found.add('email');
-    return TAG.email;
-  });
-  out = out.replace(IBAN, (m) => {
-    if (!isIban(m)) return m;
-    found.add('iban');
-    return TAG.iban;
-  });
-  out = redactNumbers(out, found);
-  return { text: out, found: [...found] };
+  const normal = matchingText(text);
+  const spans: Found[] = [];
+  // Each pass sees the text with what earlier passes found blanked out (with characters no
+  // pattern matches), so the digits of a redacted address cannot be read again as a number.
+  let seen = normal.text;
+  const take = (start: number, end: number, kind: PiiKind) => {
+    spans.push({ start, end, kind });
+    seen = seen.slice(0, start) + '\u0000'.repeat(end - start) + seen.slice(end);
+  };
+  for (const m of normal.text.matchAll(EMAIL)) take(m.index, m.index + m[0].length, 'email');
+  for (const m of [...seen.matchAll(IBAN)]) if (isIban(m[0])) take(m.index, m.index + m[0].length, 'iban');
+  for (const m of [...seen.matchAll(NUMBER)]) for (const f of findNumbers(m[0], m.index)) take(f.start, f.end, f.kind);
+  for (const m of [...seen.matchAll(GLUED_NUMBER)]) {
+    const end = m.index + m[0].length;
+    if (!/\p{L}/u.test(seen[m.index - 1] ?? '') && !/\p{L}/u.test(seen[end] ?? '')) continue; // judged above
+    const kind = m[0].includes('/') ? (isNorwegianNationalId(m[0]) ? 'national-id' : null) : checkedNumber(m[0].replace(/\D/g, ''));
+    if (kind) take(m.index, end, kind);
+  }
+  return { text: replaceSpans(text, normal, spans), found: [...new Set(spans.map((s) => s.kind))] };
 }
 
-function redactNumbers(text: string, found: Set<PiiKind>): string {
-  return text.replace(NUMBER, (m) => {
-    if (!/[()]/.test(m)) return redactRun(m, found);
+// The PII in one NUMBER match starting at `offset`.
+function findNumbers(run: string, offset: number): Found[] {
+  if (/[()]/.test(run)) {
     // Brackets are how international numbers are written; without a country code in front they
     // would join unrelated figures ("2 (3) 45 67 89") into eight digits that look like a phone.
-    const kind = /^(?:\(?\+|\(00)/.test(m.trim()) ? classifyNumber(m) : null;
-    if (kind) return tagged(kind, found);
+    const kind = /^(?:\(?\+|\(00)/.test(run.trim()) ? classifyNumber(run) : null;
+    if (kind) return [{ start: offset, end: offset + run.length, kind }];
     // Brackets can join a phone number to something that is not one ("(1) 22 33 44 55"): then
     // the runs between them are judged alone, as they were before brackets counted.
-    return m.replace(PLAIN_NUMBER, (run) => redactRun(run, found));
-  });
-}
-
-function redactRun(run: string, found: Set<PiiKind>): string {
+    return [...run.matchAll(PLAIN_NUMBER)].flatMap((m) => findNumbers(m[0], offset + m.index));
+  }
   const kind = classifyNumber(run);
-  return kind ? tagged(kind, found) : run;
+  if (kind) return [{ start: offset, end: offset + run.length, kind }];
+  if (!run.includes('/')) return [];
+  // A slash also stands between two numbers ("912 34 567/22 33 44 55"): judge each side alone.
+  const parts: Found[] = [];
+  let at = 0;
+  for (const part of run.split('/')) {
+    for (const m of part.matchAll(PLAIN_NUMBER)) parts.push(...findNumbers(m[0], offset + at + m.index));
+    at += part.length + 1;
+  }
+  return parts;
 }
 
-function tagged(kind: PiiKind, found: Set<PiiKind>): string {
-  found.add(kind);
-  return TAG[kind];
+function replaceSpans(original: string, normal: ReturnType<typeof matchingText>, spans: Found[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const [start, end] = originalRange(normal, s.start, s.end);
+    out += original.slice(at, start) + TAG[s.kind];
+    at = end;
+  }
+  return out + original.slice(at);
 }

@@ -67,3 +67,44 @@ describe('redactPii', () => {
     expect(redactPii(text)).toEqual({ text, found: [] });
   });
 });
+
+describe('redactPii: numbers and addresses written other ways', () => {
+  it('finds ids, cards, accounts and IBANs glued to a word when their check digits hold', () => {
+    expect(redactPii('personnummer15038510034').text).toBe('personnummer[fødselsnummer]');
+    expect(redactPii('kortnr4111111111111111, takk').text).toBe('kortnr[kortnummer], takk');
+    expect(redactPii('konto12345678903').text).toBe('konto[kontonummer]');
+    expect(redactPii('kontoNO9386011117947').text).toBe('konto[IBAN]');
+    expect(redactPii('fnr15076500565nå').text).toBe('fnr[fødselsnummer]nå');
+  });
+  it('leaves glued numbers alone that fail their checks, and glued phone shapes (product codes)', () => {
+    const text = 'varenr ABC12345678, SKU12345678901, modell XR4111111111111112, ordre#15076500566, tlf91234567, iPhone15 Pro 256GB';
+    expect(redactPii(text)).toEqual({ text, found: [] });
+  });
+  it('accepts "/" inside ids and phone numbers', () => {
+    expect(redactPii('fnr 150385/10034').text).toBe('fnr [fødselsnummer]');
+    expect(redactPii('tlf 912/34/567 eller 22/33/44/55').text).toBe('tlf [telefon] eller [telefon]');
+    // A slash between two numbers: each is judged alone.
+    expect(redactPii('tlf 912 34 567/22 33 44 55').text).toBe('tlf [telefon]/[telefon]');
+  });
+  it('leaves dates, prices, hours and case numbers with slashes alone', () => {
+    const text = 'Bestilt 27/11/2026, levert 2026/11/27, kr 2 499/3 999, ordre 2345/6789, sak 2026/123456, åpent 08.00-16.00/10.00-14.00, 1/2 pris til 31/12, konto 1234/56/78903';
+    expect(redactPii(text)).toEqual({ text, found: [] });
+  });
+  it('matches full-width digits and no-break spaces, and keeps the rest of the text as written', () => {
+    expect(redactPii('tlf ９１２３４５６７').text).toBe('tlf [telefon]');
+    expect(redactPii('ring 912\u00a034\u00a0567, takk').text).toBe('ring [telefon], takk');
+    expect(redactPii('ﬁnn fnr１５０７６５００５６５ – ½ pris ２９９ kr').text).toBe('ﬁnn fnr[fødselsnummer] – ½ pris ２９９ kr');
+    const text = 'pris ２９９ kr, ½ pris, ﬁre ① ordre １２３４５６７８';
+    expect(redactPii(text)).toEqual({ text, found: [] });
+  });
+  it('finds e-mail addresses spelt with (at), [at], (dot), [dot] or full-width characters', () => {
+    expect(redactPii('skriv til ola.nordmann(at)gmail.com').text).toBe('skriv til [e-post]');
+    expect(redactPii('ola.nordmann [at] gmail [dot] com, takk').text).toBe('[e-post], takk');
+    expect(redactPii('OLA [AT] GMAIL [DOT] COM!')).toEqual({ text: '[e-post]!', found: ['email'] });
+    expect(redactPii('ola＠gmail．com').text).toBe('[e-post]');
+  });
+  it('leaves "(at)" and "[at]" that are no address alone', () => {
+    const text = 'møte (at) kontoret kl 10, hva koster det [at] tlf, pris (at) 3.99';
+    expect(redactPii(text)).toEqual({ text, found: [] });
+  });
+});
