@@ -144,7 +144,7 @@ export function toMessage(row: MessageRow): Message {
 }
 
 /** Parse a stored message's meta JSON. */
-export function messageMeta(row: MessageRow): MessageMeta {
+export function messageMeta(row: Pick<MessageRow, 'meta'>): MessageMeta {
   return JSON.parse(row.meta) as MessageMeta;
 }
 

@@ -4,6 +4,9 @@ import { isPersonRequest, isThanks, isYes } from '../handoff/person-request.js';
 import { redactPii } from '../privacy/redact.js';
 import type { Database } from '../storage/schema.js';
 
+/** Gap questions counted per network (see visitorNetwork) in the window: more than any one visitor asks. */
+export const GAPS_PER_NETWORK = 20;
+
 /** A question the bot could not answer, redacted, as gap grouping takes it. */
 export interface GapQuestion {
   id: string;
@@ -24,7 +27,7 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
   const rows = await db
     .selectFrom('messages as m')
     .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-    .select(['m.conversation_id', 'm.seq', 'm.role', 'm.text', 'm.meta', 'm.client_id', 'm.created_at'])
+    .select(['m.conversation_id', 'm.seq', 'm.role', 'm.text', 'm.meta', 'm.client_id', 'm.created_at', 'c.client_net'])
     .where('c.bot_id', '=', botId)
     .where('c.created_at', '>=', since.toISOString())
     .where('m.role', 'in', ['customer', 'bot', 'system'])
@@ -41,7 +44,7 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
     .execute();
   const byRule = (question: (typeof rows)[number], at: string) =>
     sensitive.some((h) => h.conversation_id === question.conversation_id && h.requested_at >= question.created_at && h.requested_at <= at);
-  const out: GapQuestion[] = [];
+  const out: Array<GapQuestion & { net: string | null }> = [];
   let lastQuestion: (typeof rows)[number] | undefined;
   let gapOfLast = false;
   for (const row of rows) {
@@ -55,7 +58,7 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
       continue;
     }
     if (!lastQuestion) continue;
-    const meta = messageMeta(row as Parameters<typeof messageMeta>[0]);
+    const meta = messageMeta(row);
     const handedOff = row.role === 'system' && (meta.event === 'handoff-queued' || meta.event === 'handoff-offline') && !byRule(lastQuestion, row.created_at);
     if (gapOfLast) {
       // "Jeg vil snakke med et menneske" after an abstention: that gap cost a person's time.
@@ -72,7 +75,24 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
       at: lastQuestion.created_at,
       conversationId: lastQuestion.conversation_id,
       handedOff,
+      net: lastQuestion.client_net,
     });
   }
-  return out;
+  return fewPerNetwork(out);
+}
+
+/**
+ * One network's latest GAPS_PER_NETWORK gaps: a script sending made-up questions would otherwise
+ * fill the owner's gaps view (and push real customers' questions out of the grouped window).
+ */
+function fewPerNetwork(gaps: ReadonlyArray<GapQuestion & { net: string | null }>): GapQuestion[] {
+  const latest = [...gaps].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const seen = new Map<string, number>();
+  const kept = new Set<GapQuestion>();
+  for (const gap of latest) {
+    const count = gap.net === null ? 0 : (seen.get(gap.net) ?? 0) + 1;
+    if (gap.net !== null) seen.set(gap.net, count);
+    if (count <= GAPS_PER_NETWORK) kept.add(gap);
+  }
+  return gaps.filter((g) => kept.has(g)).map(({ net: _net, ...gap }) => gap);
 }
