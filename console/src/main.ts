@@ -73,7 +73,10 @@ function showView(user: User, view: 'chats' | 'knowledge'): void {
 function showConsole(user: User): void {
   const notifier = createNotifier('Lærling console');
   const logout = h('button', { type: 'button', 'data-testid': 'logout' }, 'Sign out');
-  const queueList = h('div', { 'data-testid': 'queue', 'aria-live': 'polite' });
+  // Not a live region: waiting times tick and items come and go, which would be read out
+  // endlessly. Only arrivals are announced, in one short line of their own.
+  const queueList = h('div', { 'data-testid': 'queue' });
+  const arrivals = h('p', { class: 'sr', role: 'status', 'data-testid': 'queue-status' });
   const tabList = h('div', { role: 'tablist', 'aria-label': 'Open chats' });
   const panels = h('div', { style: 'display:contents' });
   const empty = h('p', { class: 'empty' }, 'Claim a chat from the queue to start.');
@@ -86,10 +89,11 @@ function showConsole(user: User): void {
       for (const t of tabs.values()) t.dispose();
       showView(user, v);
     }),
-    h('div', { class: 'layout' }, h('section', { class: 'queue', 'aria-label': 'Queue' }, h('h2', {}, 'Waiting'), notice, queueList), h('section', { class: 'tabs' }, tabList, empty, panels)),
+    h('div', { class: 'layout' }, h('section', { class: 'queue', 'aria-label': 'Queue' }, h('h2', {}, 'Waiting'), notice, arrivals, queueList), h('section', { class: 'tabs' }, tabList, empty, panels)),
   );
   const tabs = new Map<string, ChatTab>();
-  let known = new Set<number>();
+  let known: Set<number> | null = null;
+  const views = new Map<number, { key: string; el: HTMLElement }>();
 
   const select = (id: string) => {
     for (const [cid, t] of tabs) {
@@ -136,10 +140,25 @@ function showConsole(user: User): void {
     }
     notice.textContent = '';
     const ids = new Set(r.data.waiting.map((i) => i.handoffId));
-    notifier.waiting(ids.size, [...ids].some((id) => !known.has(id)));
+    const arrived = r.data.waiting.filter((i) => known !== null && !known.has(i.handoffId));
+    notifier.waiting(ids.size, arrived.length > 0);
+    // The chats already waiting at sign-in are in the list to read; only later ones are news.
+    if (arrived.length) arrivals.textContent = arrivalText(arrived);
     known = ids;
-    queueList.replaceChildren(...(r.data.waiting.length ? r.data.waiting.map((item) => queueItemView(item, claim)) : [h('p', { class: 'empty' }, 'Nobody is waiting.')]));
+    queueList.replaceChildren(...(r.data.waiting.length ? r.data.waiting.map((item) => keptView(item)) : [h('p', { class: 'empty' }, 'Nobody is waiting.')]));
+    for (const id of views.keys()) if (!ids.has(id)) views.delete(id);
     for (const item of r.data.mine) openTab(item, false);
+  };
+  // An unchanged item keeps its element: a Claim button with the focus stays where it is.
+  const keptView = (item: QueueItem) => {
+    const { waitingSeconds: _ticks, ...rest } = item;
+    const key = JSON.stringify(rest);
+    const kept = views.get(item.handoffId);
+    // A Claim that failed left its button disabled: that item is drawn anew.
+    if (kept?.key === key && !kept.el.querySelector('button')?.disabled) return kept.el;
+    const el = queueItemView(item, claim);
+    views.set(item.handoffId, { key, el });
+    return el;
   };
   const claim = async (item: QueueItem) => {
     const r = await call<{ conversationId: string }>('POST', `/api/agent/handoffs/${item.handoffId}/claim`);
@@ -181,9 +200,19 @@ function queueItemView(item: QueueItem, claim: (item: QueueItem) => Promise<void
   );
 }
 
-// Waiting times tick without refetching.
+/** "New chat waiting: Fjordmobil (NB)", or how many arrived at once. */
+function arrivalText(arrived: QueueItem[]): string {
+  if (arrived.length > 1) return `${arrived.length} new chats waiting`;
+  const item = arrived[0]!;
+  return `New chat waiting: ${item.botName} (${item.lang.toUpperCase()})`;
+}
+
+// Waiting times tick without refetching; a text that reads the same is left alone.
 setInterval(() => {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-since]')) el.textContent = formatWait((Date.now() - Number(el.dataset.since)) / 1000);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-since]')) {
+    const text = formatWait((Date.now() - Number(el.dataset.since)) / 1000);
+    if (el.textContent !== text) el.textContent = text;
+  }
 }, 1000);
 
 void boot();
