@@ -15,7 +15,7 @@ export interface ChatTab {
 const randomId = () => crypto.randomUUID().replace(/-/g, '');
 
 /** One claimed chat: transcript with the bot's sources and confidence, context, suggested reply, reply box. */
-export function createChatTab(conversationId: string, title: string, onDone: () => void): ChatTab {
+export function createChatTab(conversationId: string, title: string, me: string, onDone: () => void): ChatTab {
   const tab = h('button', { role: 'tab', id: `tab-${conversationId}`, 'aria-controls': `panel-${conversationId}`, 'aria-selected': 'false', 'data-testid': 'tab' }, title);
   const transcript = h('div', { class: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Transcript', 'data-testid': 'transcript' });
   const typing = h('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'customer-typing' });
@@ -35,15 +35,21 @@ export function createChatTab(conversationId: string, title: string, onDone: () 
     h('div', { style: 'display:flex;flex-direction:column;min-height:0' }, transcript, compose),
     side,
   );
-  let messages: TranscriptMessage[] = [];
+  const shown = new Map<number, HTMLElement>();
 
+  // Only new messages are added, each in its place by seq: the log reads out what was added, and
+  // rebuilding it would read (or lose) the whole conversation again.
   const render = (incoming: TranscriptMessage[]) => {
-    const before = messages.length;
-    messages = mergeBySeq(messages, incoming);
-    if (messages.length === before) return;
-    transcript.replaceChildren(...messages.map(messageView));
+    const fresh = mergeBySeq([], incoming.filter((m) => !shown.has(m.seq)));
+    if (!fresh.length) return;
+    for (const m of fresh) {
+      const view = messageView(m, me);
+      const after = [...shown.keys()].filter((seq) => seq > m.seq).sort((a, b) => a - b)[0];
+      transcript.insertBefore(view, after === undefined ? null : shown.get(after)!);
+      shown.set(m.seq, view);
+    }
     transcript.scrollTop = transcript.scrollHeight;
-    if (incoming.some((m) => m.role === 'customer')) showTyping(false);
+    if (fresh.some((m) => m.role === 'customer')) showTyping(false);
   };
 
   void (async () => {
@@ -108,14 +114,24 @@ export function createChatTab(conversationId: string, title: string, onDone: () 
   return { conversationId, tab, panel, dispose: () => events.close() };
 }
 
-function messageView(m: TranscriptMessage): HTMLElement {
-  const el = h('div', { class: `m ${m.role}${m.outcome === 'abstain' ? ' abstain' : ''}`, 'data-role': m.role, 'data-seq': String(m.seq) }, richText(m.text));
+/** Who wrote a message, as a screen reader hears it before the text (colour alone tells them apart on screen). */
+export function speaker(m: Pick<TranscriptMessage, 'role' | 'author'>, me: string): string | null {
+  if (m.role === 'customer') return 'Customer';
+  if (m.role === 'bot') return 'Bot';
+  if (m.role === 'agent') return !m.author || m.author === me ? 'You' : m.author;
+  return null;
+}
+
+function messageView(m: TranscriptMessage, me: string): HTMLElement {
+  const who = speaker(m, me);
+  const el = h('div', { class: `m ${m.role}${m.outcome === 'abstain' ? ' abstain' : ''}`, 'data-role': m.role, 'data-seq': String(m.seq) }, who ? h('span', { class: 'sr', 'data-testid': 'speaker' }, `${who}: `) : null, richText(m.text));
   if (m.role === 'bot') {
     const meta = `${m.outcome === 'abstain' ? 'Abstained' : 'Answered'}${m.confidence === undefined ? '' : ` · confidence ${m.confidence.toFixed(2)}`}`;
     el.append(h('div', { class: 'src' }, meta));
     if (m.sources?.length) el.append(h('div', { class: 'src' }, 'Sources: ', ...m.sources.flatMap((s, i) => [i ? ', ' : '', sourceView(s)])));
   }
-  if (m.role === 'agent' && m.author) el.prepend(h('div', { class: 'src' }, m.author));
+  // The name on screen; the hidden prefix already says it to a screen reader.
+  if (m.role === 'agent' && m.author) el.prepend(h('div', { class: 'src', 'aria-hidden': 'true' }, m.author));
   return el;
 }
 

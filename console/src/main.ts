@@ -106,7 +106,7 @@ function showConsole(user: User): void {
   };
   const openTab = (item: Pick<QueueItem, 'conversationId' | 'botName' | 'lang'>, focus: boolean) => {
     if (tabs.has(item.conversationId)) return focus && select(item.conversationId);
-    const t = createChatTab(item.conversationId, `${item.botName} · ${item.lang}`, () => {
+    const t = createChatTab(item.conversationId, `${item.botName} · ${item.lang}`, user.name, () => {
       t.dispose();
       t.tab.remove();
       t.panel.remove();

@@ -60,4 +60,28 @@ describe('agent console accessibility (real Chromium)', () => {
     expect(await page.getByTestId('queue-item').count()).toBe(2);
     await context.close();
   }, 60_000);
+
+  it('A-2: the transcript only grows, and says who wrote each message', async () => {
+    await waitingCustomer('Hvordan finner jeg PUK-koden?');
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page);
+    await page.getByTestId('queue-item').first().getByTestId('claim').click();
+    const transcript = page.locator('[data-testid=chat]:not([hidden])').getByTestId('transcript');
+    await transcript.locator('[data-role=bot]').first().waitFor();
+    // A mark on the elements shown: a rebuilt transcript would lose it.
+    const count = await transcript.locator('[data-seq]').evaluateAll((els) => els.map((e) => e.setAttribute('data-kept', '')).length);
+    const chat = page.locator('[data-testid=chat]:not([hidden])');
+    await chat.getByTestId('reply').fill('Hei, dette ser jeg på.');
+    await chat.getByTestId('send').click();
+    await transcript.locator('[data-role=agent]').waitFor();
+    expect(await transcript.locator('[data-kept]').count()).toBe(count);
+    const spoken = (role: string) => transcript.locator(`[data-role=${role}]`).first().getByTestId('speaker').textContent();
+    expect(await spoken('customer')).toBe('Customer: ');
+    expect(await spoken('bot')).toBe('Bot: ');
+    expect(await spoken('agent')).toBe('You: ');
+    // The visible name is not read twice.
+    expect(await transcript.locator('[data-role=agent] [aria-hidden=true]').textContent()).toBe('Kari');
+    await context.close();
+  }, 60_000);
 });
