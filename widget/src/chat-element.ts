@@ -7,7 +7,8 @@ import { messageView } from './message-view.js';
 import { statusView } from './status-view.js';
 import { createStore } from './store.js';
 import { pickLang, stringsFor } from './strings.js';
-import { styles } from './styles.js';
+import { FULL_SCREEN, styles } from './styles.js';
+import { modalWhenFullScreen } from './focus-trap.js';
 import { safeHttpUrl } from './safe-url.js';
 import { createTranscript } from './transcript.js';
 import { typingIndicator, typingSender } from './typing.js';
@@ -239,6 +240,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') setOpen(false);
   });
+  modalWhenFullScreen(panel, root, FULL_SCREEN);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = input.value.trim();

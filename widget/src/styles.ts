@@ -1,3 +1,6 @@
+/** Where the panel fills the screen (and is modal): the media query in `styles` and the focus trap share it. */
+export const FULL_SCREEN = '(max-width: 480px)';
+
 /** The widget's CSS, injected into its Shadow DOM so the host page's styles can't leak in or out. */
 export const styles = (color: string) => `
 :host { all: initial; --c: ${color}; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1f24; }
@@ -41,6 +44,7 @@ footer .send, .status .primary { background: var(--c); color: #fff; border: 0; b
 .person[hidden] { display: none; }
 .person { align-self: flex-start; background: transparent; border: 0; color: var(--c); text-decoration: underline; cursor: pointer; padding: 2px 4px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media (max-width: 480px) { .panel { inset: 0; width: 100vw; max-width: none; height: 100%; max-height: none; border-radius: 0; } }
+/* Full screen: the launcher would sit under the panel, unseen but still in the Tab order. */
+@media ${FULL_SCREEN} { .panel { inset: 0; width: 100vw; max-width: none; height: 100%; max-height: none; border-radius: 0; } .launcher[aria-expanded=true] { display: none; } }
 @media (prefers-reduced-motion: no-preference) { .panel { animation: pop .15s ease-out; } @keyframes pop { from { transform: translateY(8px); opacity: 0; } } }
 `;
