@@ -9,6 +9,8 @@ export interface ChatTab {
   conversationId: string;
   tab: HTMLButtonElement;
   panel: HTMLElement;
+  /** Put the focus in the reply box (a chat just claimed). */
+  focusReply(): void;
   dispose(): void;
 }
 
@@ -111,7 +113,7 @@ export function createChatTab(conversationId: string, title: string, me: string,
   release.addEventListener('click', () => void finish(release, 'Handing back…', 'release', {}));
   close.addEventListener('click', () => void finish(close, 'Closing…', 'close', { teach: teach.checked }));
 
-  return { conversationId, tab, panel, dispose: () => events.close() };
+  return { conversationId, tab, panel, focusReply: () => reply.focus(), dispose: () => events.close() };
 }
 
 /** Who wrote a message, as a screen reader hears it before the text (colour alone tells them apart on screen). */

@@ -38,7 +38,7 @@ function showLogin(message = ''): void {
     const r = await call<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { email: email.value, password: password.value });
     if ('error' in r) return void (error.textContent = r.error.message);
     setCsrfToken(r.data.csrfToken);
-    showView(r.data.user, r.data.user.role === 'owner' ? 'knowledge' : 'chats');
+    showView(r.data.user, r.data.user.role === 'owner' ? 'knowledge' : 'chats', 'signed-in');
   }, 'Signing in…');
   app.replaceChildren(form);
   email.focus();
@@ -54,23 +54,37 @@ function topBar(user: User, active: 'chats' | 'knowledge', logout: HTMLButtonEle
   return h('div', { class: 'top' }, h('h1', {}, 'Lærling console'), ...views, h('span', {}, `${user.name} (${user.role})`), logout);
 }
 
-function showView(user: User, view: 'chats' | 'knowledge'): void {
-  if (view === 'chats') return showConsole(user);
+/**
+ * How a view was reached: its old controls are gone with the focus, which goes to the new view's
+ * start after signing in, or to the same view button after switching. A page load leaves it be.
+ */
+type Arrival = 'signed-in' | 'switched' | null;
+
+function landFocus(view: 'chats' | 'knowledge', arrival: Arrival): void {
+  const target = arrival === 'switched' ? `[data-testid=view-${view}]` : view === 'chats' ? '[data-testid=queue-heading]' : '.sections [aria-current=true]';
+  if (arrival) app.querySelector<HTMLElement>(target)?.focus();
+}
+
+function showView(user: User, view: 'chats' | 'knowledge', arrival: Arrival = null): void {
+  if (view === 'chats') return showConsole(user, arrival);
   const logout = h('button', { type: 'button', 'data-testid': 'logout' }, 'Sign out');
   let leave: () => void = () => undefined;
   const go = (v: 'chats' | 'knowledge') => {
     leave();
-    showView(user, v);
+    showView(user, v, 'switched');
   };
   logout.addEventListener('click', async () => {
     leave();
     await call('POST', '/api/auth/logout');
     showLogin();
   });
-  void knowledgeView(app, topBar(user, 'knowledge', logout, go), user).then((cleanup) => (leave = cleanup));
+  void knowledgeView(app, topBar(user, 'knowledge', logout, go), user).then((cleanup) => {
+    leave = cleanup;
+    landFocus('knowledge', arrival);
+  });
 }
 
-function showConsole(user: User): void {
+function showConsole(user: User, arrival: Arrival): void {
   const notifier = createNotifier('Lærling console');
   const logout = h('button', { type: 'button', 'data-testid': 'logout' }, 'Sign out');
   // Not a live region: waiting times tick and items come and go, which would be read out
@@ -80,6 +94,8 @@ function showConsole(user: User): void {
   const tabList = h('div', { role: 'tablist', 'aria-label': 'Open chats' });
   const panels = h('div', { style: 'display:contents' });
   const empty = h('p', { class: 'empty' }, 'Claim a chat from the queue to start.');
+  // Focus lands here when its control went away (signed in, a chat closed, a claim refused).
+  const queueHeading = h('h2', { tabindex: '-1', 'data-testid': 'queue-heading' }, 'Waiting');
   const notice = h('p', { class: 'notice', role: 'alert' });
   app.replaceChildren(
     topBar(user, 'chats', logout, (v) => {
@@ -87,9 +103,9 @@ function showConsole(user: User): void {
       events.close();
       clearInterval(poll);
       for (const t of tabs.values()) t.dispose();
-      showView(user, v);
+      showView(user, v, 'switched');
     }),
-    h('div', { class: 'layout' }, h('section', { class: 'queue', 'aria-label': 'Queue' }, h('h2', {}, 'Waiting'), notice, arrivals, queueList), h('section', { class: 'tabs' }, tabList, empty, panels)),
+    h('div', { class: 'layout' }, h('section', { class: 'queue', 'aria-label': 'Queue' }, queueHeading, notice, arrivals, queueList), h('section', { class: 'tabs' }, tabList, empty, panels)),
   );
   const tabs = new Map<string, ChatTab>();
   let known: Set<number> | null = null;
@@ -112,8 +128,13 @@ function showConsole(user: User): void {
       t.panel.remove();
       tabs.delete(item.conversationId);
       const next = [...tabs.keys()][0];
-      if (next) select(next);
-      else empty.hidden = false;
+      if (next) {
+        select(next);
+        tabs.get(next)!.tab.focus();
+      } else {
+        empty.hidden = false;
+        queueHeading.focus();
+      }
       void refresh();
     });
     t.tab.addEventListener('click', () => select(item.conversationId));
@@ -163,8 +184,13 @@ function showConsole(user: User): void {
   const claim = async (item: QueueItem) => {
     const r = await call<{ conversationId: string }>('POST', `/api/agent/handoffs/${item.handoffId}/claim`);
     if ('error' in r) notice.textContent = r.error.status === 409 ? 'Another agent took that chat.' : r.error.message;
-    else openTab(item, true);
+    else {
+      openTab(item, true);
+      tabs.get(item.conversationId)?.focusReply();
+    }
     await refresh();
+    // A refused claim: its item (and button) left the queue.
+    if (!document.activeElement || document.activeElement === document.body) queueHeading.focus();
   };
 
   logout.addEventListener('click', async () => {
@@ -178,6 +204,7 @@ function showConsole(user: User): void {
   const events = new EventSource('/api/agent/events');
   events.addEventListener('queue', () => void refresh());
   const poll = setInterval(() => void refresh(), 15_000);
+  landFocus('chats', arrival);
   void refresh();
 }
 

@@ -4,7 +4,12 @@ import { startLiveServer, type LiveServer } from './harness.js';
 
 let live: LiveServer;
 beforeAll(async () => {
-  live = await startLiveServer({ agents: [{ email: 'kari@fjordmobil.example', name: 'Kari' }] });
+  live = await startLiveServer({
+    agents: [
+      { email: 'kari@fjordmobil.example', name: 'Kari' },
+      { email: 'ola@fjordmobil.example', name: 'Ola', role: 'owner' },
+    ],
+  });
 });
 afterAll(async () => {
   await live?.close();
@@ -22,13 +27,16 @@ async function waitingCustomer(question: string): Promise<void> {
   await post('/handoff', {}, token);
 }
 
-async function signIn(page: Page): Promise<void> {
+async function signIn(page: Page, email = 'kari@fjordmobil.example'): Promise<void> {
   await page.goto(live.url + '/console');
-  await page.getByLabel('E-mail').fill('kari@fjordmobil.example');
+  await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('queue').waitFor();
+  await page.getByTestId(email.startsWith('kari') ? 'queue' : 'section-metrics').waitFor();
 }
+
+/** The focused element's data-testid (or tag name); "body" when the focus was lost. */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName.toLowerCase() ?? 'none');
 
 /** Count DOM changes inside live regions (aria-live, status, log, alert) from now on. */
 async function watchLiveRegions(page: Page): Promise<void> {
@@ -82,6 +90,46 @@ describe('agent console accessibility (real Chromium)', () => {
     expect(await spoken('agent')).toBe('You: ');
     // The visible name is not read twice.
     expect(await transcript.locator('[data-role=agent] [aria-hidden=true]').textContent()).toBe('Kari');
+    await chat.getByTestId('close').click();
+    await expect.poll(() => page.getByTestId('chat').count()).toBe(0);
+    await context.close();
+  }, 60_000);
+
+  it('A-4: signing in, claiming and closing a chat each leave the focus somewhere useful', async () => {
+    await waitingCustomer('Kan jeg betale med Vipps?');
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page);
+    await expect.poll(() => focused(page)).toBe('queue-heading');
+    await page.getByTestId('queue-item').first().getByTestId('claim').focus();
+    await page.keyboard.press('Enter');
+    const chat = page.locator('[data-testid=chat]:not([hidden])');
+    await chat.waitFor();
+    await expect.poll(() => focused(page)).toBe('reply');
+    expect(await chat.getByTestId('reply').evaluate((el) => el === document.activeElement)).toBe(true);
+    await chat.getByTestId('close').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('chat').count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe('queue-heading');
+    await context.close();
+  }, 60_000);
+
+  it('A-4: in the knowledge console, "Write an answer" and "Edit" put the focus in the form they open', async () => {
+    await waitingCustomer('Har dere rabatt for studenter?');
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'ola@fjordmobil.example');
+    await expect.poll(() => focused(page)).toBe('section-metrics');
+    await page.getByTestId('section-gaps').click();
+    await page.getByTestId('gap').first().getByRole('button', { name: 'Write an answer' }).press('Enter');
+    await expect.poll(() => focused(page)).toBe('qa-question');
+    expect(await page.getByTestId('qa-question').first().inputValue()).not.toBe('');
+    await page.getByTestId('qa-answer').first().fill('Ja, studenter får 20 % rabatt.');
+    await page.getByTestId('qa-save').first().click();
+    const edit = page.getByTestId('qa-list').getByRole('button', { name: 'Edit' }).first();
+    await edit.press('Enter');
+    await expect.poll(() => focused(page)).toBe('qa-question');
+    expect(await page.locator('[data-testid=qa-question]:focus').evaluate((el) => (el as HTMLInputElement).closest('.card')?.querySelector('h3')?.textContent)).toBe('Edit Q&A item');
     await context.close();
   }, 60_000);
 });

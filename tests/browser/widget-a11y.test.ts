@@ -4,7 +4,7 @@ import { startLiveServer, type LiveServer } from './harness.js';
 
 let live: LiveServer;
 beforeAll(async () => {
-  live = await startLiveServer();
+  live = await startLiveServer({ agents: [{ email: 'kari@fjordmobil.example', name: 'Kari' }] });
 });
 afterAll(async () => {
   await live?.close();
@@ -16,6 +16,26 @@ const widget = (page: Page) => page.locator('laerling-chat');
 async function ask(page: Page, text: string) {
   await widget(page).getByTestId('input').fill(text);
   await widget(page).getByTestId('input').press('Enter');
+}
+
+/** The agent, straight through the API: claims the chat waiting longest and closes it, so the customer is asked for a rating. */
+async function agentClaimsAndCloses(): Promise<void> {
+  const login = await fetch(`${live.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'kari@fjordmobil.example', password: 'correct horse battery' }) });
+  const headers = { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+  const queue = (await (await fetch(`${live.url}/api/agent/queue`, { headers })).json()) as { waiting: Array<{ handoffId: number; conversationId: string }> };
+  const item = queue.waiting[0]!;
+  await fetch(`${live.url}/api/agent/handoffs/${item.handoffId}/claim`, { method: 'POST', headers, body: '{}' });
+  await fetch(`${live.url}/api/agent/conversations/${item.conversationId}/close`, { method: 'POST', headers, body: JSON.stringify({ teach: false }) });
+}
+
+/** A customer with an answer, then in the queue with nobody signed in (so asked for an e-mail). */
+async function customerInQueue(page: Page): Promise<void> {
+  await page.goto(live.url + '/');
+  await widget(page).getByTestId('launcher').click();
+  await ask(page, 'Hvordan finner jeg PUK-koden?');
+  await widget(page).getByTestId('feedback').first().waitFor();
+  await widget(page).getByTestId('person').click();
+  await widget(page).getByTestId('email').waitFor();
 }
 
 /** Where the focus is: outside the widget, on the launcher, or inside the panel (and on what). */
@@ -54,6 +74,25 @@ describe('widget accessibility (real Chromium, real key presses)', () => {
     await page.keyboard.press('Escape');
     expect(await focusAt(page)).toBe('launcher');
     expect(await widget(page).getByTestId('launcher').getAttribute('aria-expanded')).toBe('false');
+    await context.close();
+  }, 60_000);
+
+  it('A-4: feedback, a saved e-mail and a sent rating each hand the focus to what replaced them', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await customerInQueue(page);
+    await widget(page).getByTestId('feedback').first().getByRole('button', { name: 'Ja' }).press('Enter');
+    expect(await focusAt(page)).toBe('panel:feedback-thanks');
+    await widget(page).getByTestId('email').fill('kunde@example.com');
+    await widget(page).getByTestId('email').press('Enter');
+    await expect.poll(() => focusAt(page)).toBe('panel:queue');
+    expect(await widget(page).getByTestId('queue').textContent()).toMatch(/nummer 1 i køen/);
+    await agentClaimsAndCloses();
+    const rating = widget(page).getByTestId('rating');
+    await rating.waitFor();
+    await rating.locator('[data-score="9"]').click();
+    await rating.getByRole('button', { name: 'Send vurdering' }).press('Enter');
+    await expect.poll(() => focusAt(page)).toBe('panel:rated');
     await context.close();
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { openEventStream } from './event-stream.js';
 import { messageView } from './message-view.js';
 import { statusView } from './status-view.js';
 import { createStore } from './store.js';
-import { pickLang, stringsFor } from './strings.js';
+import { badgeText, pickLang, stringsFor } from './strings.js';
 import { FULL_SCREEN, styles } from './styles.js';
 import { modalWhenFullScreen } from './focus-trap.js';
 import { safeHttpUrl } from './safe-url.js';
@@ -72,6 +72,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
 
   let state: ConversationState = { status: 'bot', ratingRequested: false };
   let rated = false;
+  let statusKey = '';
   const feedbackGiven = new Set<number>(JSON.parse(store.get('feedback') ?? '[]') as number[]);
   let outbox: Array<{ clientId: string; text: string }> = JSON.parse(store.get('outbox') ?? '[]');
   let stream: ReturnType<typeof openEventStream> | null = null;
@@ -100,7 +101,20 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     const hadFocus = root.activeElement === person;
     person.hidden = state.status === 'queued' || state.status === 'offline' || state.status === 'agent';
     if (hadFocus && person.hidden) input.focus();
-    status.replaceChildren(...[statusView(state, t, { contact, rate }, rated)].filter((x): x is HTMLElement => x !== null));
+    // The same state again (a resent event) keeps the bar as it is, an address being typed too.
+    const key = JSON.stringify([state, rated]);
+    if (key === statusKey) return;
+    statusKey = key;
+    const focusInStatus = status.contains(root.activeElement);
+    const view = statusView(state, t, { contact, rate }, rated);
+    status.replaceChildren(...(view ? [view] : []));
+    // The form just sent (e-mail, rating) is gone with the focus: the news that replaced it takes it.
+    if (focusInStatus && !status.contains(root.activeElement)) {
+      if (view) {
+        view.tabIndex = -1;
+        view.focus();
+      } else input.focus();
+    }
   }
 
   async function giveFeedback(seq: number, helpful: boolean) {
@@ -284,11 +298,4 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
   }
   if (outbox.length) void flush();
   if (store.get('open') === '1') setOpen(true, false);
-}
-
-function badgeText(config: WidgetConfig, lang: 'nb' | 'en'): string {
-  const { rate, sample, minSample } = config.badge;
-  if (rate === null) return lang === 'nb' ? `I opplæring · måler fortsatt (${sample} av ${minSample} samtaler)` : `In training · still measuring (${sample} of ${minSample} conversations)`;
-  const pct = Math.round(rate * 100);
-  return lang === 'nb' ? `I opplæring · løser ${pct} % av spørsmålene (${sample} samtaler)` : `In training · solves ${pct}% of questions (${sample} conversations)`;
 }

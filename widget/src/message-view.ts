@@ -24,7 +24,10 @@ export function messageView(m: Message, t: Strings, onFeedback: ((helpful: boole
     const box = h('div', { class: 'feedback', 'data-testid': 'feedback' }, h('span', {}, t.helped));
     const answer = (helpful: boolean) => {
       onFeedback(helpful);
-      box.replaceChildren(h('span', { role: 'status' }, t.thanksFeedback));
+      // The pressed button goes: the thanks takes the focus, or it would fall to the page.
+      const thanks = h('span', { role: 'status', tabindex: '-1', 'data-testid': 'feedback-thanks' }, t.thanksFeedback);
+      box.replaceChildren(thanks);
+      thanks.focus();
     };
     const yes = h('button', { type: 'button' }, t.yes);
     const no = h('button', { type: 'button' }, t.no);

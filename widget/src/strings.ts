@@ -1,4 +1,4 @@
-import type { Lang } from '../../src/protocol/widget-api.js';
+import type { Lang, WidgetConfig } from '../../src/protocol/widget-api.js';
 
 const nb = {
   open: 'Åpne chat',
@@ -75,4 +75,12 @@ export function pickLang(pageLang: string | null | undefined, botLangs: readonly
 /** UI strings for a language. */
 export function stringsFor(lang: Lang): Strings {
   return lang === 'nb' ? nb : en;
+}
+
+/** The "in training" line under the header: the share of questions solved, or how far the measuring is. */
+export function badgeText(config: WidgetConfig, lang: 'nb' | 'en'): string {
+  const { rate, sample, minSample } = config.badge;
+  if (rate === null) return lang === 'nb' ? `I opplæring · måler fortsatt (${sample} av ${minSample} samtaler)` : `In training · still measuring (${sample} of ${minSample} conversations)`;
+  const pct = Math.round(rate * 100);
+  return lang === 'nb' ? `I opplæring · løser ${pct} % av spørsmålene (${sample} samtaler)` : `In training · solves ${pct}% of questions (${sample} conversations)`;
 }

@@ -101,6 +101,8 @@ export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?
       return !!ok;
     });
     list.prepend(h('div', { class: 'card' }, h('h3', {}, 'Edit Q&A item'), form));
+    // The Edit button waits (disabled) meanwhile, which would drop the focus to the page.
+    firstField(form).focus();
   };
   const remove = async (item: QaItem) => {
     if (!confirm(`Delete "${item.question}"? The bot stops answering it at once.`)) return;
@@ -112,6 +114,8 @@ export async function qaSection(ctx: SectionContext, root: HTMLElement, prefill?
     return !!ok;
   });
   root.replaceChildren(h('h2', {}, 'Q&A items'), h('div', { class: 'card' }, h('h3', {}, prefill ? 'Write an answer for this gap' : 'New Q&A item'), create), list);
+  // Came from "Write an answer": that button is gone, and the pre-filled form is what comes next.
+  if (prefill) firstField(create).focus();
   await render();
 }
 
@@ -136,4 +140,9 @@ export async function pagesSection(ctx: SectionContext, root: HTMLElement): Prom
     ),
     detail,
   );
+}
+
+/** A form's first field, where its editing starts. */
+function firstField(form: HTMLFormElement): HTMLElement {
+  return form.querySelector<HTMLElement>('input, textarea') ?? form;
 }
