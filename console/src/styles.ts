@@ -4,7 +4,6 @@ export const CONSOLE_CSS = `
 /* Panels and notices set their own display; hidden must still win (restored chat tabs stacked up). */
 [hidden] { display: none !important; }
 body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: #1b1f24; background: #f6f8fa; }
-:focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; }
 button { font: inherit; cursor: pointer; border: 1px solid #8c959f; background: #fff; border-radius: 6px; padding: 4px 10px; }
 button.primary { background: #0b5cad; color: #fff; border-color: #0b5cad; }
 .top { display: flex; align-items: center; gap: 12px; padding: 8px 16px; background: #24292f; color: #fff; }
@@ -60,4 +59,7 @@ button.primary { background: #0b5cad; color: #fff; border-color: #0b5cad; }
 .bar { display: flex; flex-direction: column; align-items: center; font-size: 11px; width: 24px; }
 .bar div { width: 18px; background: #0b5cad; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* Last, to win over any element's own shadow. Yellow alone is 1.8:1 on white: the dark inner
+   ring makes every focus ring visible on light and dark backgrounds alike. */
+:focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; box-shadow: 0 0 0 2px #1b1f24; }
 `;

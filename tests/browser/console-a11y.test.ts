@@ -132,4 +132,17 @@ describe('agent console accessibility (real Chromium)', () => {
     expect(await page.locator('[data-testid=qa-question]:focus').evaluate((el) => (el as HTMLInputElement).closest('.card')?.querySelector('h3')?.textContent)).toBe('Edit Q&A item');
     await context.close();
   }, 60_000);
+
+  it('A-5: focus rings have a dark inner ring', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(live.url + '/console');
+    await page.getByLabel('Password').press('Tab');
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement!;
+      return { text: el.textContent, outline: getComputedStyle(el).outlineColor, shadow: getComputedStyle(el).boxShadow };
+    });
+    expect(ring).toEqual({ text: 'Sign in', outline: 'rgb(242, 182, 0)', shadow: 'rgb(27, 31, 36) 0px 0px 0px 2px' });
+    await context.close();
+  }, 60_000);
 });

@@ -95,4 +95,22 @@ describe('widget accessibility (real Chromium, real key presses)', () => {
     await expect.poll(() => focusAt(page)).toBe('panel:rated');
     await context.close();
   }, 60_000);
+
+  it('A-5: focus rings have a dark inner ring, the launcher\'s too', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(live.url + '/');
+    await widget(page).getByTestId('launcher').click();
+    await widget(page).getByTestId('input').press('Shift+Tab');
+    const ring = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('laerling-chat')!.shadowRoot!.activeElement!;
+        const style = getComputedStyle(el);
+        return { testid: el.getAttribute('data-testid'), outline: style.outlineColor, shadow: style.boxShadow };
+      });
+    expect(await ring()).toEqual({ testid: 'person', outline: 'rgb(242, 182, 0)', shadow: 'rgb(27, 31, 36) 0px 0px 0px 2px' });
+    await page.keyboard.press('Escape');
+    expect(await ring()).toEqual({ testid: 'launcher', outline: 'rgb(242, 182, 0)', shadow: 'rgb(27, 31, 36) 0px 0px 0px 2px' });
+    await context.close();
+  }, 60_000);
 });

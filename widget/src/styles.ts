@@ -6,7 +6,6 @@ export const styles = (color: string) => `
 :host { all: initial; --c: ${color}; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1f24; }
 * { box-sizing: border-box; }
 button, input, textarea { font: inherit; }
-:focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; }
 .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; width: 60px; height: 60px; border-radius: 50%; border: 0; background: var(--c); color: #fff; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); display: grid; place-items: center; }
 .panel { position: fixed; right: 20px; bottom: 92px; z-index: 2147483000; width: 380px; max-width: calc(100vw - 40px); height: 600px; max-height: calc(100vh - 112px); display: flex; flex-direction: column; background: #fff; border-radius: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.3); overflow: hidden; }
 .panel[hidden] { display: none; }
@@ -46,5 +45,8 @@ footer .send, .status .primary { background: var(--c); color: #fff; border: 0; b
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 /* Full screen: the launcher would sit under the panel, unseen but still in the Tab order. */
 @media ${FULL_SCREEN} { .panel { inset: 0; width: 100vw; max-width: none; height: 100%; max-height: none; border-radius: 0; } .launcher[aria-expanded=true] { display: none; } }
+/* Last, to win over the launcher's own shadow. Yellow alone is 1.8:1 on white: the dark inner
+   ring makes every focus ring visible on light and dark backgrounds alike. */
+:focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; box-shadow: 0 0 0 2px #1b1f24; }
 @media (prefers-reduced-motion: no-preference) { .panel { animation: pop .15s ease-out; } @keyframes pop { from { transform: translateY(8px); opacity: 0; } } }
 `;
