@@ -18,12 +18,12 @@ async function ask(page: Page, text: string) {
   await widget(page).getByTestId('input').press('Enter');
 }
 
-/** The agent, straight through the API: claims the chat waiting longest and closes it, so the customer is asked for a rating. */
+/** The agent, straight through the API: claims the newest waiting chat and closes it, so the customer is asked for a rating. */
 async function agentClaimsAndCloses(): Promise<void> {
   const login = await fetch(`${live.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'kari@fjordmobil.example', password: 'correct horse battery' }) });
   const headers = { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
   const queue = (await (await fetch(`${live.url}/api/agent/queue`, { headers })).json()) as { waiting: Array<{ handoffId: number; conversationId: string }> };
-  const item = queue.waiting[0]!;
+  const item = queue.waiting.at(-1)!; // the newest: earlier tests leave chats waiting
   await fetch(`${live.url}/api/agent/handoffs/${item.handoffId}/claim`, { method: 'POST', headers, body: '{}' });
   await fetch(`${live.url}/api/agent/conversations/${item.conversationId}/close`, { method: 'POST', headers, body: JSON.stringify({ teach: false }) });
 }
@@ -111,6 +111,22 @@ describe('widget accessibility (real Chromium, real key presses)', () => {
     expect(await ring()).toEqual({ testid: 'person', outline: 'rgb(242, 182, 0)', shadow: 'rgb(27, 31, 36) 0px 0px 0px 2px' });
     await page.keyboard.press('Escape');
     expect(await ring()).toEqual({ testid: 'launcher', outline: 'rgb(242, 182, 0)', shadow: 'rgb(27, 31, 36) 0px 0px 0px 2px' });
+    await context.close();
+  }, 60_000);
+
+  it('A-6: a wrong e-mail address keeps the field wide, with the error below it as its description', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await customerInQueue(page);
+    const email = widget(page).getByTestId('email');
+    const before = (await email.boundingBox())!.width;
+    await email.fill('ikke-en-adresse');
+    await email.press('Enter');
+    const error = widget(page).getByTestId('email-error');
+    await expect.poll(() => error.textContent()).toBe('Skriv en gyldig e-postadresse.');
+    expect((await email.boundingBox())!.width).toBeGreaterThanOrEqual(before - 1);
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
     await context.close();
   }, 60_000);
 });

@@ -26,9 +26,10 @@ export function statusView(state: ConversationState, t: Strings, actions: Status
 }
 
 function emailForm(t: Strings, actions: StatusActions): HTMLElement {
-  const input = h('input', { type: 'email', required: true, autocomplete: 'email', id: 'lr-email', 'data-testid': 'email' });
-  const error = h('p', { class: 'net', role: 'alert' });
-  const form = h('form', { novalidate: true }, h('label', { for: 'lr-email', class: 'sr' }, t.emailLabel), input, h('button', { class: 'primary', type: 'submit' }, t.emailSend), error);
+  const input = h('input', { type: 'email', required: true, autocomplete: 'email', id: 'lr-email', 'aria-describedby': 'lr-email-error', 'data-testid': 'email' });
+  // Below the row, not in it: a flex item there squeezed the field to a sliver.
+  const error = h('p', { class: 'error', id: 'lr-email-error', role: 'alert', 'data-testid': 'email-error' });
+  const form = h('form', { novalidate: true }, h('label', { for: 'lr-email', class: 'sr' }, t.emailLabel), input, h('button', { class: 'primary', type: 'submit' }, t.emailSend));
   input.setAttribute('placeholder', t.emailLabel);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -40,7 +41,7 @@ function emailForm(t: Strings, actions: StatusActions): HTMLElement {
     }
     if (!(await actions.contact(input.value.trim()))) error.textContent = t.emailInvalid;
   });
-  return form;
+  return h('div', {}, form, error);
 }
 
 function ratingView(t: Strings, actions: StatusActions): HTMLElement {

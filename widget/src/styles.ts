@@ -31,6 +31,8 @@ header button { background: transparent; border: 0; color: #fff; font-size: 22px
 .status { padding: 8px 12px; font-size: 14px; background: #eef5ff; border-top: 1px solid #d0e2ff; }
 .status form { display: flex; gap: 6px; margin-top: 6px; flex-wrap: wrap; }
 .status input[type=email], .status textarea { flex: 1; min-width: 0; padding: 6px 8px; border: 1px solid #8c959f; border-radius: 8px; }
+.status .error { margin: 4px 0 0; font-size: 13px; color: #8a1c1c; }
+.status .error:empty { display: none; }
 .scale { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
 .scale button { width: 34px; height: 34px; border: 1px solid #8c959f; border-radius: 6px; background: #fff; cursor: pointer; }
 .scale button[aria-checked=true] { background: var(--c); color: #fff; }
