@@ -129,4 +129,36 @@ describe('widget accessibility (real Chromium, real key presses)', () => {
     expect(await email.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
     await context.close();
   }, 60_000);
+
+  it('A-7: the 0–10 rating is one radio group: one Tab stop, arrow keys choose, named by the visible question', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await customerInQueue(page);
+    await agentClaimsAndCloses();
+    const rating = widget(page).getByTestId('rating');
+    await rating.waitFor();
+    const group = rating.getByRole('radiogroup');
+    expect(await group.getAttribute('aria-label')).toBeNull();
+    expect(await widget(page).locator(`[id="${await group.getAttribute('aria-labelledby')}"]`).textContent()).toMatch(/^Hvor fornøyd er du/);
+    const focusedScore = () => page.evaluate(() => document.querySelector('laerling-chat')!.shadowRoot!.activeElement?.getAttribute('data-score') ?? null);
+    await rating.locator('textarea').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedScore()).toBe('0');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(await focusedScore()).toBe('3');
+    expect(await rating.locator('[aria-checked=true]').getAttribute('data-score')).toBe('3');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('End');
+    expect(await focusedScore()).toBe('10');
+    // One Tab stop: out of the group at once, either way, and back to the chosen score.
+    await page.keyboard.press('Tab');
+    expect(await focusAt(page)).toBe('panel:textarea');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedScore()).toBe('10');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedScore()).toBeNull();
+    await rating.getByRole('button', { name: 'Send vurdering' }).click();
+    await widget(page).getByTestId('rated').waitFor();
+    await context.close();
+  }, 60_000);
 });

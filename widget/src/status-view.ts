@@ -44,22 +44,44 @@ function emailForm(t: Strings, actions: StatusActions): HTMLElement {
   return h('div', {}, form, error);
 }
 
+/** Arrow keys, Home and End: the score each moves to from `i` (0–10, wrapping round). */
+const RATING_KEYS: Record<string, (i: number) => number> = {
+  ArrowRight: (i) => (i + 1) % 11,
+  ArrowDown: (i) => (i + 1) % 11,
+  ArrowLeft: (i) => (i + 10) % 11,
+  ArrowUp: (i) => (i + 10) % 11,
+  Home: () => 0,
+  End: () => 10,
+};
+
+// A radio group as the ARIA pattern has it: one Tab stop (the chosen score, else 0), arrows move
+// and choose, and the group is named by the visible question rather than by a second copy of it.
 function ratingView(t: Strings, actions: StatusActions): HTMLElement {
   let score: number | null = null;
-  const buttons = Array.from({ length: 11 }, (_, i) => {
-    const b = h('button', { type: 'button', role: 'radio', 'aria-checked': 'false', 'data-score': String(i) }, String(i));
-    b.addEventListener('click', () => {
-      score = i;
-      buttons.forEach((x, j) => x.setAttribute('aria-checked', String(j === i)));
+  const radios = Array.from({ length: 11 }, (_, i) => h('button', { type: 'button', role: 'radio', 'aria-checked': 'false', tabindex: i === 0 ? '0' : '-1', 'data-score': String(i) }, String(i)));
+  const choose = (i: number, focus: boolean) => {
+    score = i;
+    radios.forEach((r, j) => {
+      r.setAttribute('aria-checked', String(j === i));
+      r.tabIndex = j === i ? 0 : -1;
     });
-    return b;
+    if (focus) radios[i]!.focus();
+  };
+  radios.forEach((r, i) => {
+    r.addEventListener('click', () => choose(i, false));
+    r.addEventListener('keydown', (e) => {
+      const move = RATING_KEYS[e.key];
+      if (!move) return;
+      e.preventDefault();
+      choose(move(i), true);
+    });
   });
   const comment = h('textarea', { id: 'lr-comment', rows: '2', maxlength: '1000' });
   const send = h('button', { class: 'primary', type: 'submit' }, t.rateSend);
   const form = h(
     'form',
     { 'data-testid': 'rating' },
-    h('div', { class: 'scale', role: 'radiogroup', 'aria-label': t.rateQuestion }, ...buttons),
+    h('div', { class: 'scale', role: 'radiogroup', 'aria-labelledby': 'lr-rate-q' }, ...radios),
     h('label', { for: 'lr-comment', class: 'sr' }, t.rateComment),
     comment,
     send,
@@ -67,7 +89,7 @@ function ratingView(t: Strings, actions: StatusActions): HTMLElement {
   comment.setAttribute('placeholder', t.rateComment);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (score === null) return buttons[0]!.focus();
+    if (score === null) return radios[0]!.focus();
     await actions.rate(score, comment.value.trim());
   });
   return h('div', { class: 'status' }, h('p', { style: 'margin:0', id: 'lr-rate-q' }, t.rateQuestion), form);
