@@ -31,7 +31,11 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
   const select = h('select', { 'aria-label': 'Bot', 'data-testid': 'bot-select' }, ...bots.data.bots.map((b) => h('option', { value: b.id }, b.name)));
   const badge = h('span', { class: 'meta', 'data-testid': 'owner-badge' });
   const nav = h('nav', { class: 'sections', 'aria-label': 'Knowledge sections' });
-  const body = h('section', { class: 'knowledge', 'aria-live': 'polite' });
+  // Not a live region: a section switch would read out thousands of characters. A short line
+  // says when the new section is there instead.
+  const body = h('section', { class: 'knowledge' });
+  const loaded = h('p', { class: 'sr', role: 'status', 'data-testid': 'section-status' });
+  let opening = 0;
   let cleanup: (() => void) | undefined;
   let current: Section = 'metrics';
   let badgeOf: string | undefined;
@@ -58,14 +62,21 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
     const ctx: SectionContext = { base: `/api/knowledge/bots/${encodeURIComponent(bot.id)}`, notice, open };
     const area = h('div', {});
     body.replaceChildren(notice, area);
+    let loading: Promise<void> | undefined;
     if (section === 'sources') cleanup = sourcesSection(ctx, area);
-    else if (section === 'pages') void pagesSection(ctx, area);
-    else if (section === 'qa') void qaSection(ctx, area, arg as Partial<QaDraft> | undefined);
-    else if (section === 'suggestions') void suggestionsSection(ctx, area);
-    else if (section === 'gaps') void gapsSection(ctx, area);
-    else if (section === 'learned') void learnedSection(ctx, area);
+    else if (section === 'pages') loading = pagesSection(ctx, area);
+    else if (section === 'qa') loading = qaSection(ctx, area, arg as Partial<QaDraft> | undefined);
+    else if (section === 'suggestions') loading = suggestionsSection(ctx, area);
+    else if (section === 'gaps') loading = gapsSection(ctx, area);
+    else if (section === 'learned') loading = learnedSection(ctx, area);
     else if (section === 'playground') playgroundSection(ctx, area);
-    else void metricsSection(ctx, area);
+    else loading = metricsSection(ctx, area);
+    const mine = ++opening;
+    loaded.textContent = '';
+    // Only the section still open is announced, and not when it failed (the notice says why).
+    void Promise.resolve(loading).then(() => {
+      if (mine === opening && !notice.textContent) loaded.textContent = `${SECTIONS[current]} loaded`;
+    });
   };
   for (const [id, label] of Object.entries(SECTIONS)) {
     const b = h('button', { type: 'button', 'data-section': id, 'data-testid': `section-${id}` }, label);
@@ -73,7 +84,7 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
     nav.append(b);
   }
   select.addEventListener('change', () => open(current));
-  root.replaceChildren(header, h('div', { class: 'row toolbar' }, select, badge, h('span', { class: 'meta' }, `signed in as ${user.name}`)), nav, body);
+  root.replaceChildren(header, h('div', { class: 'row toolbar' }, select, badge, h('span', { class: 'meta' }, `signed in as ${user.name}`)), nav, loaded, body);
   open('metrics');
   return () => cleanup?.();
 }

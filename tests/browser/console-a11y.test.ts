@@ -145,4 +145,18 @@ describe('agent console accessibility (real Chromium)', () => {
     expect(ring).toEqual({ text: 'Sign in', outline: 'rgb(242, 182, 0)', shadow: 'rgb(27, 31, 36) 0px 0px 0px 2px' });
     await context.close();
   }, 60_000);
+
+  it('A-9: knowledge sections are not read out whole; a short status line says which one loaded', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'ola@fjordmobil.example');
+    const inLiveRegion = () => page.locator('.knowledge').evaluate((el) => !!el.closest('[aria-live]:not([aria-live=off]), [role=status], [role=log], [role=alert]'));
+    await page.getByTestId('section-qa').click();
+    await expect.poll(() => page.getByTestId('section-status').textContent()).toBe('Q&A loaded');
+    expect(await inLiveRegion()).toBe(false);
+    expect(await page.getByTestId('section-status').getAttribute('role')).toBe('status');
+    await page.getByTestId('section-pages').click();
+    await expect.poll(() => page.getByTestId('section-status').textContent()).toBe('Pages loaded');
+    await context.close();
+  }, 60_000);
 });
