@@ -55,8 +55,8 @@ button.primary { background: #0b5cad; color: #fff; border-color: #0b5cad; }
 .qa-form label { display: flex; flex-direction: column; gap: 2px; }
 .qa-form input, .qa-form textarea, .knowledge input { font: inherit; padding: 5px; }
 .chart { width: 100%; max-width: 720px; background: #fff; border: 1px solid #d0d7de; }
-.bars { display: flex; gap: 4px; align-items: flex-end; }
-.bar { display: flex; flex-direction: column; align-items: center; font-size: 11px; width: 24px; }
+.bars { display: flex; gap: 4px; align-items: flex-end; list-style: none; padding: 0; margin: 0; }
+.bar { display: flex; flex-direction: column; align-items: center; font-size: 11px; width: 24px; position: relative; }
 .bar div { width: 18px; background: #0b5cad; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 /* Last, to win over any element's own shadow. Yellow alone is 1.8:1 on white: the dark inner

@@ -159,4 +159,20 @@ describe('agent console accessibility (real Chromium)', () => {
     await expect.poll(() => page.getByTestId('section-status').textContent()).toBe('Pages loaded');
     await context.close();
   }, 60_000);
+
+  it('A-10: metrics give the chart as a table and the CSAT counts as text', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'ola@fjordmobil.example');
+    const daily = page.getByTestId('daily-table');
+    await daily.waitFor({ state: 'attached' });
+    expect(await daily.evaluate((el) => el.closest('details') !== null)).toBe(true);
+    expect(await daily.locator('thead th').allTextContents()).toEqual(['Day', 'Conversations', 'Confirmed', 'Assumed', 'Not resolved', 'Rate']);
+    expect(await daily.locator('tbody tr').count()).toBeGreaterThan(0);
+    const bars = page.getByTestId('csat-bar');
+    expect(await bars.count()).toBe(11);
+    expect(await bars.nth(8).innerText()).toMatch(/^\d+\s+8/);
+    expect(await bars.nth(8).locator('.sr').textContent()).toMatch(/^8: \d+ ratings?$/);
+    await context.close();
+  }, 60_000);
 });
