@@ -59,6 +59,15 @@ button.primary { background: #0b5cad; color: #fff; border-color: #0b5cad; }
 .bar { display: flex; flex-direction: column; align-items: center; font-size: 11px; width: 24px; position: relative; }
 .bar div { width: 18px; background: #0b5cad; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* Below ~1000 px three columns left the transcript a sliver (148 px at 768 px): they stack, the
+   queue on top and the context under the chat, and the page scrolls instead. */
+@media (max-width: 1000px) {
+  .layout { grid-template-columns: 1fr; height: auto; }
+  .queue { border-right: 0; border-bottom: 1px solid #d0d7de; max-height: 40vh; }
+  [role=tabpanel] { grid-template-columns: 1fr; }
+  .transcript { max-height: 60vh; }
+  .side { border-left: 0; border-top: 1px solid #d0d7de; }
+}
 /* Last, to win over any element's own shadow. Yellow alone is 1.8:1 on white: the dark inner
    ring makes every focus ring visible on light and dark backgrounds alike. */
 :focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; box-shadow: 0 0 0 2px #1b1f24; }

@@ -175,4 +175,21 @@ describe('agent console accessibility (real Chromium)', () => {
     expect(await bars.nth(8).locator('.sr').textContent()).toMatch(/^8: \d+ ratings?$/);
     await context.close();
   }, 60_000);
+
+  it('A-8: on a 768 px tablet the columns stack and the transcript gets the width', async () => {
+    await waitingCustomer('Hvordan bytter jeg abonnement?');
+    const context = await live.browser.newContext({ viewport: { width: 768, height: 1024 } });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.getByTestId('queue-item').first().getByTestId('claim').click();
+    const chat = page.locator('[data-testid=chat]:not([hidden])');
+    await chat.getByTestId('transcript').locator('[data-role=customer]').first().waitFor();
+    expect((await chat.getByTestId('transcript').boundingBox())!.width).toBeGreaterThan(600);
+    expect((await chat.getByTestId('reply').boundingBox())!.width).toBeGreaterThan(600);
+    // Nothing sticks out sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await chat.getByTestId('close').click();
+    await expect.poll(() => page.getByTestId('chat').count()).toBe(0);
+    await context.close();
+  }, 60_000);
 });
