@@ -161,4 +161,23 @@ describe('widget accessibility (real Chromium, real key presses)', () => {
     await widget(page).getByTestId('rated').waitFor();
     await context.close();
   }, 60_000);
+
+  it('text follows the reader\'s font size setting, not the page\'s root size', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(live.url + '/');
+    await widget(page).getByTestId('launcher').click();
+    const size = () => widget(page).getByTestId('greeting').evaluate((el) => getComputedStyle(el).fontSize);
+    expect(await size()).toBe('15px');
+    // A site that shrinks its root (Bootstrap 3 sets 10px) leaves the widget as it was.
+    await page.evaluate(() => void (document.documentElement.style.fontSize = '10px'));
+    expect(await size()).toBe('15px');
+    // The reader's setting (Chromium: Settings › Appearance › Font size) scales it.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+    await page.reload();
+    await widget(page).getByTestId('greeting').waitFor();
+    expect(await size()).toBe('22.5px');
+    await context.close();
+  }, 60_000);
 });
