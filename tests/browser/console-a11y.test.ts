@@ -192,4 +192,15 @@ describe('agent console accessibility (real Chromium)', () => {
     await expect.poll(() => page.getByTestId('chat').count()).toBe(0);
     await context.close();
   }, 60_000);
+
+  it('the Sources URL field and the Playground question have real labels, not only placeholders', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'ola@fjordmobil.example');
+    await page.getByTestId('section-sources').click();
+    expect(await page.getByLabel('Site to add').getAttribute('data-testid')).toBe('source-url');
+    await page.getByTestId('section-playground').click();
+    expect(await page.getByLabel('Question', { exact: true }).getAttribute('data-testid')).toBe('playground-question');
+    await context.close();
+  }, 60_000);
 });

@@ -127,9 +127,10 @@ export async function metricsSection(ctx: SectionContext, root: HTMLElement): Pr
 
 /** Ask anything and see what the bot would do, and why. */
 export function playgroundSection(ctx: SectionContext, root: HTMLElement): void {
-  const input = h('input', { type: 'text', placeholder: 'Ask as a customer would…', 'data-testid': 'playground-question', required: true });
+  // A real label: a placeholder is gone once typing starts, and is no name for a screen reader.
+  const input = h('input', { type: 'text', id: 'playground-question', placeholder: 'Ask as a customer would…', 'data-testid': 'playground-question', required: true });
   const out = h('div', { 'data-testid': 'playground-result' });
-  const form = h('form', { class: 'row' }, input, h('button', { class: 'primary', type: 'submit' }, 'Ask'));
+  const form = h('form', { class: 'row' }, h('label', { for: 'playground-question' }, 'Question'), input, h('button', { class: 'primary', type: 'submit' }, 'Ask'));
   onSubmitOnce(form, async () => {
     const r = await load<{
       outcome: string;

@@ -22,9 +22,10 @@ interface SourcesData {
 export function sourcesSection(ctx: SectionContext, root: HTMLElement): () => void {
   const progress = h('p', { 'data-testid': 'crawl-progress', 'aria-live': 'polite' });
   const body = h('div', {});
-  const url = h('input', { type: 'url', placeholder: 'https://www.example.com/', required: true, 'data-testid': 'source-url' });
+  // A real label: a placeholder is gone once typing starts, and is no name for a screen reader.
+  const url = h('input', { type: 'url', id: 'source-url', placeholder: 'https://www.example.com/', required: true, 'data-testid': 'source-url' });
   const days = daysInput(7, 'source-recrawl-days');
-  const add = h('form', { class: 'row' }, url, h('label', {}, 'Re-crawl every ', days, ' days'), h('button', { class: 'primary', type: 'submit' }, 'Add site'));
+  const add = h('form', { class: 'row' }, h('label', { for: 'source-url' }, 'Site to add'), url, h('label', {}, 'Re-crawl every ', days, ' days'), h('button', { class: 'primary', type: 'submit' }, 'Add site'));
   onSubmitOnce(add, async () => {
     if (await load(ctx, 'POST', '/sources', { url: url.value, recrawlDays: days.valueAsNumber })) {
       url.value = '';
