@@ -109,12 +109,14 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     const view = statusView(state, t, { contact, rate }, rated);
     status.replaceChildren(...(view ? [view] : []));
     // The form just sent (e-mail, rating) is gone with the focus: the news that replaced it takes it.
-    if (focusInStatus && !status.contains(root.activeElement)) {
-      if (view) {
-        view.tabIndex = -1;
-        view.focus();
-      } else input.focus();
-    }
+    if (focusInStatus && !status.contains(root.activeElement)) focusStatus();
+  }
+
+  function focusStatus(): void {
+    const view = status.firstElementChild as HTMLElement | null;
+    if (!view) return input.focus();
+    view.tabIndex = -1;
+    view.focus();
   }
 
   async function giveFeedback(seq: number, helpful: boolean) {
@@ -122,17 +124,24 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
     store.set('feedback', JSON.stringify([...feedbackGiven]));
     await api.feedback(seq, helpful);
   }
+  // The server's state event can overtake the response and replace the form first, sending the
+  // focus to the input; the answer then hands it to the news all the same.
   async function contact(email: string) {
     const r = await api.contact(email);
-    if ('data' in r) applyState(r.data.state);
+    if ('data' in r) sent(() => applyState(r.data.state));
     return 'data' in r;
   }
   async function rate(score: number, comment: string) {
     const r = await api.rate(score, comment || undefined);
     if ('error' in r) return false;
     rated = true;
-    applyState(state);
+    sent(() => applyState(state));
     return true;
+  }
+  function sent(apply: () => void): void {
+    const lost = root.activeElement === input;
+    apply();
+    if (lost && status.firstElementChild) focusStatus();
   }
 
   function connect(): void {
