@@ -3,13 +3,16 @@
  * the bot, apart from the demo suite `npm run eval` reports, so that Norwegian and cross-language
  * retrieval can be worked on without tuning to the suite. Prints the suite's metrics and each miss.
  *
- *   npm run build && node dist/bench/demo-dev.js
+ *   npm run build && node dist/bench/demo-dev.js [evals/demo/dev2.jsonl]
+ *
+ * dev2.jsonl holds a QA tester's questions (unanswerable ones with expected_url null), a second
+ * dev set for the same purpose.
  */
 import { join } from 'node:path';
 import { runDemoSuite } from '../evals/demo-suite.js';
 
 async function main(): Promise<void> {
-  const { metrics, scored } = await runDemoSuite(join(process.cwd(), 'evals', 'demo', 'dev.jsonl'));
+  const { metrics, scored } = await runDemoSuite(join(process.cwd(), process.argv[2] ?? join('evals', 'demo', 'dev.jsonl')));
   const shown = Object.entries(metrics).filter((e): e is [string, number] => typeof e[1] === 'number');
   console.log(shown.map(([k, v]) => `${k} ${Math.round(v * 1000) / 1000}`).join('  '));
   for (const s of scored) {
