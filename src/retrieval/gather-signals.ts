@@ -173,10 +173,12 @@ function analyzeQuery(src: SignalSources, question: string): SearchWord[] {
   for (const expansion of expandCompounds(raw, (w) => src.lexical.knows(w))) {
     const terms = analyzer.terms(expansion.word);
     const sources = new Set(expansion.from.map((i) => raw[i]!));
-    // The expansion counts for the content words it came from ("back" of "back up").
+    // A join counts for the content words it came from ("back" of "back up"); a part of a split
+    // word is searched, but finds the word only together with its other part (MatchWord.parts).
     const owners = words.filter((w) => sources.has(w.word));
     for (const owner of owners) {
-      owner.terms = [...owner.terms, ...terms];
+      if (expansion.from.length > 1) owner.terms = [...owner.terms, ...terms];
+      else owner.parts = [...(owner.parts ?? []), terms];
       owner.query.push(expansion.word);
     }
   }

@@ -41,9 +41,13 @@ export class QaFit {
     return new QaFit(names, items);
   }
 
-  /** The site's names a question mentions in any of its words' forms or translations ("spain" → "spania"). */
+  /**
+   * The site's names a question mentions in any of its words' forms or translations ("spain" →
+   * "spania"), also as a part of a compound ("thailandsturen").
+   */
   askedNames(q: QuestionTraits): Set<string> {
-    return new Set(q.queryWords.flatMap(allTerms).filter((t) => this.names.has(t)));
+    const mentioned = q.queryWords.flatMap((w) => [...allTerms(w), ...(w.parts ?? []).flat()]);
+    return new Set(mentioned.filter((t) => this.names.has(t)));
   }
 
   /**

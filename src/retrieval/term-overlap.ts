@@ -5,6 +5,11 @@ export interface MatchWord {
   terms: string[];
   /** Terms of its synonyms and translations, which count as the word (see wordAlternatives). */
   alternatives?: string[];
+  /**
+   * Terms of each part of the word split as a compound ("bank" and "kort" of "bankkortet"): found
+   * when every part is. One part alone is another thing: "SIM-kortet" is no bank card.
+   */
+  parts?: string[][];
 }
 
 /** A content word of a question, with the terms that count as finding it. */
@@ -19,14 +24,15 @@ export function termSet(analyzer: Analyzer, text: string): Set<string> {
   return out;
 }
 
-/** A word's terms and those of its synonyms and translations: everything that counts as it. */
+/** A word's terms and those of its synonyms and translations: everything that counts as it alone. */
 export function allTerms(word: MatchWord): string[] {
   return [...word.terms, ...(word.alternatives ?? [])];
 }
 
 /** Whether a word's terms (or an alternative) are among `terms`. */
 export function isMatched(word: MatchWord, terms: ReadonlySet<string>): boolean {
-  return word.terms.some((t) => terms.has(t)) || (word.alternatives?.some((t) => terms.has(t)) ?? false);
+  const has = (t: string) => terms.has(t);
+  return word.terms.some(has) || (word.alternatives?.some(has) ?? false) || (word.parts?.every((part) => part.some(has)) ?? false);
 }
 
 /** How many of the query words have at least one term (or alternative) in `terms`. */

@@ -138,6 +138,19 @@ describe('KnowledgeIndex', () => {
     expect(joined?.best.coverage).toBe(1);
   });
 
+  it('credits a compound split into parts only where both parts are found', async () => {
+    const chunks = [
+      page('https://t.no/sim', 'Sperre SIM-kort', 'Sperr SIM-kortet i appen hvis mobilen er borte.'),
+      page('https://t.no/bank', 'Svindel', 'Har du gitt bort kortinformasjon, kontakt banken og sperr kortet.'),
+    ];
+    const index = await KnowledgeIndex.build({ chunks, embeddings: new OfflineEmbeddings() });
+    const hits = await index.search('sperre bankkortet');
+    const coverage = (url: string) => hits.find((h) => h.url === url)?.best.coverage;
+    // "kort" alone is any card: the SIM page finds "sperre" but not "bankkortet".
+    expect(coverage('https://t.no/sim')).toBe(0.5);
+    expect(coverage('https://t.no/bank')).toBe(1);
+  });
+
   it('refuses to load with other embeddings, and reports damaged files as INDEX_CORRUPT', async () => {
     dir = await mkdtemp(join(tmpdir(), 'kidx-'));
     const index = await KnowledgeIndex.build({ chunks: CHUNKS, embeddings: new OfflineEmbeddings() });
