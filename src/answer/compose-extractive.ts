@@ -39,7 +39,7 @@ export function composeExtractive(
   // Norwegian page picks the sentences with "mistet" for "lost", not the lead sentence.
   // Built when needed: a Q&A answer quoted as written needs none unless the question is a how-to.
   let words: QueryWord[] | undefined;
-  const queryWords = () => (words ??= analyzer.contentWords(question).map((w) => ({ ...w, alternatives: wordAlternatives(w.word, analyzer, sharedAlternativeSources()) })));
+  const queryWords = () => (words ??= analyzer.contentWords(question).map((w) => ({ ...w, ...wordAlternatives(w.word, analyzer, sharedAlternativeSources()) })));
   const hit = pickHit(top, lang, HOW_TO.test(question) ? queryWords() : undefined, analyzer);
   const written = hit.chunk.kind === 'qa' ? hit.chunk.answer?.trim() : undefined;
   const quoted = written

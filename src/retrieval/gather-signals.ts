@@ -157,7 +157,7 @@ function analyzeQuery(src: SignalSources, question: string): SearchWord[] {
   const { analyzer } = src;
   const words: SearchWord[] = [];
   for (const w of src.analyzer.contentWords(question)) {
-    const word = { ...w, query: [w.word], alternatives: wordAlternatives(w.word, analyzer, src) };
+    const word: SearchWord = { ...w, query: [w.word], ...wordAlternatives(w.word, analyzer, src) };
     const nordic = nordicSpelling(w.word);
     if (nordic !== undefined && !src.lexical.knows(w.word)) {
       // "paa" is "på", a stop word: not a content word after all.
@@ -170,18 +170,20 @@ function analyzeQuery(src: SignalSources, question: string): SearchWord[] {
     words.push(word);
   }
   const raw = splitWords(question);
+  const splitParts = new Map<SearchWord, string[][]>();
   for (const expansion of expandCompounds(raw, (w) => src.lexical.knows(w))) {
     const terms = analyzer.terms(expansion.word);
     const sources = new Set(expansion.from.map((i) => raw[i]!));
     // A join counts for the content words it came from ("back" of "back up"); a part of a split
-    // word is searched, but finds the word only together with its other part (MatchWord.parts).
+    // word is searched, but finds the word only together with its other part (MatchWord.groups).
     const owners = words.filter((w) => sources.has(w.word));
     for (const owner of owners) {
       if (expansion.from.length > 1) owner.terms = [...owner.terms, ...terms];
-      else owner.parts = [...(owner.parts ?? []), terms];
+      else splitParts.set(owner, [...(splitParts.get(owner) ?? []), terms]);
       owner.query.push(expansion.word);
     }
   }
+  for (const [owner, parts] of splitParts) owner.groups = [...(owner.groups ?? []), parts];
   return words;
 }
 

@@ -43,10 +43,10 @@ export class QaFit {
 
   /**
    * The site's names a question mentions in any of its words' forms or translations ("spain" →
-   * "spania"), also as a part of a compound ("thailandsturen").
+   * "spania"), also as a part of a compound ("thailandsturen") or of a translation.
    */
   askedNames(q: QuestionTraits): Set<string> {
-    const mentioned = q.queryWords.flatMap((w) => [...allTerms(w), ...(w.parts ?? []).flat()]);
+    const mentioned = q.queryWords.flatMap((w) => [...allTerms(w), ...(w.groups ?? []).flat(2)]);
     return new Set(mentioned.filter((t) => this.names.has(t)));
   }
 

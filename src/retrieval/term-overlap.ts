@@ -6,10 +6,12 @@ export interface MatchWord {
   /** Terms of its synonyms and translations, which count as the word (see wordAlternatives). */
   alternatives?: string[];
   /**
-   * Terms of each part of the word split as a compound ("bank" and "kort" of "bankkortet"): found
-   * when every part is. One part alone is another thing: "SIM-kortet" is no bank card.
+   * Alternatives of several words — the parts of the word split as a compound ("bank" + "kort" of
+   * "bankkortet"), a translation "data plan" of "datapakke" — as the terms of each of their words:
+   * one counts as the word when all its words are found. One part alone is another thing:
+   * "SIM-kortet" is no bank card, and "data" alone no data plan.
    */
-  parts?: string[][];
+  groups?: string[][][];
 }
 
 /** A content word of a question, with the terms that count as finding it. */
@@ -32,7 +34,7 @@ export function allTerms(word: MatchWord): string[] {
 /** Whether a word's terms (or an alternative) are among `terms`. */
 export function isMatched(word: MatchWord, terms: ReadonlySet<string>): boolean {
   const has = (t: string) => terms.has(t);
-  return word.terms.some(has) || (word.alternatives?.some(has) ?? false) || (word.parts?.every((part) => part.some(has)) ?? false);
+  return word.terms.some(has) || (word.alternatives?.some(has) ?? false) || (word.groups?.some((group) => group.every((part) => part.some(has))) ?? false);
 }
 
 /** How many of the query words have at least one term (or alternative) in `terms`. */

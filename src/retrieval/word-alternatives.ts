@@ -1,4 +1,5 @@
 import type { Analyzer } from './analyze-text.js';
+import type { MatchWord } from './term-overlap.js';
 import { createSynonymExpander, type SynonymExpander } from './synonyms.js';
 import { createTermTranslator, type TermTranslator } from './translate-terms.js';
 
@@ -8,10 +9,20 @@ export interface AlternativeSources {
   translator?: TermTranslator;
 }
 
-/** Index terms of a word's synonyms and nb↔en glossary translations ("åpningstid" for "åpent", "mistet" for "lost"). */
-export function wordAlternatives(word: string, analyzer: Analyzer, from: AlternativeSources): string[] {
+/**
+ * Index terms of a word's synonyms and nb↔en glossary translations ("åpningstid" for "åpent",
+ * "mistet" for "lost"): of one word as alternatives, of several ("data plan") as a group.
+ */
+export function wordAlternatives(word: string, analyzer: Analyzer, from: AlternativeSources): Required<Pick<MatchWord, 'alternatives' | 'groups'>> {
   const texts = [...(from.synonyms?.expand(word) ?? []), ...(from.translator?.translate(word) ?? [])];
-  return [...new Set(analyzer.contentWords(texts.join(' ')).flatMap((w) => w.terms))];
+  const alternatives = new Set<string>();
+  const groups = new Map<string, string[][]>();
+  for (const text of texts) {
+    const words = analyzer.contentWords(text).map((w) => w.terms);
+    if (words.length === 1) for (const t of words[0]!) alternatives.add(t);
+    else if (words.length > 1) groups.set(JSON.stringify(words), words);
+  }
+  return { alternatives: [...alternatives], groups: [...groups.values()] };
 }
 
 let shared: Required<AlternativeSources> | undefined;
