@@ -3,7 +3,7 @@ import type { Chunk } from '../ingest/types.js';
 import type { Analyzer } from './analyze-text.js';
 import { namesDiffer, siteNames } from './named-terms.js';
 import { asksPrice } from './price-intent.js';
-import { allTerms, type MatchWord } from './term-overlap.js';
+import { allTerms, isMatched, termSet, type MatchWord } from './term-overlap.js';
 
 /** What of a question decides which Q&A items may answer it. */
 export interface QuestionTraits {
@@ -17,6 +17,8 @@ export interface QuestionTraits {
 interface QaItem {
   index: number;
   names: ReadonlySet<string>;
+  /** Each phrasing's index terms and the site's names among them. */
+  phrasings: ReadonlyArray<{ terms: ReadonlySet<string>; names: ReadonlySet<string> }>;
   lang: 'nb' | 'en';
   /** Every phrasing asks what something costs ("Hva koster eSIM på Apple Watch?"). */
   priceOnly: boolean;
@@ -36,7 +38,11 @@ export class QaFit {
       if (c.kind !== 'qa') return [];
       const questions = c.questions ?? [];
       const terms = analyzer.contentWords(questions.join('\n')).flatMap((w) => w.terms);
-      return [{ index, names: new Set(terms.filter((t) => names.has(t))), lang: answerLanguage(c.lang), priceOnly: questions.length > 0 && questions.every(asksPrice) }];
+      const phrasings = questions.map((question) => {
+        const own = termSet(analyzer, question);
+        return { terms: own, names: new Set([...own].filter((t) => names.has(t))) };
+      });
+      return [{ index, names: new Set(terms.filter((t) => names.has(t))), phrasings, lang: answerLanguage(c.lang), priceOnly: questions.length > 0 && questions.every(asksPrice) }];
     });
     return new QaFit(names, items);
   }
@@ -57,6 +63,23 @@ export class QaFit {
    * på Apple Watch?" is no question about what it costs).
    */
   unfit(q: QuestionTraits, asked = this.askedNames(q)): Set<number> {
-    return new Set(this.items.filter((item) => namesDiffer(asked, item.names) || (q.siteLanguage !== undefined && item.lang !== q.siteLanguage) || (item.priceOnly && !q.asksPrice)).map((item) => item.index));
+    return new Set(this.items.filter((item) => namesDiffer(asked, item.names) || (q.siteLanguage !== undefined && item.lang !== q.siteLanguage) || (item.priceOnly && !q.asksPrice) || namedElsewhere(q, asked, item)).map((item) => item.index));
   }
+}
+
+/**
+ * The item meets the question only through its phrasings about a named thing the question does
+ * not name: "koster eSIM noe?" shares "eSIM" only with "Hva koster eSIM på Apple Watch?" and
+ * nothing but "koster" with the item's other phrasings, so its answer is the watch's price. When
+ * another phrasing shares a word those do not ("Pris for klokke-abonnement" for "klokka"), the
+ * question is about the item's general subject and it may answer.
+ */
+function namedElsewhere(q: QuestionTraits, asked: ReadonlySet<string>, item: QaItem): boolean {
+  const named = new Set<MatchWord>();
+  const plain = new Set<MatchWord>();
+  for (const p of item.phrasings) {
+    const other = p.names.size > 0 && ![...p.names].some((t) => asked.has(t));
+    for (const w of q.queryWords) if (isMatched(w, p.terms)) (other ? named : plain).add(w);
+  }
+  return named.size > plain.size && [...plain].every((w) => named.has(w));
 }

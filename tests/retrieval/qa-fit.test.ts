@@ -35,6 +35,12 @@ describe('QaFit', () => {
     expect(fit.unfit(traits('How much does it cost to use my phone in the USA?', { crossLanguage: true })).has(3)).toBe(false);
   });
 
+  it('rules out an item that meets a question naming nothing only through a phrasing about a named thing', () => {
+    // "eSIM" is shared only with "Hva koster eSIM på Apple Watch?": the answer is the watch's price.
+    expect(fit.unfit(traits('Koster eSIM noe?')).has(4)).toBe(true);
+    expect(fit.unfit(traits('Hva koster eSIM på Apple Watch?')).has(4)).toBe(false);
+  });
+
   it('tells which of the site\'s names a question mentions', () => {
     expect([...fit.askedNames(traits('mobilen i Thailand og USA'))].sort()).toEqual(['thailand', 'usa']);
     expect(fit.askedNames(traits('mobilen i utlandet')).size).toBe(0);
