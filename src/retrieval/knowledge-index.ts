@@ -11,6 +11,7 @@ import { readIndexJson, readIndexText } from './index-files.js';
 import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
 import { asksPrice } from './price-intent.js';
 import { QaFit } from './qa-fit.js';
+import { questionPoint } from './question-point.js';
 import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } from './page-classifier.js';
@@ -141,7 +142,9 @@ export class KnowledgeIndex {
     // A demoted page must leave room for the runner-ups that overtake it.
     const depth = negatives ? k + 3 : k;
     const { signals, queryWords } = gatherSignals(sources, { text: question, vector: qv, crossLanguage, translations, translatedVector }, tuning, depth);
-    const traits = { queryWords, siteLanguage: crossLanguage ? undefined : this.mainLang, asksPrice: asksPrice(question) };
+    // Across languages the site's word counts say nothing of the question's words.
+    const point = crossLanguage ? undefined : questionPoint(queryWords, [...signals.chunkLexical.values()].map((m) => new Set(m.terms)), (t) => parts.lexical.chunksWith(t));
+    const traits = { queryWords, siteLanguage: crossLanguage ? undefined : this.mainLang, asksPrice: asksPrice(question), point };
     const asked = this.qaFit.askedNames(traits);
     const pages = rankPages(signals, {
       chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth,

@@ -143,6 +143,11 @@ export class LexicalIndex {
     return (this.chunkFrequency.get(term) ?? 0) > Math.max(COMMON_TERM.minChunks, COMMON_TERM.share * this.chunks);
   }
 
+  /** How many chunks have this term in a content field: what makes a word rare on this site. */
+  chunksWith(term: string): number {
+    return this.chunkFrequency.get(term) ?? 0;
+  }
+
   /** Whether any document contains this (folded) word, by its stems; stop words are never known. */
   knows(word: string): boolean {
     return this.analyzer.terms(word).some((t) => this.vocabulary.has(t));

@@ -3,7 +3,8 @@ import type { Chunk } from '../ingest/types.js';
 import type { Analyzer } from './analyze-text.js';
 import { namesDiffer, siteNames } from './named-terms.js';
 import { asksPrice } from './price-intent.js';
-import { allTerms, isMatched, termSet, type MatchWord } from './term-overlap.js';
+import type { QuestionPoint } from './question-point.js';
+import { allTerms, countMatches, isMatched, termSet, type MatchWord } from './term-overlap.js';
 
 /** What of a question decides which Q&A items may answer it. */
 export interface QuestionTraits {
@@ -12,11 +13,15 @@ export interface QuestionTraits {
   /** The site's language when the question is in it; undefined when asked in the other one. */
   siteLanguage?: 'nb' | 'en';
   asksPrice: boolean;
+  /** What the question is most specifically about (undefined: not judged, e.g. across languages). */
+  point?: QuestionPoint;
 }
 
 interface QaItem {
   index: number;
   names: ReadonlySet<string>;
+  /** Index terms of its questions and answer. */
+  terms: ReadonlySet<string>;
   /** Each phrasing's index terms and the site's names among them. */
   phrasings: ReadonlyArray<{ terms: ReadonlySet<string>; names: ReadonlySet<string> }>;
   lang: 'nb' | 'en';
@@ -42,7 +47,8 @@ export class QaFit {
         const own = termSet(analyzer, question);
         return { terms: own, names: new Set([...own].filter((t) => names.has(t))) };
       });
-      return [{ index, names: new Set(terms.filter((t) => names.has(t))), phrasings, lang: answerLanguage(c.lang), priceOnly: questions.length > 0 && questions.every(asksPrice) }];
+      const all = termSet(analyzer, [...questions, c.answer ?? ''].join('\n'));
+      return [{ index, names: new Set(terms.filter((t) => names.has(t))), terms: all, phrasings, lang: answerLanguage(c.lang), priceOnly: questions.length > 0 && questions.every(asksPrice) }];
     });
     return new QaFit(names, items);
   }
@@ -63,7 +69,7 @@ export class QaFit {
    * på Apple Watch?" is no question about what it costs).
    */
   unfit(q: QuestionTraits, asked = this.askedNames(q)): Set<number> {
-    return new Set(this.items.filter((item) => namesDiffer(asked, item.names) || (q.siteLanguage !== undefined && item.lang !== q.siteLanguage) || (item.priceOnly && !q.asksPrice) || namedElsewhere(q, asked, item)).map((item) => item.index));
+    return new Set(this.items.filter((item) => namesDiffer(asked, item.names) || (q.siteLanguage !== undefined && item.lang !== q.siteLanguage) || (item.priceOnly && !q.asksPrice) || namedElsewhere(q, asked, item) || missesPoint(q, item)).map((item) => item.index));
   }
 }
 
@@ -82,4 +88,16 @@ function namedElsewhere(q: QuestionTraits, asked: ReadonlySet<string>, item: QaI
     for (const w of q.queryWords) if (isMatched(w, p.terms)) (other ? named : plain).add(w);
   }
   return named.size > plain.size && [...plain].every((w) => named.has(w));
+}
+
+/**
+ * Neither the item's questions nor its answer have the question's rarest word, and a chunk that has
+ * it covers the question as well: the item shares only the question's frame. "Hvor lang tid tar en
+ * time i butikken?" meets "Hvor lang tid tar det å flytte nummeret?" in three words of five, but
+ * not in "time"; the stores page has "time" and as many of the question's words.
+ */
+function missesPoint(q: QuestionTraits, item: QaItem): boolean {
+  const point = q.point;
+  if (!point || point.words.some((w) => isMatched(w, item.terms))) return false;
+  return point.coverage * q.queryWords.length >= countMatches(q.queryWords, item.terms);
 }

@@ -41,6 +41,19 @@ describe('QaFit', () => {
     expect(fit.unfit(traits('Hva koster eSIM på Apple Watch?')).has(4)).toBe(false);
   });
 
+  it('rules out an item without the question\'s rarest word when a chunk with it covers the question as well', () => {
+    const porting = QaFit.of([qa('q0', '/flytte', ['Hvor lang tid tar det å flytte nummeret?'])], a);
+    const question = traits('Hvor lang tid tar en time i butikken?');
+    const time = question.queryWords.find((w) => w.terms.includes('time'))!;
+    // The stores page has "time" and three of the five words, as many as the item.
+    expect(porting.unfit({ ...question, point: { words: [time], coverage: 3 / 5 } }).has(0)).toBe(true);
+    // A page with the rare word but little else does not outdo the item.
+    expect(porting.unfit({ ...question, point: { words: [time], coverage: 1 / 5 } }).has(0)).toBe(false);
+    // Nor is an item unfit when it has the rare word.
+    const lang = question.queryWords.find((w) => w.terms.includes('lang'))!;
+    expect(porting.unfit({ ...question, point: { words: [lang], coverage: 1 } }).has(0)).toBe(false);
+  });
+
   it('tells which of the site\'s names a question mentions', () => {
     expect([...fit.askedNames(traits('mobilen i Thailand og USA'))].sort()).toEqual(['thailand', 'usa']);
     expect(fit.askedNames(traits('mobilen i utlandet')).size).toBe(0);
