@@ -3,7 +3,7 @@ import type { Hit, PageHit } from '../retrieval/types.js';
 import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
 import { messagesFor, type AnswerLang } from './messages.js';
 import { splitSentences, truncateWords, type Sentence } from './sentences.js';
-import { allTerms, countMatches, isMatched, termSet, type QueryWord } from '../retrieval/term-overlap.js';
+import { allTerms, isMatched, termSet, type QueryWord } from '../retrieval/term-overlap.js';
 import type { Source } from './types.js';
 import { answerLanguage } from '../ingest/detect-language.js';
 
@@ -77,21 +77,30 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   // and more: for "eSIM på Apple Watch", "Aktivere på Samsung Galaxy Watch" shares only "watch"
   // with it, and its QR-code step is no step of the Apple Watch answer.
   const outdone = (words: Set<QueryWord>) => [...headingMatches.values()].some((other) => other.size > words.size && [...words].every((w) => other.has(w)));
-  let sectionBonus = 0;
-  const scores = all.map((s) => {
-    if (!isHeading(s)) return countMatches(queryWords, termSet(analyzer, s.text)) + sectionBonus;
-    const words = headingMatches.get(s.line)!;
-    sectionBonus = outdone(words) ? 0 : words.size;
-    return 0;
-  });
+  // Per sentence, the question words it has (a heading's lent to its section, see above), as a
+  // count and weighted by how few of the passage's sentences have each: the page's topic ("data",
+  // "mobilsvar") is in most, the word that tells them apart ("datapakker", "sekunder") in one.
+  const found = all.map((s) => (isHeading(s) ? headingMatches.get(s.line)! : new Set(queryWords.filter((w) => isMatched(w, termSet(analyzer, s.text))))));
+  const weight = new Map(queryWords.map((w) => [w, Math.log(1 + all.length / Math.max(1, found.filter((f) => f.has(w)).length))]));
+  const score = (by: (words: Set<QueryWord>) => number) => {
+    let sectionBonus = 0;
+    return all.map((s) => {
+      if (!isHeading(s)) return by(found[s.index]!) + sectionBonus;
+      const words = headingMatches.get(s.line)!;
+      sectionBonus = outdone(words) ? 0 : by(words);
+      return 0;
+    });
+  };
+  const counts = score((words) => words.size);
+  const specific = score((words) => [...words].reduce((sum, w) => sum + weight.get(w)!, 0));
   const sentences = all.filter((s) => !isHeading(s));
   if (sentences.length === 0) return '';
-  const top = Math.max(...sentences.map((s) => scores[s.index]!));
-  // Sentences matching at least half as many question words as the best one; with no match at
-  // all, the lead sentence, which usually says what the section is about.
-  const ranked = sentences
-    .filter((s) => (top === 0 ? s === sentences[0] : scores[s.index]! * 2 >= top))
-    .sort((a, b) => scores[b.index]! - scores[a.index]! || a.index - b.index);
+  // The most specific match goes first; then sentences matching at least half as many question
+  // words as it, most specific first (steps repeat the topic words). With no match at all, the
+  // lead sentence, which usually says what the section is about.
+  const byScore = [...sentences].sort((a, b) => specific[b.index]! - specific[a.index]! || a.index - b.index);
+  const top = counts[byScore[0]!.index]!;
+  const ranked = byScore.filter((s) => (top === 0 ? s === sentences[0] : counts[s.index]! * 2 >= top));
 
   const first = ranked[0]!;
   if (first.words > maxWords) return truncateWords(first.text, maxWords);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeExtractive, MAX_ANSWER_WORDS } from '../../src/answer/compose-extractive.js';
+import { composeExtractive, MAX_ANSWER_WORDS, selectSentences } from '../../src/answer/compose-extractive.js';
+import { createAnalyzer } from '../../src/retrieval/analyze-text.js';
 import { splitSentences } from '../../src/answer/sentences.js';
 import { pageHit, qaHit } from './page-hits.js';
 
@@ -150,5 +151,26 @@ describe('composeExtractive and headings', () => {
     const text = 'PUK og PIN\nDu finner PUK-koden på Min side, under SIM-kort og innstillinger for abonnementet ditt.';
     const r = composeExtractive('Hvor finner jeg PUK?', [pageHit({ text, title: 'PUK og PIN', chunk: { headingPath: ['PUK og PIN'] } })], 'nb');
     expect(r.answer).toBe('Du finner PUK-koden på Min side, under SIM-kort og innstillinger for abonnementet ditt.');
+  });
+});
+
+describe('selectSentences', () => {
+  const analyzer = createAnalyzer();
+  const words = (question: string) => analyzer.contentWords(question);
+  // "mobilsvar" and "ringe" are the page's topic, in most sentences; "sekunder" is in one.
+  const VOICEMAIL = [
+    'Ring 2001 fra mobilen for å ringe til mobilsvar.',
+    'Mobilsvar ringer deg opp når det er en ny beskjed.',
+    'Mobilsvar er gratis for den som ringer.',
+    'Mobilsvar lagrer beskjeder fra dem som ringer i 14 dager.',
+    'Du kan velge fra 5 til 30 sekunder.',
+    'Slå av mobilsvar når du reiser.',
+    'Mobilsvar virker i hele EU.',
+    'PIN-koden er 1234.',
+  ].join('\n');
+
+  it('puts the sentence with the question\'s most specific word first, before ones with more topic words', () => {
+    const answer = selectSentences(words('hvor mange sekunder ringer det før mobilsvaret tar over'), VOICEMAIL, analyzer, 9);
+    expect(answer).toBe('Du kan velge fra 5 til 30 sekunder.');
   });
 });
