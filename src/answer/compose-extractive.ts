@@ -109,6 +109,15 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   // the answer says it once.
   const said = new Set([sameText(first)]);
   let words = first.words;
+  // The rest of its paragraph comes before matches from elsewhere: "… fra 5 til 30 sekunder." goes
+  // on "Standard er 20 sekunder.", which is the answer.
+  const sequel = all[first.index + 1];
+  const continued = sequel !== undefined && sequel.line === first.line && !isHeading(sequel) && words + sequel.words <= maxWords && !said.has(sameText(sequel));
+  if (continued) {
+    chosen.add(sequel);
+    said.add(sameText(sequel));
+    words += sequel.words;
+  }
   for (const s of ranked.slice(1)) {
     if (words + s.words <= maxWords && !said.has(sameText(s))) {
       chosen.add(s);
@@ -118,7 +127,8 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   }
   // "Du finner PUK-koden på Min side." alone is too thin; the next sentences usually say how.
   // Stop at the next matching sentence (already chosen) or after a few.
-  for (const next of all.slice(first.index + 1, first.index + 1 + FILL_SENTENCES)) {
+  const after = first.index + 1 + (continued ? 1 : 0);
+  for (const next of all.slice(after, after + FILL_SENTENCES)) {
     if (isHeading(next) || chosen.has(next) || said.has(sameText(next)) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
     chosen.add(next);
     said.add(sameText(next));

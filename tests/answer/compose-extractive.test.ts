@@ -173,4 +173,14 @@ describe('selectSentences', () => {
     const answer = selectSentences(words('hvor mange sekunder ringer det før mobilsvaret tar over'), VOICEMAIL, analyzer, 9);
     expect(answer).toBe('Du kan velge fra 5 til 30 sekunder.');
   });
+
+  it('keeps the rest of the best sentence\'s paragraph before matches from elsewhere', () => {
+    const text = [
+      'Slå av viderekobling til mobilsvar: tast ##002# og trykk ring.',
+      'Du kan velge fra 5 til 30 sekunder før mobilsvar tar over. Standard er 20 sekunder.',
+      'Vil du unngå det, kan du slå av mobilsvar før du reiser.',
+    ].join('\n');
+    const answer = selectSentences(words('hvor mange sekunder ringer det før mobilsvaret tar over'), text, analyzer, MAX_ANSWER_WORDS);
+    expect(answer).toContain('Standard er 20 sekunder.');
+  });
 });
