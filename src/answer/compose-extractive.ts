@@ -104,38 +104,55 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
 
   const first = ranked[0]!;
   if (first.words > maxWords) return truncateWords(first.text, maxWords);
-  const chosen = new Set<Sentence>([first]);
+  const chosen = new Set<Sentence>();
   // A passage can say the same thing twice (step 1 of the Apple Watch and of the Samsung steps);
   // the answer says it once.
-  const said = new Set([sameText(first)]);
-  let words = first.words;
-  // The rest of its paragraph comes before matches from elsewhere: "… fra 5 til 30 sekunder." goes
-  // on "Standard er 20 sekunder.", which is the answer.
-  const sequel = all[first.index + 1];
-  const continued = sequel !== undefined && sequel.line === first.line && !isHeading(sequel) && words + sequel.words <= maxWords && !said.has(sameText(sequel));
-  if (continued) {
-    chosen.add(sequel);
-    said.add(sameText(sequel));
-    words += sequel.words;
-  }
-  for (const s of ranked.slice(1)) {
-    if (words + s.words <= maxWords && !said.has(sameText(s))) {
+  const said = new Set<string>();
+  let words = 0;
+  const add = (group: readonly Sentence[]) => {
+    for (const s of group) {
       chosen.add(s);
       said.add(sameText(s));
       words += s.words;
     }
+  };
+  const size = (group: readonly Sentence[]) => group.reduce((n, s) => n + s.words, 0);
+  // A table row is read by its header: "1. mai, 17. mai … | 10:00–16:00 | Stengt" does not say
+  // which column is the chat and which the phone without "Dag | Chat | Telefon".
+  const withHeader = (s: Sentence) => {
+    const header = tableHeader(lines, s.line);
+    return header === undefined ? [s] : [s, ...all.filter((h) => h.line === header && !chosen.has(h))];
+  };
+  add(size(withHeader(first)) <= maxWords ? withHeader(first) : [first]);
+  // The rest of its paragraph comes before matches from elsewhere: "… fra 5 til 30 sekunder." goes
+  // on "Standard er 20 sekunder.", which is the answer.
+  const sequel = all[first.index + 1];
+  const continued = sequel !== undefined && sequel.line === first.line && !isHeading(sequel) && words + sequel.words <= maxWords && !said.has(sameText(sequel));
+  if (continued) add([sequel]);
+  for (const s of ranked.slice(1)) {
+    const group = withHeader(s);
+    if (!chosen.has(s) && words + size(group) <= maxWords && !said.has(sameText(s))) add(group);
   }
   // "Du finner PUK-koden på Min side." alone is too thin; the next sentences usually say how.
   // Stop at the next matching sentence (already chosen) or after a few.
   const after = first.index + 1 + (continued ? 1 : 0);
   for (const next of all.slice(after, after + FILL_SENTENCES)) {
     if (isHeading(next) || chosen.has(next) || said.has(sameText(next)) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
-    chosen.add(next);
-    said.add(sameText(next));
-    words += next.words;
+    add([next]);
   }
   const inOrder = [...chosen].sort((a, b) => a.index - b.index);
   return inOrder.map((s, i) => (i === 0 ? '' : s.line === inOrder[i - 1]!.line ? ' ' : '\n') + s.text).join('');
+}
+
+// A Markdown table's rows reach the passage as "cell | cell | cell" lines.
+const TABLE_ROW = /\S \| |^\|/;
+
+// The first line of the table that `line` is a later row of: its header.
+function tableHeader(lines: readonly string[], line: number): number | undefined {
+  if (!TABLE_ROW.test(lines[line] ?? '')) return undefined;
+  let top = line;
+  while (top > 0 && TABLE_ROW.test(lines[top - 1]!)) top--;
+  return top === line ? undefined : top;
 }
 
 function collapse(text: string): string {

@@ -75,6 +75,12 @@ describe('composeExtractive', () => {
     expect(r.answer).toBe('Chat | 08:00–22:00\nTelefon | 08:00–20:00');
   });
 
+  it('quotes a table row with its table\'s header row', () => {
+    const text = 'Hver dag svarer vi så fort vi kan.\nDag | Chat | Telefon\nJulaften | 09:00–13:00 | 09:00–12:00\n17. mai | 10:00–16:00 | Stengt';
+    const r = composeExtractive('har dere åpent 17. mai?', [pageHit({ text })], 'nb');
+    expect(r.answer).toBe('Dag | Chat | Telefon\n17. mai | 10:00–16:00 | Stengt');
+  });
+
   it('says a sentence the passage repeats only once', () => {
     const text = 'Apple Watch:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Watch-appen.\nSamsung:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Wearable-appen.';
     const r = composeExtractive('hvordan bestiller jeg tillegget klokke?', [pageHit({ text })], 'nb');
