@@ -15,6 +15,17 @@ describe('questionPoint', () => {
     expect(point?.coverage).toBeCloseTo(2 / 3);
   });
 
+  it('counts a compound the site never writes whole by the retrieved chunks with all its parts', () => {
+    const sperre = word('sperr');
+    const bankkort = { terms: ['bankkort'], groups: [[['bank'], ['kort']]] };
+    const counts = (t: string) => ({ sperr: 3, bank: 4, kort: 6 })[t] ?? 0;
+    const chunks = [new Set(['sperr', 'kort']), new Set(['sperr', 'kort']), new Set(['sperr', 'bank', 'kort'])];
+    // One chunk has both "bank" and "kort": rarer than "sperre" (3), though "bank" alone is in 4.
+    const point = questionPoint([sperre, bankkort], chunks, counts);
+    expect(point?.words).toEqual([bankkort]);
+    expect(point?.coverage).toBe(1);
+  });
+
   it('leaves out words no chunk has, and is undefined when the site knows none', () => {
     const typo = word('tiim');
     expect(questionPoint([typo, butikk], [new Set(['butikk'])], chunksWith)?.words).toEqual([butikk]);
