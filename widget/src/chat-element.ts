@@ -1,17 +1,16 @@
 import { messageSchema, widgetEventSchemas, type ConversationState, type Message, type WidgetConfig } from '../../src/protocol/widget-api.js';
 import { createApi } from './api.js';
-import { botWorking } from './bot-working.js';
-import { chatIcon, h } from './dom.js';
+import { h } from './dom.js';
 import { openEventStream } from './event-stream.js';
 import { messageView } from './message-view.js';
+import { panelView } from './panel-view.js';
 import { statusView } from './status-view.js';
 import { createStore } from './store.js';
-import { badgeText, pickLang, stringsFor } from './strings.js';
+import { pickLang, stringsFor } from './strings.js';
 import { FULL_SCREEN, styles } from './styles.js';
 import { modalWhenFullScreen } from './focus-trap.js';
-import { safeHttpUrl } from './safe-url.js';
 import { createTranscript } from './transcript.js';
-import { typingIndicator, typingSender } from './typing.js';
+import { typingSender } from './typing.js';
 
 const randomId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9_-]/g, '');
 
@@ -40,33 +39,7 @@ async function start(host: HTMLElement, origin: string, key: string): Promise<vo
   store.set('browser', browserId);
 
   const root = host.attachShadow({ mode: 'open' });
-  const launcher = h('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lr-panel', 'aria-label': t.open, 'data-testid': 'launcher' }, chatIcon());
-  const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.title(config.botName), 'data-testid': 'log' });
-  const agentTyping = h('span', { 'data-testid': 'typing' });
-  const botTyping = h('span', { 'data-testid': 'bot-typing' });
-  const typing = h('div', { class: 'typing', 'aria-live': 'polite' }, agentTyping, botTyping);
-  const showTyping = typingIndicator(agentTyping, t.agentTyping);
-  const working = botWorking((on) => void (botTyping.textContent = on ? t.botTyping : ''));
-  const net = h('div', { class: 'net', role: 'status' });
-  const status = h('div', {});
-  const input = h('textarea', { id: 'lr-input', maxlength: '2000', 'data-testid': 'input' });
-  input.setAttribute('placeholder', t.placeholder);
-  const form = h('form', {}, h('label', { for: 'lr-input', class: 'sr' }, t.inputLabel), input, h('button', { class: 'send', type: 'submit', 'data-testid': 'send' }, t.send));
-  const person = h('button', { class: 'person', type: 'button', 'data-testid': 'person' }, t.person);
-  const closeBtn = h('button', { type: 'button', 'aria-label': t.close, 'data-testid': 'close' }, '×');
-  const avatar = config.theme.avatarUrl ? safeHttpUrl(config.theme.avatarUrl) : null;
-  const badge = config.badge.inTraining ? h('div', { class: 'badge', 'data-testid': 'badge' }, badgeText(config, lang)) : null;
-  const panel = h(
-    'div',
-    { class: 'panel', id: 'lr-panel', role: 'dialog', 'aria-label': t.title(config.theme.name ?? config.botName), hidden: true, 'data-testid': 'panel' },
-    h('header', {}, avatar ? h('img', { src: avatar, alt: '' }) : null, h('h2', {}, config.theme.name ?? config.botName), closeBtn),
-    badge,
-    log,
-    typing,
-    net,
-    status,
-    h('footer', {}, person, form),
-  );
+  const { launcher, log, showTyping, working, net, status, input, form, person, closeBtn, panel } = panelView(config, t, lang);
   root.append(h('style', {}, styles(config.theme.color)), launcher, panel);
   log.append(h('div', { class: 'msg bot', 'data-testid': 'greeting' }, config.greeting[lang]));
 
