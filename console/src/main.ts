@@ -100,9 +100,7 @@ function showConsole(user: User, arrival: Arrival): void {
   app.replaceChildren(
     topBar(user, 'chats', logout, (v) => {
       if (v === 'chats') return;
-      events.close();
-      clearInterval(poll);
-      for (const t of tabs.values()) t.dispose();
+      leave();
       showView(user, v, 'switched');
     }),
     h('div', { class: 'layout' }, h('section', { class: 'queue', 'aria-label': 'Queue' }, queueHeading, notice, arrivals, queueList), h('section', { class: 'tabs' }, tabList, empty, panels)),
@@ -155,9 +153,11 @@ function showConsole(user: User, arrival: Arrival): void {
 
   const refresh = async () => {
     const r = await call<{ waiting: QueueItem[]; mine: QueueItem[] }>('GET', '/api/agent/queue');
+    if (left) return; // answered after the view was left: nothing of it is on screen any more
     if ('error' in r) {
-      if (r.error.status === 401) return showLogin('Your session has ended. Please sign in again.');
-      return void (notice.textContent = r.error.message);
+      if (r.error.status !== 401) return void (notice.textContent = r.error.message);
+      leave();
+      return showLogin('Your session has ended. Please sign in again.');
     }
     notice.textContent = '';
     const ids = new Set(r.data.waiting.map((i) => i.handoffId));
@@ -195,15 +195,23 @@ function showConsole(user: User, arrival: Arrival): void {
 
   logout.addEventListener('click', async () => {
     await call('POST', '/api/auth/logout');
-    events.close();
-    clearInterval(poll);
-    for (const t of tabs.values()) t.dispose();
+    leave();
     showLogin();
   });
   // The queue stream pushes changes; a slow poll keeps waiting times fresh if it drops.
   const events = new EventSource('/api/agent/events');
   events.addEventListener('queue', () => void refresh());
   const poll = setInterval(() => void refresh(), 15_000);
+  // Leaving the view, by sign-out, switch or an ended session: an open queue stream would count
+  // the agent as online (customers promised a wait nobody will serve), and a poll would show the
+  // sign-in form again every 15 s, wiping what was typed in it.
+  let left = false;
+  function leave(): void {
+    left = true;
+    events.close();
+    clearInterval(poll);
+    for (const t of tabs.values()) t.dispose();
+  }
   landFocus('chats', arrival);
   void refresh();
 }

@@ -15,16 +15,16 @@ afterAll(async () => {
   await live?.close();
 });
 
-/** A customer who asked one question and pressed "talk to a person", straight through the widget API. */
-async function waitingCustomer(question: string): Promise<void> {
+/** A customer who asked one question and pressed "talk to a person", straight through the widget API; returns the state after. */
+async function waitingCustomer(question: string): Promise<{ queue?: { staffed: boolean } }> {
   const api = `${live.url}/api/widget/demo`;
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(api + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    return (await res.json()) as { token: string };
+    return (await res.json()) as { token: string; state: { queue?: { staffed: boolean } } };
   };
   const { token } = await post('/conversations', { lang: 'nb' });
   await post('/messages', { clientId: `c${Date.now()}${Math.random().toString(36).slice(2)}`, text: question }, token);
-  await post('/handoff', {}, token);
+  return (await post('/handoff', {}, token)).state;
 }
 
 async function signIn(page: Page, email = 'kari@fjordmobil.example'): Promise<void> {
@@ -201,6 +201,24 @@ describe('agent console accessibility (real Chromium)', () => {
     expect(await page.getByLabel('Site to add').getAttribute('data-testid')).toBe('source-url');
     await page.getByTestId('section-playground').click();
     expect(await page.getByLabel('Question', { exact: true }).getAttribute('data-testid')).toBe('playground-question');
+    await context.close();
+  }, 60_000);
+});
+
+describe('agent console session', () => {
+  it('an ended session leaves the queue: the agent no longer counts as online, and the sign-in form is not redrawn under their typing', async () => {
+    const context = await live.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page);
+    await expect.poll(async () => (await waitingCustomer('Har dere fiber på hytta?')).queue?.staffed).toBe(true);
+    // A password reset or `laerling user disable` ends every session of the user.
+    await live.db.deleteFrom('sessions').execute();
+    await waitingCustomer('Kan jeg bytte nummer?'); // the queue event makes the console ask, and hear 401
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    await page.getByLabel('E-mail').fill('kari@fjordmobil.example');
+    await expect.poll(async () => (await waitingCustomer('Hva koster roaming?')).queue?.staffed).toBe(false);
+    await page.waitForTimeout(500);
+    expect(await page.getByLabel('E-mail').inputValue()).toBe('kari@fjordmobil.example');
     await context.close();
   }, 60_000);
 });
