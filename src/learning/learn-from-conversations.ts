@@ -20,7 +20,7 @@ export function phrasingKey(question: string): string {
  * networks (see visitorNetwork) both differ: one person with two made-up ids, or two browsers on
  * one network, is one. A conversation deleted since (retention) still counts as its own.
  */
-async function distinctVisitors(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<number> {
+export async function distinctVisitors(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<number> {
   const ids = conversationIds.filter((id): id is string => id !== null);
   const rows = ids.length ? await deps.db.selectFrom('conversations').select(['id', 'browser_id', 'client_net']).where('id', 'in', ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));

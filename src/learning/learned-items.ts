@@ -6,7 +6,7 @@ import { resolvePageUrl } from '../knowledge/resolve-page-url.js';
 import { redactPii } from '../privacy/redact.js';
 import { indexedPhrasingKey } from '../retrieval/knowledge-index.js';
 import { recordAudit } from '../storage/audit.js';
-import { phrasingKey } from './learn-from-conversations.js';
+import { distinctVisitors, phrasingKey } from './learn-from-conversations.js';
 
 /** Who decides: a signed-in owner or admin. */
 export type Owner = Pick<SessionUser, 'id' | 'email'>;
@@ -30,17 +30,20 @@ export async function listLearnedItems(deps: Pick<ChatDeps, 'db' | 'bots'>, botI
   const learnedPairs = await knowledge.pairs('learned');
   // Keyed as the index keys phrasings: a pair taught meanwhile (by an owner, the CLI) waits for nothing.
   const learnedKeys = new Set(learnedPairs.map(indexedPhrasingKey));
-  const waiting = new Map<string, { question: string; url: string; confirmations: number; firstAt: string }>();
+  const waiting = new Map<string, { question: string; url: string; conversations: Array<string | null>; firstAt: string }>();
   for (const r of rows.filter((r) => r.active === 0 && !learnedKeys.has(indexedPhrasingKey(r)))) {
     const k = `${r.url}\n${r.key}`;
     const w = waiting.get(k);
-    if (w) w.confirmations++;
-    else waiting.set(k, { question: r.question, url: r.url, confirmations: 1, firstAt: r.created_at });
+    if (w) w.conversations.push(r.conversation_id);
+    else waiting.set(k, { question: r.question, url: r.url, conversations: [r.conversation_id], firstAt: r.created_at });
   }
   return {
     learned: learnedPairs.map(entry('learned')).reverse(),
     negative: (await knowledge.pairs('negative')).map(entry('negative')).reverse(),
-    waiting: [...waiting.values()],
+    // Counted as learning counts them: two chats from one visitor are one confirmation.
+    waiting: await Promise.all(
+      [...waiting.values()].map(async ({ conversations, ...w }) => ({ ...w, confirmations: await distinctVisitors(deps, conversations) })),
+    ),
   };
 }
 

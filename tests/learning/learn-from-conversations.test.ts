@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phrasingKey } from '../../src/learning/learn-from-conversations.js';
+import { listLearnedItems } from '../../src/learning/learned-items.js';
 import { readLearned } from '../../src/knowledge/learned-store.js';
 import { chatApp, widgetClient, type ChatApp } from '../fixtures/chat-app.js';
 import { join } from 'node:path';
@@ -126,6 +127,8 @@ describe('learning from confirmed answers', () => {
     await verdicts(t, '203.0.113.7', true);
     await verdicts(t, '203.0.113.7', true, 'made-up-id-000001');
     expect(await active(t)).toEqual([0, 0]);
+    // The owner's list says so too: one confirmation, waiting for a second.
+    expect((await listLearnedItems(t, 'test')).waiting.map((w) => w.confirmations)).toEqual([1]);
     for (const id of ['made-up-id-000002', 'made-up-id-000003', undefined]) await verdicts(t, '198.51.100.1', false, id);
     expect(await readLearned(join(t.dataDir, 'bots', 'test'), 'negative')).toEqual([]);
     await verdicts(t, '198.51.100.2', true, 'another-browser-01');
