@@ -84,7 +84,24 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
     nav.append(b);
   }
   select.addEventListener('change', () => open(current));
+  keepFocusIn(body, () => nav.querySelector<HTMLElement>('[aria-current=true]'));
   root.replaceChildren(header, h('div', { class: 'row toolbar' }, select, badge, h('span', { class: 'meta' }, `signed in as ${user.name}`)), nav, loaded, body);
   open('metrics');
   return () => cleanup?.();
+}
+
+/**
+ * Sections redraw after an action (a suggestion approved, a Q&A item saved, a site removed), and
+ * a focused control that is redrawn away or disabled while it works drops the focus to <body>:
+ * keyboard and screen-reader users would start over at the top of the page. It goes to `fallback`.
+ */
+function keepFocusIn(area: HTMLElement, fallback: () => HTMLElement | null): void {
+  let focused: Element | null = null;
+  area.addEventListener('focusin', (e) => (focused = e.target as Element));
+  new MutationObserver(() => {
+    if (!focused || document.activeElement !== document.body) return;
+    if (area.contains(focused) && !(focused as HTMLButtonElement).disabled) return;
+    focused = null;
+    fallback()?.focus();
+  }).observe(area, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 }

@@ -76,6 +76,8 @@ describe('the learning loop in real Chromium', () => {
     await card.getByRole('button', { name: 'Saving…' }).waitFor();
     expect(await card.getByRole('button', { name: 'Reject' }).isDisabled()).toBe(true);
     await owner.page.getByText('Nothing to review.').waitFor();
+    // The approved card is gone with the focus; it lands on the open section, not the page top.
+    await expect.poll(() => owner.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('section-suggestions');
     await owner.page.getByTestId('section-qa').click();
     await owner.page.getByTestId('qa-list').getByText(QUESTION).waitFor();
     await owner.page.getByText(/\d+ more from knowledge files/).waitFor();
@@ -155,6 +157,7 @@ describe('the learning loop in real Chromium', () => {
     await form.getByTestId('qa-save').click();
     const row = owner.page.getByTestId('qa-list').locator('tr', { hasText: 'Selger dere gavekort?' });
     await row.waitFor();
+    expect(await owner.page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     expect(await row.getByTestId('qa-page').locator('a').getAttribute('href')).toBe('https://fjordmobil.example/mobil/ny-telefon');
 
     const context = await live.browser.newContext();
