@@ -92,16 +92,25 @@ export async function knowledgeView(root: HTMLElement, header: HTMLElement, user
 
 /**
  * Sections redraw after an action (a suggestion approved, a Q&A item saved, a site removed), and
- * a focused control that is redrawn away or disabled while it works drops the focus to <body>:
- * keyboard and screen-reader users would start over at the top of the page. It goes to `fallback`.
+ * a focused control that is redrawn away drops the focus to <body>: keyboard and screen-reader
+ * users would start over at the top of the page. It goes to `fallback` instead. A button disabled
+ * while it works loses the focus too: it gets it back when it is enabled again (a failed save
+ * leaves the owner in the form), or `fallback` gets it if the button is redrawn away meanwhile.
  */
 function keepFocusIn(area: HTMLElement, fallback: () => HTMLElement | null): void {
-  let focused: Element | null = null;
-  area.addEventListener('focusin', (e) => (focused = e.target as Element));
-  new MutationObserver(() => {
-    if (!focused || document.activeElement !== document.body) return;
-    if (area.contains(focused) && !(focused as HTMLButtonElement).disabled) return;
+  let focused: HTMLElement | null = null;
+  area.addEventListener('focusin', (e) => (focused = e.target as HTMLElement));
+  // A click anywhere is the owner moving on: focus they let go of is not taken back.
+  const release = () => {
+    if (!area.isConnected) return document.removeEventListener('pointerdown', release, true);
     focused = null;
-    fallback()?.focus();
+  };
+  document.addEventListener('pointerdown', release, true);
+  new MutationObserver(() => {
+    if (!focused || (document.activeElement !== document.body && document.activeElement !== null)) return;
+    if (!area.contains(focused)) {
+      focused = null;
+      fallback()?.focus();
+    } else if (!(focused as HTMLButtonElement).disabled) focused.focus();
   }).observe(area, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 }
