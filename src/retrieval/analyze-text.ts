@@ -1,4 +1,5 @@
 import snowball from 'snowball-stemmers';
+import { IRREGULAR_FORMS } from './irregular-forms.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** Turns text into folded words and words into index terms (stems). */
@@ -53,8 +54,10 @@ export function createAnalyzer(): Analyzer {
     if (STOP_WORDS.has(word)) return [];
     const hit = cache.get(word);
     if (hit) return hit;
+    // A plural the stemmer cannot undo ("sifre") takes its singular's stems (see irregular-forms).
+    const base = IRREGULAR_FORMS.get(word) ?? word;
     // Digits and very short words are codes (4g, puk, id): stemming would only damage them.
-    const stems = /\p{N}/u.test(word) || word.length <= 3 ? [word] : unique([en.stem(word), nb.stem(word)]);
+    const stems = /\p{N}/u.test(base) || base.length <= 3 ? [base] : unique([en.stem(base), nb.stem(base)]);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, stems);
     return stems;

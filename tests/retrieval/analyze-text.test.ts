@@ -33,6 +33,15 @@ describe('createAnalyzer', () => {
     expect(shares('telefonen', 'telefon')).toBe(true);
   });
 
+  it('matches plurals the stemmer cannot undo with their singular', () => {
+    expect(shares('sifre', 'siffer')).toBe(true);
+    expect(shares('numrene', 'nummer')).toBe(true);
+    expect(shares('bøter', 'bot')).toBe(true);
+    // "netter" (nights) would otherwise stem as "nett" (the internet).
+    expect(shares('netter', 'natt')).toBe(true);
+    expect(shares('netter', 'nettet')).toBe(false);
+  });
+
   it('matches English inflections with the English stemmer', () => {
     expect(shares('invoices', 'invoice')).toBe(true);
     expect(shares('deleting', 'deleted')).toBe(true);
