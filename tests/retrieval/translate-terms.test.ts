@@ -38,6 +38,12 @@ describe('createTermTranslator', () => {
     expect(t.translate('stjålet mobil', 'nb')).toEqual(expect.arrayContaining(['stolen', 'phone']));
   });
 
+  it('knows telecom words the Norwegian sites write differently, and parts of a country as the country', () => {
+    expect(t.translate('How do I turn on wifi calling?')).toEqual(expect.arrayContaining(['wifi-anrop', 'slå på']));
+    expect(t.translate('How many days a year can I use it at my cabin?')).toEqual(expect.arrayContaining(['dag', 'år', 'hytte']));
+    expect(t.translate('er england med i roam like home')).toContain('storbritannia');
+  });
+
   it('reads the text as both languages when no language is given', () => {
     expect(t.translate('stolen mobil')).toEqual(expect.arrayContaining(['stjålet', 'phone']));
   });
