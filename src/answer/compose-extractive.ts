@@ -82,16 +82,20 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   // "mobilsvar") is in most, the word that tells them apart ("datapakker", "sekunder") in one.
   const found = all.map((s) => (isHeading(s) ? headingMatches.get(s.line)! : new Set(queryWords.filter((w) => isMatched(w, termSet(analyzer, s.text))))));
   const weight = new Map(queryWords.map((w) => [w, Math.log(1 + all.length / Math.max(1, found.filter((f) => f.has(w)).length))]));
-  const score = (by: (words: Set<QueryWord>) => number) => {
-    let sectionBonus = 0;
-    return all.map((s) => {
-      if (!isHeading(s)) return by(found[s.index]!) + sectionBonus;
-      const words = headingMatches.get(s.line)!;
-      sectionBonus = outdone(words) ? 0 : by(words);
-      return 0;
-    });
-  };
+  // Per sentence, the question words its section's heading lends it.
+  const lent: Array<Set<QueryWord>> = [];
+  let section = new Set<QueryWord>();
+  for (const s of all) {
+    if (isHeading(s)) section = outdone(headingMatches.get(s.line)!) ? new Set() : headingMatches.get(s.line)!;
+    lent.push(isHeading(s) ? new Set() : section);
+  }
+  const score = (by: (words: Set<QueryWord>) => number) => all.map((s) => (isHeading(s) ? 0 : by(found[s.index]!) + by(lent[s.index]!)));
   const counts = score((words) => words.size);
+  // An extra sentence counts a word it shares with its heading once. The page's topic is in every
+  // heading and most sentences ("Slå av all viderekobling til mobilsvar" under "Slå av eller på
+  // mobilsvar"); counted twice, it made such a sentence half an answer to "hvor mange sekunder
+  // ringer det før mobilsvaret tar over". The best sentence still sets the bar with all it has.
+  const extraCount = (s: Sentence) => new Set([...found[s.index]!, ...lent[s.index]!]).size;
   const specific = score((words) => [...words].reduce((sum, w) => sum + weight.get(w)!, 0));
   const sentences = all.filter((s) => !isHeading(s));
   if (sentences.length === 0) return '';
@@ -100,7 +104,7 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   // lead sentence, which usually says what the section is about.
   const byScore = [...sentences].sort((a, b) => specific[b.index]! - specific[a.index]! || a.index - b.index);
   const top = counts[byScore[0]!.index]!;
-  const ranked = byScore.filter((s) => (top === 0 ? s === sentences[0] : counts[s.index]! * 2 >= top));
+  const ranked = byScore.filter((s, i) => (top === 0 ? s === sentences[0] : i === 0 || extraCount(s) * 2 >= top));
 
   const first = ranked[0]!;
   if (first.words > maxWords) return truncateWords(first.text, maxWords);

@@ -189,4 +189,25 @@ describe('selectSentences', () => {
     const answer = selectSentences(words('hvor mange sekunder ringer det før mobilsvaret tar over'), text, analyzer, MAX_ANSWER_WORDS);
     expect(answer).toContain('Standard er 20 sekunder.');
   });
+
+  it('counts a word a sentence shares with its heading once when it ranks the extra sentences', () => {
+    const headings = ['Slå av eller på mobilsvar', 'Mobilsvar og utlandet'];
+    const text = [
+      headings[0],
+      'Slå av all viderekobling til mobilsvar: tast ##002# og trykk ring.',
+      'Du kan også velge hvor lenge telefonen skal ringe før mobilsvar tar over: fra 5 til 30 sekunder.',
+      headings[1],
+      'Vil du unngå det, kan du slå av mobilsvar før du reiser.',
+    ].join('\n');
+    const answer = selectSentences(words('hvor mange sekunder ringer det før mobilsvaret tar over'), text, analyzer, MAX_ANSWER_WORDS, headings);
+    expect(answer).toBe('Du kan også velge hvor lenge telefonen skal ringe før mobilsvar tar over: fra 5 til 30 sekunder.');
+  });
+
+  it('still lends a heading\'s words to the lines under it that name none themselves', () => {
+    const headings = ['Åpningstider for kundeservice'];
+    const text = `${headings[0]}\nChat | 08–22\nTelefon | 08–20\nKundeservice svarer på e-post innen to dager.`;
+    const answer = selectSentences(words('når har kundeservice åpningstider'), text, analyzer, MAX_ANSWER_WORDS, headings);
+    expect(answer).toContain('Chat | 08–22');
+    expect(answer).toContain('Telefon | 08–20');
+  });
 });
