@@ -1,5 +1,5 @@
 import snowball from 'snowball-stemmers';
-import { IRREGULAR_FORMS } from './irregular-forms.js';
+import { IRREGULAR_PLURALS, IRREGULAR_VERBS } from './irregular-forms.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** Turns text into folded words and words into index terms (stems). */
@@ -54,10 +54,13 @@ export function createAnalyzer(): Analyzer {
     if (STOP_WORDS.has(word)) return [];
     const hit = cache.get(word);
     if (hit) return hit;
-    // A plural the stemmer cannot undo ("sifre") takes its singular's stems (see irregular-forms).
-    const base = IRREGULAR_FORMS.get(word) ?? word;
     // Digits and very short words are codes (4g, puk, id): stemming would only damage them.
-    const stems = /\p{N}/u.test(base) || base.length <= 3 ? [base] : unique([en.stem(base), nb.stem(base)]);
+    const stem = (w: string) => (/\p{N}/u.test(w) || w.length <= 3 ? [w] : unique([en.stem(w), nb.stem(w)]));
+    // Forms the stemmer cannot bring back to their base form's stem (see irregular-forms): a
+    // plural takes its singular's stems ("sifre"), a verb form adds its base form's ("slått").
+    const plural = IRREGULAR_PLURALS.get(word);
+    const verb = IRREGULAR_VERBS.get(word);
+    const stems = plural !== undefined ? stem(plural) : verb !== undefined ? [...new Set([...stem(word), ...stem(verb)])] : stem(word);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, stems);
     return stems;

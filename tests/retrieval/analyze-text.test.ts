@@ -42,6 +42,13 @@ describe('createAnalyzer', () => {
     expect(shares('netter', 'nettet')).toBe(false);
   });
 
+  it('matches the forms of strong verbs, but not those of the light verbs that frame questions', () => {
+    expect(shares('slått', 'slå')).toBe(true);
+    expect(shares('slår', 'slo')).toBe(true);
+    expect(shares('valgte', 'velge')).toBe(true);
+    expect(shares('tar', 'tatt')).toBe(false);
+  });
+
   it('matches English inflections with the English stemmer', () => {
     expect(shares('invoices', 'invoice')).toBe(true);
     expect(shares('deleting', 'deleted')).toBe(true);
