@@ -60,7 +60,7 @@ export function createAnalyzer(): Analyzer {
     // plural takes its singular's stems ("sifre"), a verb form adds its base form's ("slått").
     const plural = IRREGULAR_PLURALS.get(word);
     const verb = IRREGULAR_VERBS.get(word);
-    const stems = plural !== undefined ? stem(plural) : verb !== undefined ? [...new Set([...stem(word), ...stem(verb)])] : stem(word);
+    const stems = plural !== undefined ? stem(plural) : verb !== undefined ? unique([...stem(word), ...stem(verb)]) : stem(word);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, stems);
     return stems;
@@ -84,5 +84,6 @@ export function createAnalyzer(): Analyzer {
 }
 
 function unique(items: string[]): string[] {
-  return items[0] === items[1] ? [items[0]!] : [...new Set(items)];
+  // The common case, both stemmers agreeing, without building a set.
+  return items.length === 2 && items[0] === items[1] ? [items[0]!] : [...new Set(items)];
 }
