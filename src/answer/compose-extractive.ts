@@ -123,9 +123,17 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   const size = (group: readonly Sentence[]) => group.reduce((n, s) => n + s.words, 0);
   // A table row is read by its header: "1. mai, 17. mai … | 10:00–16:00 | Stengt" does not say
   // which column is the chat and which the phone without "Dag | Chat | Telefon".
+  // Likewise a later sentence of a labelled line ("Fiber er i gata, men ikke i boligen: …", a list
+  // item with a bold lead-in) is read with the sentence that carries the label: "Det tar vanligvis
+  // 4–8 uker" alone, next to another item's line, seemed to say the opposite.
   const withHeader = (s: Sentence) => {
     const header = tableHeader(lines, s.line);
-    return header === undefined ? [s] : [s, ...all.filter((h) => h.line === header && !chosen.has(h))];
+    const lead = LABELLED.test(lines[s.line] ?? '') ? all.find((x) => x.line === s.line) : undefined;
+    const context = [
+      ...(header === undefined ? [] : all.filter((h) => h.line === header)),
+      ...(lead && lead !== s && !isHeading(lead) ? [lead] : []),
+    ];
+    return [s, ...context.filter((x) => !chosen.has(x))];
   };
   add(size(withHeader(first)) <= maxWords ? withHeader(first) : [first]);
   // The rest of its paragraph comes before matches from elsewhere: "… fra 5 til 30 sekunder." goes
@@ -147,6 +155,9 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   const inOrder = [...chosen].sort((a, b) => a.index - b.index);
   return inOrder.map((s, i) => (i === 0 ? '' : s.line === inOrder[i - 1]!.line ? ' ' : '\n') + s.text).join('');
 }
+
+// A line that opens with a short label and a colon: "Fiber er allerede installert: Ingen etablering."
+const LABELLED = /^[^.:!?|\n]{2,60}: \S/;
 
 // A Markdown table's rows reach the passage as "cell | cell | cell" lines.
 const TABLE_ROW = /\S \| |^\|/;

@@ -81,6 +81,21 @@ describe('composeExtractive', () => {
     expect(r.answer).toBe('Dag | Chat | Telefon\n17. mai | 10:00–16:00 | Stengt');
   });
 
+  it('quotes a later sentence of a labelled list item with the sentence that carries the label', () => {
+    const text = [
+      'Skriv inn adressen din, så ser du om det er fiber i boligen.',
+      'Fiber er allerede installert: Ingen etablering. Du kan være i gang i løpet av 5–10 virkedager.',
+      'Fiber er i gata: Etableringen koster 0 kr med binding. Det tar vanligvis 4–8 uker, og du må grave grøft til huset.',
+    ].join('\n');
+    const r = composeExtractive('hvor lang tid tar det å grave grøft til huset?', [pageHit({ text })], 'nb');
+    expect(r.answer).toContain('Det tar vanligvis 4–8 uker');
+    // Alone, next to the other item's line, it would seem to be about installed fibre.
+    expect(r.answer).toContain('Fiber er i gata: Etableringen koster 0 kr med binding.');
+    // A paragraph without a label brings nothing extra: its first sentence need not be about the same.
+    const prose = composeExtractive('hvor lang tid tar det å grave grøft til huset?', [pageHit({ text: 'Vi bygger ut fiber i hele landet. Det tar vanligvis 4–8 uker å grave grøft til huset.' })], 'nb');
+    expect(prose.answer).toBe('Det tar vanligvis 4–8 uker å grave grøft til huset.');
+  });
+
   it('says a sentence the passage repeats only once', () => {
     const text = 'Apple Watch:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Watch-appen.\nSamsung:\n1. Bestill tillegget Klokke i Min Fjordmobil.\n2. Åpne Wearable-appen.';
     const r = composeExtractive('hvordan bestiller jeg tillegget klokke?', [pageHit({ text })], 'nb');
