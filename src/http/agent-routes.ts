@@ -6,7 +6,7 @@ import { getConversation, listMessages, toMessage } from '../conversations/conve
 import { agentReply, agentTyping, claimHandoff, closeConversation, handBack } from '../handoff/agent-actions.js';
 import { handoffPacket, listHandoffs, suggestReply } from '../handoff/agent-views.js';
 import { sendMessageSchema, typingSchema } from '../protocol/widget-api.js';
-import { requireUser, type AuthEnv } from './auth-routes.js';
+import { requireUser, sessionHolds, type AuthEnv } from './auth-routes.js';
 import { resumeAfter, streamConversation } from './conversation-stream.js';
 import { streamHubEvents } from './hub-stream.js';
 import { HttpError } from './http-error.js';
@@ -34,7 +34,14 @@ export function agentRoutes(deps: ChatDeps, presence: Presence): Hono<AuthEnv> {
   /** Queue changes as transient SSE events; an open stream also marks the agent as online. */
   app.get('/events', (c) => {
     const user = c.get('user');
-    return streamHubEvents(c, deps.hub, { channels: botIds.map(queueChannel), event: 'queue', hello: { hello: true }, onOpen: () => presence.join(user.id) });
+    return streamHubEvents(c, deps.hub, {
+      channels: botIds.map(queueChannel),
+      event: 'queue',
+      hello: { hello: true },
+      onOpen: () => presence.join(user.id),
+      // A disabled agent's open console must stop counting as online: customers would be promised a wait.
+      alive: sessionHolds(deps.db, deps.now, c),
+    });
   });
 
   app.post('/handoffs/:id/claim', async (c) => {

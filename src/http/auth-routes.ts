@@ -37,6 +37,12 @@ export function requireUser(db: Kysely<Database>, now: () => Date, roles: readon
   };
 }
 
+/** Whether the request's session still holds: asked again while a long event stream stays open. */
+export function sessionHolds(db: Kysely<Database>, now: () => Date, c: Context): () => Promise<boolean> {
+  const cookie = getCookie(c, SESSION_COOKIE);
+  return async () => cookie !== undefined && (await sessionUser(db, cookie, now())) !== undefined;
+}
+
 /** Login, logout and "who am I" for the consoles, under /api/auth. */
 export function authRoutes(deps: { db: Kysely<Database>; now: () => Date; clientIp: (c: Context) => string; secureCookies: boolean }): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();

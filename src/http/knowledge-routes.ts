@@ -10,7 +10,7 @@ import { badgeFor } from '../learning/badge.js';
 import { addLearnedByOwner, listLearnedItems, removeLearnedItem } from '../learning/learned-items.js';
 import { approveSuggestion, editSuggestion, listSuggestions, rejectSuggestion } from '../learning/suggestions.js';
 import { recordAudit } from '../storage/audit.js';
-import { requireUser, type AuthEnv } from './auth-routes.js';
+import { requireUser, sessionHolds, type AuthEnv } from './auth-routes.js';
 import { HttpError } from './http-error.js';
 import { streamHubEvents } from './hub-stream.js';
 import { insightRoutes } from './insight-routes.js';
@@ -100,7 +100,7 @@ export function knowledgeRoutes(deps: ChatDeps, crawl: CrawlSettings): Hono<Env>
     const { runId } = await startCrawl(deps, c.get('botId'), `user:${c.get('user').id}`, crawl);
     return c.json({ runId }, 202);
   });
-  app.get('/bots/:bot/events', (c) => streamHubEvents(c, deps.hub, { channels: [crawlChannel(c.get('botId'))], event: 'crawl', hello: { hello: true } }));
+  app.get('/bots/:bot/events', (c) => streamHubEvents(c, deps.hub, { channels: [crawlChannel(c.get('botId'))], event: 'crawl', hello: { hello: true }, alive: sessionHolds(deps.db, deps.now, c) }));
 
   // Pages with chunk previews.
   app.get('/bots/:bot/pages', (c) => {

@@ -296,6 +296,28 @@ describe('agent console API', () => {
     expect((await t.db.selectFrom('ratings').select('score').executeTakeFirstOrThrow()).score).toBe(8);
   });
 
+  it("ends an agent's queue stream with their session: a disabled agent no longer counts as online", async () => {
+    const t = await chatApp();
+    const agent = await agentClient(t);
+    const res = await t.app.request('/api/agent/events', { headers: { cookie: agent.cookie } });
+    const reader = res.body!.getReader();
+    await reader.read(); // the hello: the agent is online
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('hvor finner jeg puk koden', 'q1');
+    expect((await w.call('POST', '/handoff', {})).body.state.queue).toMatchObject({ staffed: true });
+    // `laerling user disable` (or a password reset) ends the sessions; the next queue event finds out.
+    await t.db.deleteFrom('sessions').execute();
+    const u = widgetClient(t);
+    await u.start();
+    await u.send('hvor finner jeg puk koden', 'q1');
+    await u.call('POST', '/handoff', {});
+    let done = false;
+    for (let i = 0; i < 20 && !done; i++) done = (await reader.read()).done;
+    expect(done).toBe(true);
+    expect((await u.call('GET', '/messages?after=1000')).body.state.queue).toMatchObject({ staffed: false });
+  });
+
   it("resumes the agent's conversation stream as the widget's: the backlog after Last-Event-ID, then the current state", async () => {
     const t = await chatApp();
     const w = widgetClient(t);
