@@ -42,10 +42,14 @@ const SLASHED_PHONE = /^\d{2,3}(?:\/\d{2,3}){2,3}$/;
 export function classifyNumber(raw: string): PiiKind | null {
   const digits = raw.replace(/\D/g, '');
   if (INTERNATIONAL.test(raw.trim())) return digits.length >= 8 && digits.length <= 15 ? 'phone' : null;
-  if (digits.length === 11 && isNorwegianNationalId(digits)) return 'national-id';
-  // A slash joins the parts of an id ("150385/10034") or a phone number, not of accounts or cards.
-  if (raw.includes('/')) return SLASHED_PHONE.test(raw.trim()) && isPhone(raw, digits) ? 'phone' : null;
+  if (raw.includes('/')) return slashedNumber(raw, digits, true);
   return checkedNumber(digits) ?? (isPhone(raw, digits) ? 'phone' : null);
+}
+
+// A slash joins the parts of an id ("150385/10034") or of a phone number, not of accounts or cards.
+function slashedNumber(raw: string, digits: string, phones: boolean): PiiKind | null {
+  if (isNorwegianNationalId(digits)) return 'national-id';
+  return phones && SLASHED_PHONE.test(raw.trim()) && isPhone(raw, digits) ? 'phone' : null;
 }
 
 function checkedNumber(digits: string): PiiKind | null {
@@ -104,7 +108,8 @@ export function redactPii(text: string): { text: string; found: PiiKind[] } {
   for (const m of [...seen.matchAll(GLUED_NUMBER)]) {
     const end = m.index + m[0].length;
     if (!/\p{L}/u.test(seen[m.index - 1] ?? '') && !/\p{L}/u.test(seen[end] ?? '')) continue; // judged above
-    const kind = m[0].includes('/') ? (isNorwegianNationalId(m[0]) ? 'national-id' : null) : checkedNumber(m[0].replace(/\D/g, ''));
+    const digits = m[0].replace(/\D/g, '');
+    const kind = m[0].includes('/') ? slashedNumber(m[0], digits, false) : checkedNumber(digits);
     if (kind) take(m.index, end, kind);
   }
   return { text: replaceSpans(text, normal, spans), found: [...new Set(spans.map((s) => s.kind))] };
