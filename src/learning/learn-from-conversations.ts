@@ -21,18 +21,25 @@ export function phrasingKey(question: string): string {
  * one network, is one. A conversation deleted since (retention) still counts as its own.
  */
 export async function distinctVisitors(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<number> {
-  const ids = conversationIds.filter((id): id is string => id !== null);
+  return (await visitorCounter(deps, conversationIds))(conversationIds);
+}
+
+/** distinctVisitors for any subsets of `conversationIds`, from one read of their conversations. */
+export async function visitorCounter(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<(subset: ReadonlyArray<string | null>) => number> {
+  const ids = [...new Set(conversationIds.filter((id): id is string => id !== null))];
   const rows = ids.length ? await deps.db.selectFrom('conversations').select(['id', 'browser_id', 'client_net']).where('id', 'in', ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const browsers = new Set<string>();
-  const networks = new Set<string>();
-  conversationIds.forEach((id, i) => {
-    const row = id === null ? undefined : byId.get(id);
-    const own = row?.id ?? `gone:${i}`;
-    browsers.add(row?.browser_id ?? own);
-    networks.add(row?.client_net ?? own);
-  });
-  return Math.min(browsers.size, networks.size);
+  return (subset) => {
+    const browsers = new Set<string>();
+    const networks = new Set<string>();
+    subset.forEach((id, i) => {
+      const row = id === null ? undefined : byId.get(id);
+      const own = row?.id ?? `gone:${i}`;
+      browsers.add(row?.browser_id ?? own);
+      networks.add(row?.client_net ?? own);
+    });
+    return Math.min(browsers.size, networks.size);
+  };
 }
 
 /** The customer's question a bot answer replied to (redacted) and the page it answered from. */

@@ -6,7 +6,7 @@ import { resolvePageUrl } from '../knowledge/resolve-page-url.js';
 import { redactPii } from '../privacy/redact.js';
 import { indexedPhrasingKey } from '../retrieval/knowledge-index.js';
 import { recordAudit } from '../storage/audit.js';
-import { distinctVisitors, phrasingKey } from './learn-from-conversations.js';
+import { phrasingKey, visitorCounter } from './learn-from-conversations.js';
 
 /** Who decides: a signed-in owner or admin. */
 export type Owner = Pick<SessionUser, 'id' | 'email'>;
@@ -37,13 +37,12 @@ export async function listLearnedItems(deps: Pick<ChatDeps, 'db' | 'bots'>, botI
     if (w) w.conversations.push(r.conversation_id);
     else waiting.set(k, { question: r.question, url: r.url, conversations: [r.conversation_id], firstAt: r.created_at });
   }
+  const visitors = await visitorCounter(deps, [...waiting.values()].flatMap((w) => w.conversations));
   return {
     learned: learnedPairs.map(entry('learned')).reverse(),
     negative: (await knowledge.pairs('negative')).map(entry('negative')).reverse(),
     // Counted as learning counts them: two chats from one visitor are one confirmation.
-    waiting: await Promise.all(
-      [...waiting.values()].map(async ({ conversations, ...w }) => ({ ...w, confirmations: await distinctVisitors(deps, conversations) })),
-    ),
+    waiting: [...waiting.values()].map(({ conversations, ...w }) => ({ ...w, confirmations: visitors(conversations) })),
   };
 }
 
