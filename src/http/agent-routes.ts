@@ -68,6 +68,8 @@ export function agentRoutes(deps: ChatDeps, presence: Presence): Hono<AuthEnv> {
       after: resumeAfter(c),
       load: async (after) => (await listMessages(deps.db, id, after)).map(toMessage),
       state: async () => conversationState(deps, (await getConversation(deps.db, id))!),
+      // A disabled agent's open chat must stop showing the customer's messages.
+      alive: sessionHolds(deps.db, deps.now, c),
     });
   });
 

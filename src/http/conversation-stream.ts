@@ -1,19 +1,7 @@
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { EventHub, HubEvent } from '../conversations/event-hub.js';
 import type { Message } from '../protocol/widget-api.js';
-
-/** How often an idle stream gets a comment line, so proxies and the widget know it is alive. */
-export const HEARTBEAT_MS = 15_000;
-
-/**
- * Hono's streamSSE with the header that stops nginx (and proxies that honour it) from buffering
- * the stream: behind a default nginx, agent replies would otherwise arrive in bursts, late.
- */
-export function sse(c: Context, run: Parameters<typeof streamSSE>[1]): Response {
-  c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, run);
-}
+import { serialStream, type StreamWrite } from './serial-stream.js';
 
 /**
  * Stream a conversation as Server-Sent Events, resuming after `after` (the Last-Event-ID).
@@ -33,51 +21,44 @@ export function streamConversation(
     load: (after: number) => Promise<Message[]>;
     state?: () => Promise<unknown>;
     heartbeatMs?: number;
-    /** Called once when the client goes away, e.g. to give back the stream's slot. */
+    /** Asked before every write: false ends the stream (an agent's session that ended). */
+    alive?: () => Promise<boolean>;
+    /** Called once when the stream ends, e.g. to give back the stream's slot. */
     onClose?: () => void;
   },
 ): Response {
-  return sse(c, async (stream) => {
-    let last = opts.after;
-    let chain: Promise<void> = Promise.resolve();
-    let wanted = true;
-    let closed = false;
-    const enqueue = (job: () => Promise<void>) => {
-      chain = chain.then(job).catch(() => {
-        closed = true;
+  return serialStream(c, {
+    heartbeatMs: opts.heartbeatMs,
+    alive: opts.alive,
+    open: (send) => {
+      let last = opts.after;
+      let wanted = true;
+      const catchUp: StreamWrite = async (stream) => {
+        if (!wanted) return;
+        wanted = false;
+        for (const message of await opts.load(last)) {
+          if (message.seq <= last) continue;
+          last = message.seq;
+          await stream.writeSSE({ event: 'message', id: String(message.seq), data: JSON.stringify(message) });
+        }
+      };
+      const unsubscribe = opts.hub.subscribe(opts.channel, (e: HubEvent) => {
+        if (e.seq !== undefined) {
+          wanted = true;
+          send(catchUp);
+        } else {
+          send((stream) => stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) }));
+        }
       });
-    };
-    const catchUp = async () => {
-      if (!wanted || closed) return;
-      wanted = false;
-      for (const message of await opts.load(last)) {
-        if (message.seq <= last) continue;
-        last = message.seq;
-        await stream.writeSSE({ event: 'message', id: String(message.seq), data: JSON.stringify(message) });
-      }
-    };
-    const unsubscribe = opts.hub.subscribe(opts.channel, (e: HubEvent) => {
-      if (e.seq !== undefined) {
-        wanted = true;
-        enqueue(catchUp);
-      } else {
-        enqueue(() => stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) }));
-      }
-    });
-    const heartbeat = setInterval(() => enqueue(() => stream.write(': ping\n\n').then(() => undefined)), opts.heartbeatMs ?? HEARTBEAT_MS);
-    enqueue(() => stream.write('retry: 2000\n\n').then(() => undefined));
-    enqueue(catchUp);
-    const { state } = opts;
-    if (state) enqueue(async () => stream.writeSSE({ event: 'state', data: JSON.stringify(await state()) }));
-    await new Promise<void>((resolve) => {
-      stream.onAbort(() => {
-        closed = true;
+      send((stream) => stream.write('retry: 2000\n\n'));
+      send(catchUp);
+      const { state } = opts;
+      if (state) send(async (stream) => stream.writeSSE({ event: 'state', data: JSON.stringify(await state()) }));
+      return () => {
         unsubscribe();
-        clearInterval(heartbeat);
         opts.onClose?.();
-        resolve();
-      });
-    });
+      };
+    },
   });
 }
 

@@ -318,6 +318,27 @@ describe('agent console API', () => {
     expect((await u.call('GET', '/messages?after=1000')).body.state.queue).toMatchObject({ staffed: false });
   });
 
+  it("ends an agent's conversation stream with their session: a disabled agent sees no more of the chat", async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    await w.send('hvor finner jeg puk koden', 'q1');
+    await w.call('POST', '/handoff', {});
+    const agent = await agentClient(t);
+    const { waiting } = (await agent.call('GET', '/api/agent/queue')).body;
+    const id = (await agent.call('POST', `/api/agent/handoffs/${waiting[0].handoffId}/claim`, {})).body.conversationId;
+    const res = await t.app.request(`/api/agent/conversations/${id}/events`, { headers: { cookie: agent.cookie } });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let seen = '';
+    while (!seen.includes('event: state')) seen += decoder.decode((await reader.read()).value);
+    await t.db.deleteFrom('sessions').execute();
+    await w.send('er du der?', 'q2');
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    expect(rest).not.toContain('er du der?');
+  });
+
   it("resumes the agent's conversation stream as the widget's: the backlog after Last-Event-ID, then the current state", async () => {
     const t = await chatApp();
     const w = widgetClient(t);
