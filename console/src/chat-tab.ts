@@ -2,7 +2,7 @@ import { h, link, richText } from '../../widget/src/dom.js';
 import { typingIndicator, typingSender } from '../../widget/src/typing.js';
 import { call, type Context, type Suggestion, type TranscriptMessage } from './api.js';
 import { whileBusy } from './busy.js';
-import { describeReason, mergeBySeq } from './format.js';
+import { describeReason, formatDue, mergeBySeq } from './format.js';
 import { sourceView } from './source-view.js';
 
 export interface ChatTab {
@@ -144,7 +144,7 @@ function contextView(ctx: Context): HTMLElement[] {
     out.push(h('h3', {}, 'Why'), h('div', { 'data-testid': 'reason' }, describeReason(ctx.handoff.reason, ctx.handoff.detail)));
     out.push(h('h3', {}, 'Summary'), h('div', { 'data-testid': 'summary' }, ctx.handoff.summary));
     out.push(row('Mood', ctx.handoff.mood));
-    if (ctx.handoff.replyBy) out.push(row('Promised reply by', new Date(ctx.handoff.replyBy).toLocaleString()));
+    if (ctx.handoff.replyBy) out.push(row('Promised reply by', formatDue(ctx.handoff.replyBy)));
   }
   out.push(row('Bot', ctx.conversation.botName), row('Language', ctx.conversation.lang));
   if (ctx.conversation.pageUrl) out.push(row('Page', link(ctx.conversation.pageUrl, ctx.conversation.pageUrl)));

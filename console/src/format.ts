@@ -29,3 +29,23 @@ export function mergeBySeq<T extends { seq: number }>(existing: readonly T[], in
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * A promised reply time in the agent's own time zone, the way people say it: "today 08:00",
+ * "tomorrow 08:00", "Mon 30 Nov 08:00" (a full date-time with seconds hides the one thing that
+ * matters: how long the agent has).
+ */
+export function formatDue(iso: string, now: Date = new Date(), locale?: string): string {
+  const due = new Date(iso);
+  const time = due.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const tomorrow = new Date(now);
+  tomorrow.setDate(now.getDate() + 1);
+  if (due.toDateString() === now.toDateString()) return `today ${time}`;
+  if (due.toDateString() === tomorrow.toDateString()) return `tomorrow ${time}`;
+  return `${due.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
+}
+
+/** A date and time without seconds in the agent's locale, e.g. "27 Nov 2026, 07:00". */
+export function formatWhen(iso: string, locale?: string): string {
+  return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -2,7 +2,7 @@ import { h } from '../../widget/src/dom.js';
 import { call, setCsrfToken, type QueueItem, type User } from './api.js';
 import { onSubmitOnce } from './busy.js';
 import { createChatTab, type ChatTab } from './chat-tab.js';
-import { describeReason, formatWait } from './format.js';
+import { describeReason, formatDue, formatWait } from './format.js';
 import { knowledgeView } from './knowledge-view.js';
 import { createNotifier } from './notify.js';
 import { CONSOLE_CSS } from './styles.js';
@@ -230,7 +230,7 @@ function queueItemView(item: QueueItem, claim: (item: QueueItem) => Promise<void
     h('div', { class: 'row' }, h('strong', {}, item.botName), h('span', { class: 'meta' }, item.lang.toUpperCase()), h('span', { class: 'meta' }, 'waiting '), waited),
     h('div', { class: 'meta' }, describeReason(item.reason, item.detail), item.mood === 'frustrated' ? ' · ⚠ frustrated' : ''),
     h('div', {}, item.summary),
-    item.replyBy ? h('div', { class: 'meta' }, `Outside hours · reply by ${new Date(item.replyBy).toLocaleString()}${item.email ? ` to ${item.email}` : ''}`) : null,
+    item.replyBy ? h('div', { class: 'meta' }, `Outside hours · reply by ${formatDue(item.replyBy)}${item.email ? ` to ${item.email}` : ''}`) : null,
     button,
   );
 }

@@ -1,6 +1,7 @@
 import { h } from '../../../widget/src/dom.js';
 import { call, type Result } from '../api.js';
 import { whileBusy, type BusyOptions } from '../busy.js';
+import { formatWhen } from '../format.js';
 
 /** What every knowledge section gets: the bot's API base and a place to report errors. */
 export interface SectionContext {
@@ -42,5 +43,5 @@ export function table(head: string[], rows: Array<Array<Node | string>>, attrs: 
 /** "72%" or "—". */
 export const percent = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`);
 
-/** A short local date and time. */
-export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+/** A short local date and time, or a dash. */
+export const when = (iso: string | null | undefined) => (iso ? formatWhen(iso) : '—');
