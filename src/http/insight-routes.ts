@@ -20,8 +20,8 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
   const app = new Hono<Env>();
   const windowOf = (botId: string) => deps.bots.get(botId)!.config.resolution.windowDays;
   // Grouping 2000 gaps takes about a second of CPU (in slices, so chats go on): regroup only when
-  // the bot's gaps (or its pages) changed since the owner last looked.
-  const lastGroups = new Map<string, { index: unknown; key: string; groups: CheckedGroup[] }>();
+  // the bot's gaps or its index (a new one, or one that learned in place) changed since the owner last looked.
+  const lastGroups = new Map<string, { index: unknown; revision: number; key: string; groups: CheckedGroup[] }>();
 
   app.get('/gaps', async (c) => {
     const botId = c.get('botId');
@@ -31,10 +31,10 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
     const { index } = runtime.knowledge;
     const key = questions.map((q) => `${q.id}@${q.at}`).join(',');
     const cached = lastGroups.get(botId);
-    const groups = cached?.index === index && cached.key === key
+    const groups = cached?.index === index && cached.revision === index.revision && cached.key === key
       ? cached.groups
       : await answeredNow(runtime, await groupGaps(questions, { namedTerms: namedTermsOf(new Set(index.chunks.map((c) => c.title))) }));
-    lastGroups.set(botId, { index, key, groups });
+    lastGroups.set(botId, { index, revision: index.revision, key, groups });
     const handedOff = new Set(questions.filter((q) => q.handedOff).map((q) => q.id));
     return c.json({
       questions: questions.length,
@@ -65,8 +65,13 @@ export function insightRoutes(deps: ChatDeps): Hono<Env> {
   return app;
 }
 
-/** A gap group, and the page the bot would answer its label from now, if it would. */
-type CheckedGroup = GapGroup & { answeredNow: { url: string; title: string; noPage?: boolean; confidence: number } | null };
+type PageGuess = { url: string; title: string; noPage?: boolean; confidence: number };
+
+/**
+ * A gap group, and the page the bot would answer its label from now, if it would; else the page it
+ * found closest (below its threshold), which the owner can confirm in one click when it does answer.
+ */
+type CheckedGroup = GapGroup & { answeredNow: PageGuess | null; closest: PageGuess | null };
 
 /**
  * Asks each group's label again, offline (no LLM cost), against the current index: a gap the owner
@@ -80,8 +85,9 @@ async function answeredNow(runtime: BotRuntime, groups: GapGroup[]): Promise<Che
     // Hundreds of groups take a second or more: let chats be served in between.
     await new Promise((resolve) => setImmediate(resolve));
     const r = await runtime.suggest(g.label);
-    const top = r.sources[0];
-    checked.push({ ...g, answeredNow: top && r.confidence >= threshold ? { ...top, confidence: r.confidence } : null });
+    const top = r.sources[0] && { ...r.sources[0], confidence: r.confidence };
+    const answered = top !== undefined && top.confidence >= threshold;
+    checked.push({ ...g, answeredNow: answered ? top : null, closest: answered ? null : (top ?? null) });
   }
   // Stable: within open and within filled gaps, the grouping's order (largest, most recent first).
   return [...checked.filter((g) => !g.answeredNow), ...checked.filter((g) => g.answeredNow)];

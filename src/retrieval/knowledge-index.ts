@@ -80,6 +80,7 @@ export class KnowledgeIndex {
   /** Which Q&A items may answer a question as written, and the site's names a question mentions. */
   private readonly qaFit: QaFit;
   private negatives?: NegativePairs;
+  private edits = 0;
   // Trained after the phrasings changed: in the background, or by the first search if sooner.
   private trained?: { classifier: TrustedClassifier | undefined };
   private training?: ReturnType<typeof setTimeout>;
@@ -156,6 +157,7 @@ export class KnowledgeIndex {
   /** Replace the questions pages were confirmed not to answer (see NegativePairs). */
   async setNegatives(items: ReadonlyArray<{ question: string; url: string }>): Promise<void> {
     this.negatives = await NegativePairs.create(items, this.parts.embeddings);
+    this.edits++;
   }
 
   /**
@@ -184,6 +186,7 @@ export class KnowledgeIndex {
       added++;
     });
     if (touched.size === 0) return 0;
+    this.edits++;
     this.trained = undefined;
     // Retrained in the background once a burst of learning is over, so that the next customer's
     // search does not pay for it (a search that comes first trains it itself; same model).
@@ -220,6 +223,11 @@ export class KnowledgeIndex {
   /** Stop background work: this index was replaced (a rebuild), and its retraining helps nobody. */
   retire(): void {
     clearTimeout(this.training);
+  }
+
+  /** Counts changes made in place (learned phrasings, negative pairs): answers cached against this index are stale when it moves. */
+  get revision(): number {
+    return this.edits;
   }
 
   /** URLs of every indexed page. */

@@ -144,6 +144,36 @@ describe('the learning loop in real Chromium', () => {
     await owner.context.close();
   }, 120_000);
 
+  it('shows the closest page for a gap; "this page answers them" teaches it, and the widget then answers from that page', async () => {
+    const asked = 'the little card in my phone is broken';
+    const ask = async () => {
+      const context = await live.browser.newContext();
+      const page = await context.newPage();
+      await page.goto(live.url + '/');
+      await widget(page).getByTestId('launcher').click();
+      await widget(page).getByTestId('input').fill(asked);
+      await widget(page).getByTestId('input').press('Enter');
+      const reply = widget(page).locator('[data-role=bot]').first();
+      await reply.waitFor();
+      const result = { outcome: await reply.getAttribute('data-outcome'), links: await reply.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)) };
+      await context.close();
+      return result;
+    };
+    expect((await ask()).outcome).toBe('abstain');
+    const owner = await signIn(live.browser, live.url, 'ola@fjordmobil.example');
+    await owner.page.getByTestId('section-gaps').click();
+    const gap = owner.page.getByTestId('gap').filter({ hasText: asked }).first();
+    const closest = gap.getByTestId('closest');
+    await closest.waitFor();
+    const page = await closest.locator('a').getAttribute('href');
+    await closest.getByTestId('teach-closest').click();
+    await gap.getByTestId('answered-now').waitFor();
+    const after = await ask();
+    expect(after.outcome).toBe('answer');
+    expect(after.links).toContain(page);
+    await owner.context.close();
+  }, 120_000);
+
   it('an owner links a Q&A item to a page on the site, and the widget cites that page', async () => {
     const owner = await signIn(live.browser, live.url, 'ola@fjordmobil.example');
     await owner.page.getByTestId('section-qa').click();

@@ -49,6 +49,21 @@ describe('insights for content owners', () => {
     expect(after.groups[1].answeredNow.confidence).toBeGreaterThan(0.5);
   });
 
+  it("shows the page the bot found closest for an open gap; the owner's \"this page answers it\" fills the gap", async () => {
+    const t = await chatApp();
+    const questions = ['What does it cost to use the phone on a cruise ship?', 'price for mobile use on a cruise ship?'];
+    for (const q of questions) expect((await conversation(t, q)).reply.outcome).toBe('abstain');
+    const owner = await agentClient(t, 'owner@test.example', 'owner');
+    const before = (await owner.call('GET', '/api/knowledge/bots/test/gaps')).body;
+    expect(before.groups).toHaveLength(1);
+    expect(before.groups[0].answeredNow).toBeNull();
+    expect(before.groups[0].closest).toMatchObject({ url: 'https://test.example/mobil/roaming', title: 'Roaming i utlandet' });
+
+    for (const question of before.groups[0].examples) expect((await owner.call('POST', '/api/knowledge/bots/test/learned', { question, url: before.groups[0].closest.url })).status).toBe(201);
+    const after = (await owner.call('GET', '/api/knowledge/bots/test/gaps')).body;
+    expect(after.groups[0]).toMatchObject({ closest: null, answeredNow: { url: 'https://test.example/mobil/roaming' } });
+  });
+
   it('counts a gap as handed off when the customer went on to ask for a person', async () => {
     const t = await chatApp();
     const { w, reply } = await conversation(t, 'Selger dere gavekort?');

@@ -51,6 +51,8 @@ interface GapGroup {
   handedOff: number;
   /** The page the bot would answer the group's question from now (a gap filled since). */
   answeredNow: (SourceRef & { confidence: number }) | null;
+  /** Else the page it found closest, below its threshold. */
+  closest: (SourceRef & { confidence: number }) | null;
 }
 
 /** Questions the bot could not answer, grouped, with "write an answer". */
@@ -65,14 +67,36 @@ export async function gapsSection(ctx: SectionContext, root: HTMLElement): Promi
             'article',
             { class: 'card', 'data-testid': 'gap' },
             h('div', { class: 'row' }, h('strong', {}, g.label), h('span', { class: 'meta' }, `${g.count}× · ${g.handedOff} handed off · ${g.firstSeen === g.lastSeen ? `seen ${when(g.firstSeen)}` : `first ${when(g.firstSeen)} · last ${when(g.lastSeen)}`}`)),
-            h('ul', {}, ...g.examples.map((e) => h('li', {}, e))),
+            // The label is the first example: a one-question group shows it once.
+            g.examples.length > 1 ? h('ul', {}, ...g.examples.map((e) => h('li', {}, e))) : '',
             g.answeredNow
               ? h('p', { class: 'meta', 'data-testid': 'answered-now' }, 'Answered now from ', sourceView(g.answeredNow), ` (confidence ${g.answeredNow.confidence.toFixed(2)}) — try it in the playground.`)
               : '',
+            g.closest ? closestPage(ctx, g, g.closest, () => gapsSection(ctx, root)) : '',
             button('Write an answer', () => ctx.open('qa', { question: g.label, alternatives: g.examples.filter((e) => e !== g.label) })),
           ),
         )
       : [h('p', { class: 'empty' }, 'No gaps: every question got an answer.')]),
+  );
+}
+
+/**
+ * The page the bot found closest to an open gap, too unsure to answer from. Often the answer is
+ * there and the customer only asked in other words (another language, other terms): the owner
+ * confirms it in one click, and the group's questions become learned phrasings of that page.
+ */
+function closestPage(ctx: SectionContext, g: GapGroup, page: SourceRef & { confidence: number }, redraw: () => Promise<void>): HTMLElement {
+  const teach = button('This page answers them', async () => {
+    for (const question of g.examples) if (!(await load(ctx, 'POST', '/learned', { question, url: page.url }))) return;
+    await redraw();
+  }, { 'data-testid': 'teach-closest' }, { busyLabel: 'Teaching…' });
+  return h(
+    'p',
+    { class: 'meta', 'data-testid': 'closest' },
+    'Closest page: ',
+    sourceView(page),
+    ` (confidence ${page.confidence.toFixed(2)}, too low to answer). If it answers ${g.examples.length > 1 ? 'these questions' : 'this question'}: `,
+    teach,
   );
 }
 
