@@ -50,5 +50,8 @@ export async function runEvals(opts: { suite?: 'demo' | 'stackfaq' | 'all'; stac
   print('expected page / answerable. wrong: answered from a wrong page or answered an unanswerable');
   print('question / all questions. abst.: abstained / unanswerable. res@≤5%wrong: best resolution at');
   print('any threshold keeping wrong ≤ 5% (@ that threshold). Times are per question, in process.');
+  print('text: answered from the expected page and the answer contains one of the question\'s key');
+  print('phrases (demo only) / answerable. t-miss: expected page, no key phrase / answerable (text +');
+  print('t-miss = res.).');
   return 0;
 }

@@ -1,3 +1,5 @@
+import { containsKeyPhrase } from './key-phrases.js';
+
 /** One scored question: what the bot did and what was expected. */
 export interface ScoredQuestion {
   id: string;
@@ -9,6 +11,10 @@ export interface ScoredQuestion {
   candidatePaths: string[];
   /** Path of the page the answer cited first (if it answered). */
   answerPath?: string;
+  /** The answer's text (the abstention message when it abstained). */
+  answer?: string;
+  /** Key phrases a right answer contains, one of them (demo suite; absent elsewhere). */
+  expect?: string[];
   ms: number;
 }
 
@@ -27,6 +33,10 @@ export interface SuiteMetrics {
   /** Best resolution over all thresholds whose wrong-answer rate stays ≤ 5%, and that threshold. */
   resolutionAt5: number;
   thresholdAt5: number;
+  /** Answered from the expected page with one of its key phrases in the text / answerable questions with key phrases (NaN when none have them). */
+  textRight: number;
+  /** Answered from the expected page but without any key phrase / the same denominator, so textRight + textMiss = resolution on those questions. */
+  textMiss: number;
   p50ms: number;
   p95ms: number;
 }
@@ -38,6 +48,9 @@ export function computeMetrics(items: ScoredQuestion[]): SuiteMetrics {
   const share = (n: number, d: number) => (d === 0 ? Number.NaN : n / d);
   const correct = (i: ScoredQuestion) => i.expected !== null && i.answerPath === i.expected;
   const wrong = (i: ScoredQuestion) => i.outcome === 'answer' && !correct(i);
+  const withPhrases = answerable.filter((i) => i.expect !== undefined);
+  const pageRight = withPhrases.filter((i) => i.outcome === 'answer' && correct(i));
+  const textRight = pageRight.filter(answerHasKeyPhrase);
   const sweep = thresholdSweep(items);
   const ms = items.map((i) => i.ms).sort((a, b) => a - b);
   return {
@@ -51,9 +64,16 @@ export function computeMetrics(items: ScoredQuestion[]): SuiteMetrics {
     abstention: share(unanswerable.filter((i) => i.outcome === 'abstain').length, unanswerable.length),
     resolutionAt5: sweep.resolution,
     thresholdAt5: sweep.threshold,
+    textRight: share(textRight.length, withPhrases.length),
+    textMiss: share(pageRight.length - textRight.length, withPhrases.length),
     p50ms: percentile(ms, 0.5),
     p95ms: percentile(ms, 0.95),
   };
+}
+
+/** Whether a scored question's answer text contains one of its key phrases (false without phrases or text). */
+export function answerHasKeyPhrase(item: ScoredQuestion): boolean {
+  return item.expect !== undefined && item.answer !== undefined && containsKeyPhrase(item.answer, item.expect);
 }
 
 // Answering at threshold t means answering every question with confidence ≥ t from the
@@ -99,10 +119,12 @@ export function formatMetrics(name: string, m: SuiteMetrics): string {
     f(m.hit1), f(m.hit5), f(m.resolution), f(m.wrongRate), f(m.abstention),
     `${f(m.resolutionAt5)}@${m.thresholdAt5.toFixed(2)}`,
     m.p50ms.toFixed(1).padStart(6), m.p95ms.toFixed(1).padStart(6),
+    // Only suites with key phrases (the demo) have text numbers; other rows stay as they were.
+    ...(Number.isNaN(m.textRight) ? [] : [f(m.textRight), f(m.textMiss).padStart(6)]),
   ].join('  ');
 }
 
 /** Header matching formatMetrics. */
 export const METRICS_HEADER = [
-  'suite'.padEnd(34), '    n', 'hit@1', 'hit@5', ' res.', 'wrong', 'abst.', 'res@≤5%wrong', 'p50ms', ' p95ms',
+  'suite'.padEnd(34), '    n', 'hit@1', 'hit@5', ' res.', 'wrong', 'abst.', 'res@≤5%wrong', 'p50ms', ' p95ms', ' text', 't-miss',
 ].join('  ');

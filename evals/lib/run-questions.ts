@@ -6,6 +6,8 @@ export interface EvalQuestion {
   question: string;
   /** Expected page path (or URL), null for questions the bot must refuse. */
   expected: string | null;
+  /** Key phrases a right answer's text contains, one of them (optional). */
+  expect?: string[];
 }
 
 /** Ask every question in turn (sequentially, so ms is per question) and score it. */
@@ -23,6 +25,8 @@ export async function runQuestions(
       confidence: r.confidence,
       candidatePaths: r.candidates.map((c) => urlPath(c.url)),
       answerPath: r.sources[0] ? urlPath(r.sources[0].url) : undefined,
+      answer: r.answer,
+      expect: q.expect,
       ms: r.ms,
     });
   }

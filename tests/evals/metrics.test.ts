@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, percentile, type ScoredQuestion } from '../../evals/lib/metrics.js';
+import { computeMetrics, formatMetrics, percentile, type ScoredQuestion } from '../../evals/lib/metrics.js';
 
 const q = (p: Partial<ScoredQuestion> & Pick<ScoredQuestion, 'id'>): ScoredQuestion => ({
   expected: '/a', outcome: 'answer', confidence: 0.9, candidatePaths: ['/a'], answerPath: '/a', ms: 1, ...p,
@@ -31,8 +31,39 @@ describe('computeMetrics', () => {
     expect(computeMetrics([confidentlyWrong, ...items.slice(0, 5)]).resolutionAt5).toBe(0);
   });
 
+  it('counts answers from the expected page with and without a key phrase', () => {
+    const m = computeMetrics([
+      q({ id: 'right', expect: ['89 kr'], answer: 'Det koster 89 kr i måneden.' }),
+      q({ id: 'cut', expect: ['#31#'], answer: 'Tast' }),
+      q({ id: 'wrong page', expect: ['89 kr'], answerPath: '/b', answer: 'Det koster 89 kr.' }),
+      q({ id: 'abstained', expect: ['89 kr'], outcome: 'abstain', answerPath: undefined, answer: 'Det koster 89 kr?' }),
+      q({ id: 'no phrases' }),
+      q({ id: 'refuse', expected: null, outcome: 'abstain', answerPath: undefined }),
+    ]);
+    // Only the four answerable questions with phrases count: one right, one page-right but text-wrong.
+    expect(m.textRight).toBe(1 / 4);
+    expect(m.textMiss).toBe(1 / 4);
+    expect(m.resolution).toBe(3 / 5);
+  });
+
+  it('has no text numbers when no question has key phrases', () => {
+    const m = computeMetrics([q({ id: '1', answer: 'x' })]);
+    expect(m.textRight).toBeNaN();
+    expect(m.textMiss).toBeNaN();
+  });
+
   it('percentile uses nearest rank', () => {
     expect(percentile([1, 2, 3, 4], 0.5)).toBe(2);
     expect(percentile([1, 2, 3, 4], 0.95)).toBe(4);
+  });
+});
+
+describe('formatMetrics', () => {
+  it('adds the text columns only for suites with key phrases', () => {
+    const plain = formatMetrics('s', computeMetrics([q({ id: '1' })]));
+    const withText = formatMetrics('s', computeMetrics([q({ id: '1', expect: ['x'], answer: 'x' })]));
+    expect(withText.startsWith(plain)).toBe(true);
+    expect(withText.slice(plain.length).trim().split(/\s+/)).toEqual(['1.000', '0.000']);
+    expect(plain.trimEnd()).toBe(plain);
   });
 });
