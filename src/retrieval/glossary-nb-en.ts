@@ -32,6 +32,13 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['lock', 'låse'], ['unlock', 'låse opp'], ['delete', 'slette'], ['deletion', 'sletting'],
   ['close account', 'avslutte konto'], ['power of attorney', 'fullmakt'], ['authorisation', 'fullmakt'],
   ['guardian', 'verge'], ['owner', 'eier'], ['child', 'barn'], ['age limit', 'aldersgrense'],
+  ['name', 'navn'], ['full name', 'fullt navn'], ['identify', 'identifisere'], ['id card', 'id-kort'],
+  ['national id card', 'nasjonalt id-kort'], ['photo id', 'legitimasjon med bilde'],
+  ['valid id', 'gyldig legitimasjon'], ['residence permit', 'oppholdstillatelse'],
+  ['residence card', 'oppholdskort'], ['personal', 'personlig'], ['holder', 'eier'],
+  ['account holder', 'kontoinnehaver'], ['parent', 'forelder'], ['parents', 'foreldre'], ['children', 'barn'],
+  ['son', 'sønn'], ['daughter', 'datter'], ['teenager', 'tenåring'], ['minor', 'mindreårig'], ['age', 'alder'],
+  ['old', 'gammel'], ['years old', 'år gammel'], ['young', 'ung'], ['youth', 'ungdom'],
 
   // Billing, invoices and payment
   ['invoice', 'faktura'], ['bill', 'regning'], ['bill', 'faktura'], ['billing', 'fakturering'],
@@ -64,6 +71,21 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['creditworthiness', 'kredittverdighet'], ['loan', 'lån'], ['mortgage', 'boliglån'],
   ['online banking', 'nettbank'], ['mobile banking', 'mobilbank'], ['fraud', 'svindel'], ['scam', 'svindel'],
   ['exchange rate', 'valutakurs'], ['currency', 'valuta'],
+  ['paper', 'papir'], ['late payment', 'forsinket betaling'], ['late payment interest', 'forsinkelsesrente'],
+  ['penalty interest', 'forsinkelsesrente'], ['debt', 'gjeld'], ['payment deadline', 'betalingsfrist'],
+  ['payment extension', 'betalingsutsettelse'], ['extension', 'utsettelse'], ['extend', 'forlenge'],
+  ['repayment', 'nedbetaling'], ['repayment plan', 'nedbetalingsavtale'],
+  ['payment plan', 'nedbetalingsavtale'], ['price increase', 'prisøkning'], ['price change', 'prisendring'],
+  ['increase', 'økning'], ['higher', 'høyere'], ['cheaper', 'billigere'], ['cheapest', 'billigste'],
+  ['more expensive', 'dyrere'], ['setup fee', 'etableringsavgift'], ['start-up fee', 'etableringsavgift'],
+  ['connection fee', 'etableringsavgift'], ['establishment fee', 'etableringsavgift'],
+  ['early termination fee', 'bruddgebyr'], ['cancellation fee', 'bruddgebyr'], ['break fee', 'bruddgebyr'],
+  ['student discount', 'studentrabatt'], ['senior discount', 'honnørrabatt'], ['senior', 'honnør'],
+  ['pensioner', 'pensjonist'], ['pensioner', 'honnør'], ['retired', 'pensjonist'],
+  ['charged twice', 'belastet to ganger'], ['double charged', 'belastet to ganger'], ['autopay', 'avtalegiro'],
+  ['automatic payment', 'avtalegiro'], ['payment card', 'betalingskort'], ['phone bill', 'mobilregning'],
+  ['mobile bill', 'mobilregning'], ['spending limit', 'beløpsgrense'], ['spending cap', 'beløpsgrense'],
+  ['billing address', 'fakturaadresse'], ['invoice address', 'fakturaadresse'],
 
   // Orders, delivery and shipping
   ['order', 'bestilling'], ['order', 'ordre'], ['order', 'bestille'], ['order number', 'ordrenummer'],
@@ -82,6 +104,10 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['wrong item', 'feil vare'], ['receive', 'motta'], ['sender', 'avsender'], ['recipient', 'mottaker'],
   ['customs', 'toll'], ['customs fee', 'tollgebyr'], ['home delivery', 'hjemlevering'],
   ['pre-order', 'forhåndsbestilling'],
+  ['mail', 'post'], ['in the mail', 'i posten'], ['envelope', 'konvolutt'], ['arrive', 'komme'],
+  ['arrive', 'ankomme'], ['same day', 'samme dag'], ['express', 'ekspress'],
+  ['delivery address', 'leveringsadresse'], ['courier', 'bud'], ['gift', 'gave'], ['retailer', 'forhandler'],
+  ['dealer', 'forhandler'], ['workshop', 'verksted'], ['service centre', 'verksted'],
 
   // Returns, complaints and warranty
   ['return', 'retur'], ['return', 'returnere'], ['returns', 'returer'], ['return label', 'returlapp'],
@@ -96,6 +122,9 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['feedback', 'tilbakemelding'], ['terms', 'vilkår'], ['terms and conditions', 'vilkår'],
   ['conditions', 'betingelser'], ['agreement', 'avtale'], ['contract', 'kontrakt'], ['contract', 'avtale'],
   ['sign', 'signere'], ['signature', 'signatur'], ['deadline', 'frist'], ['time limit', 'frist'],
+  ['unhappy', 'misfornøyd'], ['dissatisfied', 'misfornøyd'], ['satisfied', 'fornøyd'],
+  ['disappointed', 'skuffet'], ['complaints board', 'klagenemnd'], ['apology', 'beklagelse'],
+  ['price reduction', 'prisavslag'], ['reduction', 'reduksjon'], ['reduced', 'redusert'],
 
   // Subscriptions, plans and contracts
   ['subscription', 'abonnement'], ['subscribe', 'abonnere'], ['plan', 'abonnement'],
@@ -116,6 +145,16 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['company', 'selskap'], ['private', 'privat'], ['membership', 'medlemskap'], ['add-on', 'tilleggstjeneste'],
   ['extra service', 'tilleggstjeneste'], ['service', 'tjeneste'], ['unlimited', 'ubegrenset'],
   ['limit', 'grense'], ['limit', 'begrensning'], ['included', 'inkludert'],
+  ['keep', 'beholde'], ['roll over', 'overføre'], ['roll over', 'bli med'], ['carry over', 'overføre'],
+  ['rollover', 'dataoverføring'], ['data rollover', 'dataoverføring'], ['left', 'igjen'],
+  ['remaining', 'gjenstående'], ['change plan', 'bytte abonnement'], ['switch plan', 'bytte abonnement'],
+  ['member', 'medlem'], ['family member', 'familiemedlem'], ['household', 'husstand'], ['end', 'slutt'],
+  ['start', 'starte'], ['start date', 'oppstartsdato'], ['temporary', 'midlertidig'],
+  ['temporarily', 'midlertidig'], ['freeze', 'fryse'], ['new owner', 'ny eier'],
+  ['transfer subscription', 'overføre abonnement'], ['business customer', 'bedriftskunde'],
+  ['private customer', 'privatkunde'], ['company subscription', 'bedriftsabonnement'],
+  ['mobile broadband', 'mobilt bredbånd'], ['commitment', 'binding'], ['lock-in', 'binding'],
+  ['no commitment', 'uten binding'],
 
   // Phones, SIM and mobile
   ['phone', 'telefon'], ['phone', 'mobil'], ['mobile', 'mobil'], ['mobile phone', 'mobiltelefon'],
@@ -160,6 +199,34 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['download', 'laste ned'], ['software update', 'programvareoppdatering'], ['spam', 'søppelpost'],
   ['premium sms', 'innholdstjenester'], ['content services', 'innholdstjenester'],
   ['parental control', 'foreldrekontroll'],
+  ['text', 'sms'], ['text', 'tekstmelding'], ['message', 'beskjed'], ['replacement card', 'erstatningskort'],
+  ['replacement sim', 'erstatningskort'], ['replacement sim', 'nytt sim-kort'],
+  ['spare sim', 'ekstra sim-kort'], ['enter', 'taste inn'], ['enter', 'skrive inn'], ['type in', 'taste inn'],
+  ['wrong', 'feil'], ['attempt', 'forsøk'], ['default', 'standard'], ['default pin', 'standard pin-kode'],
+  ['insert', 'sette inn'], ['size', 'størrelse'], ['screen', 'skjerm'], ['display', 'skjerm'],
+  ['cracked', 'knust'], ['cracked screen', 'knust skjerm'], ['phone case', 'mobildeksel'],
+  ['phone cover', 'mobildeksel'], ['screen protector', 'skjermbeskytter'], ['headphones', 'hodetelefoner'],
+  ['watch', 'klokke'], ['laptop', 'bærbar pc'], ['computer', 'datamaskin'], ['trade in', 'innbytte'],
+  ['trade-in', 'innbytte'], ['sell', 'selge'], ['sim lock', 'simlås'], ['carrier lock', 'operatørlås'],
+  ['greeting', 'hilsen'], ['voicemail greeting', 'mobilsvarhilsen'], ['physical', 'fysisk'],
+  ['physical sim', 'fysisk sim-kort'], ['swap', 'bytte'], ['premium rate number', 'betalingsnummer'],
+  ['premium number', 'betalingsnummer'], ['emergency call', 'nødsamtale'], ['kids watch', 'barneklokke'],
+  ['screen time', 'skjermtid'], ['network settings', 'nettverksinnstillinger'], ['reboot', 'restarte'],
+  ['reboot', 'starte på nytt'], ['zone', 'sone'], ['world', 'verden'], ['listen', 'høre'],
+  ['receive calls', 'ta imot samtaler'], ['make calls', 'ringe'], ['unknown', 'ukjent'],
+  ['unknown number', 'ukjent nummer'], ['private number', 'skjult nummer'], ['wi-fi', 'wifi'], ['wlan', 'wifi'],
+  ['area', 'område'], ['region', 'område'], ['live', 'bo'], ['weak', 'svak'], ['poor', 'dårlig'],
+  ['bad', 'dårlig'], ['poor coverage', 'dårlig dekning'], ['bad reception', 'dårlig dekning'],
+  ['weak signal', 'svakt signal'], ['indoor coverage', 'innendørsdekning'], ['inside', 'inne'],
+  ['outside', 'ute'], ['basement', 'kjeller'], ['building', 'bygg'], ['building', 'bygning'], ['wall', 'vegg'],
+  ['window', 'vindu'], ['cell tower', 'mast'], ['tower', 'mast'], ['map', 'kart'], ['booster', 'forsterker'],
+  ['signal booster', 'mobilforsterker'], ['amplifier', 'forsterker'],
+  // A phrasal verb's verb alone: coverage counts a question's words one by one, and "turn" of
+  // "turn on" is otherwise a word no Norwegian page has.
+  ['turn', 'slå'], ['turn', 'skru'],
+  // Norwegian operators call an outage "feil i nettet" as often as "driftsavbrudd".
+  ['outage', 'avbrudd'], ['outage', 'feil'], ['network outage', 'feil i nettet'],
+  ['network down', 'feil i nettet'],
 
   // Broadband, TV and internet
   ['broadband', 'bredbånd'], ['internet', 'internett'], ['internet', 'nett'], ['fibre', 'fiber'],
@@ -173,6 +240,12 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['technician', 'tekniker'], ['installer', 'montør'], ['appointment', 'avtale'], ['decoder', 'dekoder'],
   ['set-top box', 'tv-boks'], ['channel', 'kanal'], ['channels', 'kanaler'], ['streaming', 'strømming'],
   ['remote control', 'fjernkontroll'], ['ip address', 'ip-adresse'],
+  ['wifi password', 'wifi-passord'], ['network name', 'nettverksnavn'],
+  ['factory reset', 'fabrikkinnstillinger'], ['factory settings', 'fabrikkinnstillinger'], ['button', 'knapp'],
+  ['light', 'lys'], ['lamp', 'lampe'], ['blinking', 'blinke'], ['flashing', 'blinke'],
+  ['red light', 'rødt lys'], ['plug in', 'koble til'], ['power outlet', 'stikkontakt'],
+  ['socket', 'stikkontakt'], ['power cable', 'strømkabel'], ['fibre optic', 'fiber'], ['dig', 'grave'],
+  ['digging', 'graving'], ['availability', 'tilgjengelighet'],
 
   // Utilities, energy and housing
   ['electricity', 'strøm'], ['power', 'strøm'], ['power outage', 'strømbrudd'], ['power cut', 'strømbrudd'],
@@ -223,6 +296,11 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['public transport', 'kollektivtransport'], ['timetable', 'rutetider'],
   ['journey', 'reise'], ['passenger', 'passasjer'], ['parking', 'parkering'],
   ['passenger rights', 'passasjerrettigheter'], ['assistance', 'assistanse'],
+  ['plane', 'fly'], ['airplane', 'fly'], ['aeroplane', 'fly'], ['on board', 'om bord'], ['at sea', 'til sjøs'],
+  ['satellite', 'satellitt'], ['europe', 'europa'], ['vacation', 'ferie'], ['trip', 'tur'], ['trip', 'reise'],
+  ['fair use', 'rimelig bruk'], ['per day', 'per dag'], ['day pass', 'dagspakke'],
+  ['travel pass', 'reisepakke'], ['travel package', 'reisepakke'], ['daily price', 'dagspris'],
+  ['local sim', 'lokalt sim-kort'],
 
   // Public services
   ['tax return', 'skattemelding'], ['tax deduction', 'skattefradrag'], ['tax card', 'skattekort'],
@@ -255,6 +333,8 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['emergency number', 'nødnummer'], ['store locator', 'finn butikk'], ['location', 'plassering'],
   ['head office', 'hovedkontor'], ['office', 'kontor'], ['language', 'språk'], ['english', 'engelsk'],
   ['norwegian', 'norsk'],
+  ['nearest', 'nærmeste'], ['talk to', 'snakke med'], ['speak to', 'snakke med'], ['human', 'menneske'],
+  ['real person', 'ekte person'], ['visit', 'besøke'], ['book an appointment', 'bestille time'],
 
   // Privacy, data protection and legal
   ['privacy', 'personvern'], ['privacy policy', 'personvernerklæring'],
@@ -270,6 +350,16 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['change of owner', 'eierskifte'], ['change of ownership', 'eierskifte'],
   ['transfer ownership', 'overføre eierskap'],
 
+  // Security, fraud and unwanted contact
+  ['suspicious', 'mistenkelig'], ['suspect', 'mistenke'], ['fake', 'falsk'], ['false', 'falsk'],
+  ['phishing', 'svindel'], ['phishing', 'nettfiske'], ['scammer', 'svindler'], ['fraudster', 'svindler'],
+  ['spam call', 'spamanrop'], ['fraud filter', 'svindelfilter'], ['spam filter', 'spamfilter'],
+  ['trick', 'lure'], ['tricked', 'lurt'], ['fooled', 'lurt'], ['deceive', 'lure'], ['protect', 'beskytte'],
+  ['protection', 'beskyttelse'], ['safe', 'trygg'], ['safe', 'sikker'], ['secure', 'sikker'],
+  ['hacked', 'hacket'], ['identity theft', 'identitetstyveri'], ['sim swap', 'sim-bytte'],
+  ['block', 'blokkere'], ['blocking', 'sperring'], ['forward', 'videresende'], ['unwanted', 'uønsket'],
+  ['harassment', 'trakassering'],
+
   // General verbs and adjectives common in help pages
   ['use', 'bruke'], ['send', 'sende'], ['check', 'sjekke'], ['add', 'legge til'], ['remove', 'fjerne'],
   ['new', 'ny'], ['not working', 'fungerer ikke'], ['stop working', 'slutte å virke'], ['fill in', 'fylle ut'],
@@ -281,4 +371,18 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['itemised bill', 'spesifisert faktura'], ['statement', 'kontoutskrift'], ['website', 'nettside'],
   ['web page', 'nettside'], ['link', 'lenke'], ['browser', 'nettleser'], ['online', 'på nett'],
   ['sms code', 'engangskode'], ['one-time code', 'engangskode'], ['mobile payment', 'mobilbetaling'],
+  // Short verbs the stemmer leaves apart from their present tense ("skje" / "skjer").
+  ['happen', 'skje'], ['happen', 'skjer'],
+  ['many', 'mange'], ['quick', 'rask'], ['immediately', 'med en gang'], ['right away', 'med en gang'],
+  ['possible', 'mulig'], ['allowed', 'lov'], ['allowed', 'tillatt'],
+  ['forbidden', 'forbudt'], ['illegal', 'ulovlig'], ['different', 'forskjellig'], ['another', 'en annen'],
+  ['previous', 'forrige'], ['last month', 'forrige måned'], ['current', 'nåværende'], ['next', 'neste'],
+  ['first', 'første'], ['find', 'finne'], ['show', 'vise'], ['see', 'se'], ['write', 'skrive'],
+  ['read', 'lese'], ['choose', 'velge'], ['select', 'velge'], ['press', 'trykke'], ['tap', 'trykke'],
+  ['click', 'klikke'], ['work', 'fungere'], ['work', 'virke'], ['stop', 'stoppe'], ['stop', 'slutte'],
+  ['continue', 'fortsette'], ['still', 'fortsatt'], ['recommend', 'anbefale'], ['recommendation', 'anbefaling'],
+  ['difference', 'forskjell'], ['compare', 'sammenligne'], ['best', 'beste'], ['good', 'god'],
+  ['better', 'bedre'], ['worse', 'dårligere'], ['small', 'liten'], ['high', 'høy'], ['low', 'lav'],
+  ['maximum', 'maks'], ['max', 'maks'], ['at least', 'minst'], ['total', 'totalt'], ['every', 'hver'],
+  ['each', 'hver'], ['picture', 'bilde'], ['photo', 'bilde'], ['translate', 'oversette'],
 ];

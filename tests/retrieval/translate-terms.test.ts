@@ -44,6 +44,20 @@ describe('createTermTranslator', () => {
     expect(t.translate('er england med i roam like home')).toContain('storbritannia');
   });
 
+  it('knows the multiword customer-service terms whose words alone translate wrongly', () => {
+    expect(t.translate('Can I order a replacement SIM?', 'en')).toEqual(expect.arrayContaining(['erstatningskort', 'nytt sim-kort']));
+    expect(t.translate('Does unused data roll over?', 'en')).toEqual(['ubrukt data', 'overføre', 'bli med']);
+    expect(t.translate('compensation for a network outage', 'en')).toContain('feil i nettet');
+    expect(t.translate('Is there an early termination fee?', 'en')).toContain('bruddgebyr');
+    expect(t.translate('What is the setup fee?', 'en')).toContain('etableringsavgift');
+    expect(t.translate('Hva koster erstatningskortet?', 'nb')).toContain('replacement card');
+  });
+
+  it('translates the words of security and fraud questions', () => {
+    expect(t.translate('I got a suspicious text', 'en')).toEqual(expect.arrayContaining(['mistenkelig', 'sms']));
+    expect(t.translate('I was tricked by a fake message', 'en')).toEqual(expect.arrayContaining(['lurt', 'falsk', 'melding']));
+  });
+
   it('reads the text as both languages when no language is given', () => {
     expect(t.translate('stolen mobil')).toEqual(expect.arrayContaining(['stjålet', 'phone']));
   });
