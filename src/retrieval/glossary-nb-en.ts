@@ -104,7 +104,7 @@ export const GLOSSARY_NB_EN: readonly GlossaryPair[] = [
   ['wrong item', 'feil vare'], ['receive', 'motta'], ['sender', 'avsender'], ['recipient', 'mottaker'],
   ['customs', 'toll'], ['customs fee', 'tollgebyr'], ['home delivery', 'hjemlevering'],
   ['pre-order', 'forhåndsbestilling'],
-  ['mail', 'post'], ['in the mail', 'i posten'], ['envelope', 'konvolutt'], ['arrive', 'komme'],
+  ['in the mail', 'i posten'], ['envelope', 'konvolutt'], ['arrive', 'komme'],
   ['arrive', 'ankomme'], ['same day', 'samme dag'], ['express', 'ekspress'],
   ['delivery address', 'leveringsadresse'], ['courier', 'bud'], ['gift', 'gave'], ['retailer', 'forhandler'],
   ['dealer', 'forhandler'], ['workshop', 'verksted'], ['service centre', 'verksted'],
