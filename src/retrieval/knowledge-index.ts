@@ -11,7 +11,7 @@ import { readIndexJson, readIndexText } from './index-files.js';
 import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
 import { asksPrice } from './price-intent.js';
 import { QaFit } from './qa-fit.js';
-import { questionPoint } from './question-point.js';
+import { frameWords, questionPoint } from './question-point.js';
 import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } from './page-classifier.js';
@@ -144,7 +144,7 @@ export class KnowledgeIndex {
     const depth = negatives ? k + 3 : k;
     const { signals, queryWords } = gatherSignals(sources, { text: question, vector: qv, crossLanguage, translations, translatedVector }, tuning, depth);
     // Across languages the site's word counts say nothing of the question's words.
-    const point = crossLanguage ? undefined : questionPoint(queryWords, [...signals.chunkLexical.values()].map((m) => new Set(m.terms)), (t) => parts.lexical.chunksWith(t));
+    const point = crossLanguage ? undefined : questionPoint(queryWords, [...signals.chunkLexical.values()].map((m) => new Set(m.terms)), (t) => parts.lexical.chunksWith(t), frameWords(question, queryWords));
     const traits = { queryWords, siteLanguage: crossLanguage ? undefined : this.mainLang, asksPrice: asksPrice(question), point };
     const asked = this.qaFit.askedNames(traits);
     const pages = rankPages(signals, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionPoint } from '../../src/retrieval/question-point.js';
+import { frameWords, questionPoint } from '../../src/retrieval/question-point.js';
 
 const word = (...terms: string[]) => ({ terms });
 
@@ -30,5 +30,25 @@ describe('questionPoint', () => {
     const typo = word('tiim');
     expect(questionPoint([typo, butikk], [new Set(['butikk'])], chunksWith)?.words).toEqual([butikk]);
     expect(questionPoint([typo], [], chunksWith)).toBeUndefined();
+  });
+
+  it('counts a word by its commonest stem, the one that meets all its forms', () => {
+    // "ringer": the English stem "ringer" is in 6 chunks, the Norwegian "ring" (ring, ringe, ringer) in 22.
+    const ringer = word('ringer', 'ring');
+    const kundeservice = word('kundeservic');
+    const counts = (t: string) => ({ ringer: 6, ring: 22, kundeservic: 11 })[t] ?? 0;
+    expect(questionPoint([ringer, kundeservice], [new Set(['ring', 'kundeservic'])], counts)?.words).toEqual([kundeservice]);
+  });
+
+  it('never takes a word that frames the question for its point', () => {
+    // "lang" of "hvor lang tid" is as rare as "avtalegiro" (questions ask for durations, pages state them).
+    const words = [{ word: 'lang', terms: ['lang'] }, { word: 'tid', terms: ['tid'] }, { word: 'avtalegiro', terms: ['avtalegiro'] }];
+    const frame = frameWords('Hvor lang tid tar det før AvtaleGiro er aktiv?', words);
+    expect([...frame].map((w) => w.word)).toEqual(['lang']);
+    const counts = (t: string) => ({ lang: 3, tid: 9, avtalegiro: 3 })[t] ?? 0;
+    const chunks = [new Set(['avtalegiro']), new Set(['lang', 'tid'])];
+    expect(questionPoint(words, chunks, counts)?.words).toEqual([words[0], words[2]]);
+    expect(questionPoint(words, chunks, counts, frame)?.words).toEqual([words[2]]);
+    expect(frameWords('how long does it take', [{ word: 'long' }, { word: 'take' }])).toEqual(new Set([{ word: 'long' }]));
   });
 });
