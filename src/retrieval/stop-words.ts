@@ -13,7 +13,7 @@ const NORWEGIAN = `og i jeg det at en et den til er som på de med han av ikke d
 ett har om vi min mitt ha hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor eller
 hva skal selv sjøl her alle vil bli ble blei blitt kunne inn når være kom noen noe ville dere deres
 kun ja etter ned skulle denne for deg si sine sitt mot å meget hvorfor dette disse uten hvordan ingen
-din ditt blir samme hvilken hvilke sånn inni mellom vår vårt våre hennes hans dine mine
+din ditt blir samme hvilken hvilket hvilke sånn inni mellom vår vårt våre hennes hans dine mine
 hei takk jo vel bare også må mm mye`;
 
 // Nynorsk and the commonest spoken forms customers type ("kva", "korleis", "dokker", "ka"): without

@@ -20,6 +20,8 @@ describe('createAnalyzer', () => {
     expect(a.contentWords('Hvordan kan jeg betale fakturaen?').map((w) => w.word)).toEqual(['betale', 'fakturaen']);
     expect(a.contentWords('How do I pay the invoice?').map((w) => w.word)).toEqual(['pay', 'invoice']);
     expect(a.terms('the')).toEqual([]);
+    // All three genders of "hvilken", like "which".
+    expect(a.contentWords('Hvilket nummer ringer jeg, og hvilken hvilke?').map((w) => w.word)).toEqual(['nummer', 'ringer']);
   });
 
   it('drops nynorsk and spoken function words too, so they do not count as content a page lacks', () => {
