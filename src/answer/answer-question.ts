@@ -7,6 +7,7 @@ import type { PageHit } from '../retrieval/types.js';
 import { composeExtractive } from './compose-extractive.js';
 import { composeWithLlm } from './compose-llm.js';
 import { decide, DEFAULT_THRESHOLD, type Decision } from './decide.js';
+import { isFollowUp, withTopic } from './follow-up.js';
 import { messagesFor, type AnswerLang } from './messages.js';
 import type { AnswerResult, Candidate, Source } from './types.js';
 
@@ -42,12 +43,16 @@ export interface AnswerDeps {
   analyzer?: Analyzer;
   /** The conversation's language: the answer's when the question is too short to tell ("Apple Watch eSIM"). */
   lang?: AnswerLang;
+  /** The conversation's previous question: what a follow-up ("hva koster det?") is about. */
+  topic?: string;
 }
 
 /** The outcome of answering one question, with why, for logs and the playground. */
 export type AnswerQuestionResult = AnswerResult & {
   ms: number;
-  reason: Decision['reason'] | 'llm_abstained' | 'llm_failed' | 'nothing_to_quote';
+  reason: Decision['reason'] | 'llm_abstained' | 'llm_failed' | 'nothing_to_quote' | 'needs_context';
+  /** What was searched when the question was a follow-up: the topic question, then this one. */
+  asked?: string;
 };
 
 /** Retrieve, decide and compose: answer briefly with sources, or abstain with a kind message. */
@@ -61,8 +66,14 @@ export async function answerQuestion(question: string, deps: AnswerDeps): Promis
   const analyzer = deps.analyzer ?? createAnalyzer();
   const threshold = deps.threshold ?? DEFAULT_THRESHOLD;
 
-  const pages = await deps.search(q, deps.k ?? DEFAULT_K);
-  const decision = decide(pages, q, { threshold, analyzer });
+  // A follow-up is searched together with the question it continues. Without one, it names no
+  // topic, and its few words ("koster", "lang tid") would match some page confidently: the bot
+  // asks what it is about instead (the candidates are still listed, as for any abstention).
+  const followUp = isFollowUp(q, analyzer);
+  const topic = deps.topic?.trim();
+  const asked = followUp && topic ? withTopic(q, topic) : q;
+  const pages = await deps.search(asked, deps.k ?? DEFAULT_K);
+  const decision = decide(pages, asked, { threshold, analyzer });
   // Marked here, once, whichever composer picked the sources: a Q&A item without a page is named
   // by its made-up URL, and nobody downstream should offer that URL as a link.
   const pageless = new Set(pages.filter((p) => p.best.chunk.noPage).map((p) => p.url));
@@ -72,18 +83,20 @@ export async function answerQuestion(question: string, deps: AnswerDeps): Promis
     ...r,
     sources: r.sources.map(flag),
     ...base,
+    ...(asked !== q ? { asked } : {}),
     ms: round(Math.max(0, now() - start), 2),
   });
 
+  if (followUp && !topic) return finish({ ...abstain(lang, 'needs_context'), answer: messagesFor(lang).unclear });
   // An owner's Q&A answer (or an approved agent's) is returned as written, model or not: it was
   // worded on purpose, and a model's paraphrase can drift from it.
   const best = pages[0]?.best.chunk;
   const asWritten = decision.outcome === 'answer' && best?.kind === 'qa' && answerLanguage(best.lang) === lang;
   if (deps.model && !asWritten && pages.length > 0 && decision.confidence >= threshold - LLM_MARGIN) {
-    return finish(await composeByModel(q, lang, pages, deps.model, deps));
+    return finish(await composeByModel(asked, lang, pages, deps.model, deps));
   }
   if (decision.outcome === 'abstain') return finish(abstain(lang, decision.reason));
-  const composed = composeExtractive(q, pages, lang, { analyzer });
+  const composed = composeExtractive(asked, pages, lang, { analyzer });
   if (!composed.answer) return finish(abstain(lang, 'nothing_to_quote'));
   return finish({ outcome: 'answer', answer: composed.answer, sources: composed.sources, reason: 'confident' });
 }

@@ -13,6 +13,8 @@ export const askOutputSchema = z.object({
   candidates: z.array(sourceSchema.extend({ score: z.number() })),
   confidence: z.number().min(0).max(1),
   ms: z.number().min(0),
+  /** Added later, optional: what was searched when the question continued the chat's previous one. */
+  asked: z.string().optional(),
 });
 
 /** A line of `ask --jsonl` input. */

@@ -12,7 +12,7 @@ export interface Answerer {
   bot: BotConfig;
   /** The bot's live index and its inputs; `knowledge.index` changes when it is rebuilt. */
   knowledge: BotKnowledge;
-  ask: (question: string, id?: string, opts?: { onToken?: (t: string) => void; lang?: AnswerLang }) => Promise<AskOutput>;
+  ask: (question: string, id?: string, opts?: { onToken?: (t: string) => void; lang?: AnswerLang; topic?: string }) => Promise<AskOutput>;
   /** A draft for an agent: the best passage even below the threshold, offline (the agent edits it). */
   suggest: (question: string) => Promise<AskOutput>;
 }
@@ -33,7 +33,7 @@ export async function openAnswerer(opts: {
   const threshold = bot.answerThreshold ?? DEFAULT_THRESHOLD;
   // One analyzer for the bot's lifetime keeps its stemming cache warm across questions.
   const analyzer = createAnalyzer();
-  const run = async (question: string, id: string | undefined, mode: { threshold: number; llm: boolean; onToken?: (t: string) => void; lang?: AnswerLang }): Promise<AskOutput> => {
+  const run = async (question: string, id: string | undefined, mode: { threshold: number; llm: boolean; onToken?: (t: string) => void; lang?: AnswerLang; topic?: string }): Promise<AskOutput> => {
     const result = await answerQuestion(question, {
       search: (q, k) => knowledge.index.search(q, { k }),
       threshold: mode.threshold,
@@ -42,6 +42,7 @@ export async function openAnswerer(opts: {
       llmTimeoutMs: opts.settings.llm?.timeoutMs,
       onToken: mode.onToken,
       lang: mode.lang,
+      topic: mode.topic,
     });
     return {
       ...(id === undefined ? {} : { id }),
@@ -52,6 +53,7 @@ export async function openAnswerer(opts: {
       candidates: result.candidates,
       confidence: result.confidence,
       ms: result.ms,
+      ...(result.asked === undefined ? {} : { asked: result.asked }),
     };
   };
   return {

@@ -12,9 +12,10 @@ export interface BotRuntime {
   config: BotConfig;
   /**
    * Answer a customer's question (streams tokens when an LLM is configured); `lang`, the
-   * conversation's language, is the answer's when the question itself does not say.
+   * conversation's language, is the answer's when the question itself does not say; `topic`, the
+   * conversation's previous question, is what a follow-up ("hva koster det?") is about.
    */
-  ask(question: string, opts?: { onToken?: (token: string) => void; lang?: Lang }): Promise<AskOutput>;
+  ask(question: string, opts?: { onToken?: (token: string) => void; lang?: Lang; topic?: string }): Promise<AskOutput>;
   /** A draft reply for an agent: the best passage even below the answer threshold. */
   suggest(question: string): Promise<AskOutput>;
   /** The live index and its inputs: learned and negative pairs, owner Q&A, rebuilds. */

@@ -73,7 +73,8 @@ export async function sendCustomerMessage(
   };
   let reply: MessageRow;
   try {
-    reply = await postBotReply(deps, conversation.id, input.clientId, await bot.ask(input.text, { onToken, lang: conversation.lang }));
+    const topic = await previousQuestion(deps, conversation.id);
+    reply = await postBotReply(deps, conversation.id, input.clientId, await bot.ask(input.text, { onToken, lang: conversation.lang, topic }), topic);
   } catch (err) {
     // Remote embeddings or the index failing is our fault, not a gap in the knowledge: the
     // customer hears so and is offered a person, instead of a question left without a reply.
@@ -100,9 +101,30 @@ async function postBotReply(
   conversationId: string,
   clientId: string,
   result: AskOutput,
+  topic: string | undefined,
 ): Promise<MessageRow> {
-  const meta = { outcome: result.outcome, sources: result.sources, confidence: result.confidence, candidates: result.candidates.slice(0, 5) };
+  const followUp = result.asked !== undefined && topic !== undefined ? { asked: result.asked, topic } : {};
+  const meta = { outcome: result.outcome, sources: result.sources, confidence: result.confidence, candidates: result.candidates.slice(0, 5), ...followUp };
   return postBotMessage(deps, conversationId, clientId, result.answer, meta);
+}
+
+/**
+ * The question the bot last answered or abstained on, which a follow-up continues ("Tusen takk"
+ * and the like in between are no question): the customer's own words, or — when that was a
+ * follow-up itself — the topic it continued, so a chain of follow-ups stays on the first topic.
+ */
+async function previousQuestion(deps: ChatDeps, conversationId: string): Promise<string | undefined> {
+  const replies = await deps.db
+    .selectFrom('messages')
+    .select(['meta', 'client_id'])
+    .where('conversation_id', '=', conversationId)
+    .where('role', '=', 'bot')
+    .orderBy('seq', 'desc')
+    .limit(5)
+    .execute();
+  const reply = replies.find((r) => ['answer', 'abstain'].includes(messageMeta(r).outcome ?? '') && !messageMeta(r).failed);
+  if (!reply?.client_id) return undefined;
+  return messageMeta(reply).topic ?? (await findByClientId(deps.db, conversationId, 'customer', reply.client_id))?.text;
 }
 
 /**

@@ -71,7 +71,8 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
     gapOfLast = true;
     out.push({
       id: `${lastQuestion.conversation_id}:${lastQuestion.seq}`,
-      text: redactPii(lastQuestion.text).text,
+      // A follow-up's gap is the question as searched, with the one it continued ("hva koster det?" alone says nothing).
+      text: redactPii((abstained && meta.asked) || lastQuestion.text).text,
       at: lastQuestion.created_at,
       conversationId: lastQuestion.conversation_id,
       handedOff,

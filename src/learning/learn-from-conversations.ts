@@ -56,7 +56,8 @@ async function answeredPair(deps: ChatDeps, conversation: ConversationRow, answe
     .where('client_id', '=', answer.client_id)
     .executeTakeFirst();
   if (!asked) return undefined;
-  const question = redactPii(asked.text).text;
+  // A follow-up ("hva koster det?") is learned as searched, with the question it continued.
+  const question = redactPii(meta?.asked ?? asked.text).text;
   const key = phrasingKey(question);
   return key ? { question, url, key } : undefined;
 }

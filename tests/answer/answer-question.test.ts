@@ -52,6 +52,23 @@ describe('answerQuestion', () => {
     expect(r.candidates.map((c) => c.noPage)).toEqual([true, undefined]);
   });
 
+  it('searches a follow-up together with the question it continues, and says what it searched', async () => {
+    const { search, calls } = fakeSearch([esimQa, weak]);
+    const r = await answerQuestion('hva koster det?', { search, topic: 'Kan jeg bruke eSIM i smartklokke?' });
+    expect(calls[0]?.q).toBe('Kan jeg bruke eSIM i smartklokke? hva koster det?');
+    expect(r.asked).toBe('Kan jeg bruke eSIM i smartklokke? hva koster det?');
+    expect(r.outcome).toBe('answer');
+  });
+
+  it('asks what a follow-up is about when there is nothing before it (the candidates still listed), also with a model', async () => {
+    const { search } = fakeSearch([esimQa]);
+    const r = await answerQuestion('Hva koster det?', { search });
+    expect(r).toMatchObject({ outcome: 'abstain', answer: MESSAGES.nb.unclear, reason: 'needs_context', sources: [], candidates: [{ url: 'https://example.no/esim' }] });
+    expect((await answerQuestion('Is it free?', { search })).answer).toBe(MESSAGES.en.unclear);
+    const model = new FakeListChatModel({ responses: ['Det koster 59 kr [1].'] });
+    expect((await answerQuestion('Hva koster det?', { search, model })).answer).toBe(MESSAGES.nb.unclear);
+  });
+
   it('abstains kindly in Norwegian on a weak match, still listing candidates but no sources', async () => {
     const { search } = fakeSearch([weak]);
     const r = await answerQuestion('Hva er oppskriften på kanelboller?', { search });
