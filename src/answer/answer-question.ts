@@ -96,7 +96,10 @@ export async function answerQuestion(question: string, deps: AnswerDeps): Promis
     return finish(await composeByModel(asked, lang, pages, deps.model, deps));
   }
   if (decision.outcome === 'abstain') return finish(abstain(lang, decision.reason));
-  const composed = composeExtractive(asked, pages, lang, { analyzer });
+  // The pages were found with the topic; what to quote from them is what the follow-up asks
+  // ("og for Samsung?" wants the Samsung steps, not the topic's Apple ones) when it says anything.
+  const quoteFor = asked !== q && analyzer.contentWords(q).length > 0 ? q : asked;
+  const composed = composeExtractive(quoteFor, pages, lang, { analyzer });
   if (!composed.answer) return finish(abstain(lang, 'nothing_to_quote'));
   return finish({ outcome: 'answer', answer: composed.answer, sources: composed.sources, reason: 'confident' });
 }

@@ -23,6 +23,16 @@ describe('follow-up questions in a chat', () => {
     expect(learned.map((l) => l.question)).not.toContain('hva koster det?');
   });
 
+  it('quotes what the follow-up asks from the pages its topic found: "og på cruiseskip?" gets the cruise sentence', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    expect((await w.send('Kan jeg surfe med mobilen utenfor EU?', 'q1')).body.reply.text).toContain('49 kroner');
+    const next = (await w.send('og på cruiseskip?', 'q2')).body.reply;
+    expect(next).toMatchObject({ outcome: 'answer', sources: [{ url: 'https://test.example/mobil/roaming' }] });
+    expect(next.text).toMatch(/^På fly og cruiseskip gjelder egne satellittpriser/);
+  });
+
   it('asks what a follow-up is about when it opens the chat, and a gap after a topic keeps that topic', async () => {
     const t = await chatApp();
     const w = widgetClient(t);
