@@ -2,7 +2,7 @@ import { messagesFor } from '../answer/messages.js';
 import type { AskOutput } from '../cli/ask-output.js';
 import { plainLanguage } from '../ingest/detect-language.js';
 import { handoffAfterAbstention, handoffBeforeAnswer, type LastBotTurn } from '../handoff/handoff-trigger.js';
-import { isThanks, isYes, thanksLanguage } from '../handoff/person-request.js';
+import { greetingLanguage, isGreeting, isThanks, isYes, thanksLanguage } from '../handoff/person-request.js';
 import { requestHandoff } from '../handoff/request-handoff.js';
 import type { ConversationRow, MessageRow } from '../storage/schema.js';
 import { queueChannel, type ChatDeps } from './chat-deps.js';
@@ -58,6 +58,12 @@ export async function sendCustomerMessage(
   if (isThanks(input.text) && !(turn === 'abstained' && isYes(input.text))) {
     const unjudged = turn === 'none' && last?.outcome === 'answer' ? last.seq : undefined;
     return { message, reply: await welcome(deps, conversation, input, unjudged) };
+  }
+
+  // "Hei!" is no question either: greeted back, it waits for one (searched, it was an abstention
+  // that counted towards handing the chat to a person).
+  if (isGreeting(input.text)) {
+    return { message, reply: await postBotMessage(deps, conversation.id, input.clientId, SYSTEM_TEXTS.greeting[greetingLanguage(input.text) ?? conversation.lang], {}) };
   }
 
   const before = handoffBeforeAnswer(input.text, bot.config, turn);

@@ -15,6 +15,10 @@ export const SYSTEM_TEXTS = {
     nb: 'Samtalen er avsluttet. Hvordan var hjelpen du fikk? Gi gjerne en vurdering fra 0 til 10.',
     en: 'The conversation has ended. How was the help you got? Please rate it from 0 to 10.',
   },
+  greeting: {
+    nb: 'Hei! Hva kan jeg hjelpe deg med?',
+    en: 'Hi! What can I help you with?',
+  },
   welcome: {
     nb: 'Bare hyggelig! Er det noe mer, er det bare å spørre.',
     en: "You're welcome! If there's anything else, just ask.",

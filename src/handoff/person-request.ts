@@ -69,6 +69,24 @@ export function isThanks(text: string): boolean {
   return words.length <= 6 && words.some((w) => THANKS.has(w)) && words.every((w) => THANKS.has(w) || WITH_THANKS.has(w));
 }
 
+const GREETING_LANG: Record<string, 'nb' | 'en'> = { hei: 'nb', heisann: 'nb', hallo: 'nb', hoi: 'nb', morn: 'nb', morna: 'nb', hi: 'en', hello: 'en', hey: 'en', hiya: 'en' };
+// "god morgen" and "good evening" greet without a greeting word of their own.
+const TIMES_OF_DAY: Record<string, 'nb' | 'en'> = { morgen: 'nb', dag: 'nb', ettermiddag: 'nb', kveld: 'nb', morning: 'en', afternoon: 'en', evening: 'en' };
+const WITH_GREETING = new Set([...'god der dere alle sammen og'.split(' '), ...'good there all everyone'.split(' ')]);
+
+/** The language of a greeting's own word ("hei", "good morning"), if it has one. */
+export function greetingLanguage(text: string): 'nb' | 'en' | undefined {
+  for (const w of normalise(text).split(' ')) if (GREETING_LANG[w] ?? TIMES_OF_DAY[w]) return GREETING_LANG[w] ?? TIMES_OF_DAY[w];
+  return undefined;
+}
+
+/** True for a greeting on its own ("Hei!", "hallo der", "God morgen", "hi there"): no question yet. */
+export function isGreeting(text: string): boolean {
+  const words = normalise(text).split(' ');
+  const greets = words.some((w) => GREETING_LANG[w]) || (words.some((w) => w === 'god' || w === 'good') && words.some((w) => TIMES_OF_DAY[w]));
+  return words.length <= 4 && greets && words.every((w) => GREETING_LANG[w] || TIMES_OF_DAY[w] || WITH_GREETING.has(w));
+}
+
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
 }

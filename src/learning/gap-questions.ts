@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { messageMeta } from '../conversations/conversation-store.js';
-import { isPersonRequest, isThanks, isYes } from '../handoff/person-request.js';
+import { isGreeting, isPersonRequest, isThanks, isYes } from '../handoff/person-request.js';
 import { redactPii } from '../privacy/redact.js';
 import type { Database } from '../storage/schema.js';
 
@@ -51,8 +51,8 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
     if (lastQuestion && lastQuestion.conversation_id !== row.conversation_id) lastQuestion = undefined;
     if (row.role === 'customer') {
       // "ja takk" to the person the bot offered when it abstained asks for a person too; "tusen
-      // takk" asks nothing.
-      const ask: boolean = !isPersonRequest(row.text) && !(gapOfLast && isYes(row.text)) && !isThanks(row.text);
+      // takk" and "hei" ask nothing.
+      const ask: boolean = !isPersonRequest(row.text) && !(gapOfLast && isYes(row.text)) && !isThanks(row.text) && !isGreeting(row.text);
       lastQuestion = ask ? row : lastQuestion;
       gapOfLast = ask ? false : gapOfLast;
       continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonRequest, isThanks, isYes } from '../../src/handoff/person-request.js';
+import { greetingLanguage, isGreeting, isPersonRequest, isThanks, isYes } from '../../src/handoff/person-request.js';
 
 const YES = [
   'Kan jeg snakke med et menneske?', 'jeg vil snakke med en kundebehandler', 'snakke med noen', 'Menneske!', 'kundebehandler takk',
@@ -32,4 +32,12 @@ describe('isYes', () => {
 describe('isThanks', () => {
   it.each(['Tusen takk!', 'takk for hjelpen', 'ok takk', 'Perfekt, takk skal du ha', 'thanks!', 'thank you so much', 'Thanks, that helped'])('thanks: %s', (text) => expect(isThanks(text)).toBe(true));
   it.each(['takk, men hva koster det?', 'thanks but how do I pay', 'nei takk', 'ja takk', 'hvordan takker jeg nei til reklame', ''])('is no thank-you: %s', (text) => expect(isThanks(text)).toBe(false));
+});
+
+describe('isGreeting', () => {
+  it.each(['Hei', 'Hei!', 'hei hei', 'Hallo der', 'God morgen', 'heisann alle sammen', 'Hi there!', 'hello', 'Good evening'])('greeting: %s', (text) => expect(isGreeting(text)).toBe(true));
+  it.each(['Hei, hva koster det å ringe til Sverige?', 'hei jeg har glemt PUK-koden', 'good', 'dag', 'hi, how do I pay my bill?', ''])('is no greeting alone: %s', (text) => expect(isGreeting(text)).toBe(false));
+  it('tells the greeting language', () => {
+    expect([greetingLanguage('Hei!'), greetingLanguage('God kveld'), greetingLanguage('hi there')]).toEqual(['nb', 'nb', 'en']);
+  });
 });

@@ -137,6 +137,22 @@ describe('handoff triggers', () => {
     expect((await en.send('cheers', 'e2')).body.reply.text).toBe(SYSTEM_TEXTS.welcome.en);
   });
 
+  it('greets a greeting back without searching it: no abstention towards a handoff, no gap', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    const hello = (await w.send('Hei!', 'g1')).body;
+    expect(hello.reply).toMatchObject({ role: 'bot', text: SYSTEM_TEXTS.greeting.nb });
+    expect(hello.reply.outcome).toBeUndefined();
+    // One abstention after the greeting is the first one, not the second in a row.
+    expect((await w.send('hvordan dyrker jeg tomater på balkongen', 'g2')).body.state.status).toBe('bot');
+    const en = widgetClient(t);
+    await en.start();
+    expect((await en.send('Hi there', 'e1')).body.reply.text).toBe(SYSTEM_TEXTS.greeting.en);
+    await en.send('I want to talk to a human', 'e2');
+    expect((await gapQuestions(t.db, 'test', new Date(0))).map((g) => g.text)).toEqual(['hvordan dyrker jeg tomater på balkongen']);
+  });
+
   it('answers in the conversation\'s language when the question is too short to tell', async () => {
     const t = await chatApp();
     const w = widgetClient(t);
