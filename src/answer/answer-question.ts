@@ -7,7 +7,7 @@ import type { PageHit } from '../retrieval/types.js';
 import { composeExtractive } from './compose-extractive.js';
 import { composeWithLlm } from './compose-llm.js';
 import { decide, DEFAULT_THRESHOLD, type Decision } from './decide.js';
-import { isFollowUp, withTopic } from './follow-up.js';
+import { focusOn, isFollowUp, withTopic } from './follow-up.js';
 import { messagesFor, type AnswerLang } from './messages.js';
 import type { AnswerResult, Candidate, Source } from './types.js';
 
@@ -69,10 +69,11 @@ export async function answerQuestion(question: string, deps: AnswerDeps): Promis
   // A follow-up is searched together with the question it continues. Without one, it names no
   // topic, and its few words ("koster", "lang tid") would match some page confidently: the bot
   // asks what it is about instead (the candidates are still listed, as for any abstention).
-  const followUp = isFollowUp(q, analyzer);
-  const topic = deps.topic?.trim();
+  const topic = deps.topic?.trim() || undefined;
+  const followUp = isFollowUp(q, analyzer, { afterQuestion: topic !== undefined });
   const asked = followUp && topic ? withTopic(q, topic) : q;
-  const pages = await deps.search(asked, deps.k ?? DEFAULT_K);
+  const found = await deps.search(asked, deps.k ?? DEFAULT_K);
+  const pages = asked !== q ? focusOn(found, q, analyzer) : found;
   const decision = decide(pages, asked, { threshold, analyzer });
   // Marked here, once, whichever composer picked the sources: a Q&A item without a page is named
   // by its made-up URL, and nobody downstream should offer that URL as a link.

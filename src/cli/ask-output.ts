@@ -15,6 +15,8 @@ export const askOutputSchema = z.object({
   ms: z.number().min(0),
   /** Added later, optional: what was searched when the question continued the chat's previous one. */
   asked: z.string().optional(),
+  /** Added later, optional: the question only pointed back ("hva koster det?") to nothing, so the bot asked what it is about. */
+  unclear: z.literal(true).optional(),
 });
 
 /** A line of `ask --jsonl` input. */

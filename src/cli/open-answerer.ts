@@ -54,6 +54,7 @@ export async function openAnswerer(opts: {
       confidence: result.confidence,
       ms: result.ms,
       ...(result.asked === undefined ? {} : { asked: result.asked }),
+      ...(result.reason === 'needs_context' ? { unclear: true as const } : {}),
     };
   };
   return {

@@ -10,10 +10,10 @@ export type MessageMeta = Pick<Message, 'outcome' | 'sources' | 'confidence' | '
   candidates?: Array<{ url: string; title: string; score: number }>;
   /** The bot could not answer for a technical reason (embeddings or index down): no knowledge gap. */
   failed?: true;
-  /** A follow-up's reply: what was searched (the topic question, then the follow-up) — what it learns from. */
+  /** A follow-up's reply: what was searched (the topic question, then the follow-up) — what it learns from, and the next follow-up's topic. */
   asked?: string;
-  /** The question a follow-up continued: the topic of the next follow-up too. */
-  topic?: string;
+  /** The bot asked what a follow-up with nothing before it is about: no abstention towards a handoff. */
+  unclear?: true;
 };
 
 /** SHA-256 of a bearer token or session cookie: only hashes are stored. */
@@ -136,7 +136,7 @@ export async function listMessages(db: Db, conversationId: string, after = 0): P
 /** The stored row as the widget protocol's message (internal fields such as candidates stay out). */
 export function toMessage(row: MessageRow): Message {
   const meta = JSON.parse(row.meta) as MessageMeta;
-  const { candidates: _internal, asked: _asked, topic: _topic, ...shown } = meta;
+  const { candidates: _internal, asked: _asked, unclear: _unclear, ...shown } = meta;
   return {
     seq: row.seq,
     role: row.role,

@@ -1,4 +1,6 @@
+import { isTopicOnly } from '../answer/follow-up.js';
 import { messagesFor } from '../answer/messages.js';
+import { createAnalyzer } from '../retrieval/analyze-text.js';
 import type { AskOutput } from '../cli/ask-output.js';
 import { plainLanguage } from '../ingest/detect-language.js';
 import { handoffAfterAbstention, handoffBeforeAnswer, type LastBotTurn } from '../handoff/handoff-trigger.js';
@@ -10,6 +12,8 @@ import { findByClientId, messageMeta, type MessageMeta, updateConversation } fro
 import { recordFeedback } from './customer-actions.js';
 import { postMessage } from './post-message.js';
 import { SYSTEM_TEXTS } from './system-texts.js';
+
+const analyzer = createAnalyzer();
 
 /**
  * A customer's message: stored first, then answered by the bot — or handed to a person, or left
@@ -79,8 +83,11 @@ export async function sendCustomerMessage(
   };
   let reply: MessageRow;
   try {
-    const topic = await previousQuestion(deps, conversation.id);
-    reply = await postBotReply(deps, conversation.id, input.clientId, await bot.ask(input.text, { onToken, lang: conversation.lang, topic }), topic);
+    const before = await previousQuestion(deps, conversation.id);
+    // Told what an unclear follow-up is about ("hvor lang tid tar det?" — "eSIM"), the bot answers
+    // that follow-up now, about this; a question of its own starts afresh.
+    const ask = before?.unclear && isTopicOnly(input.text, analyzer) ? { question: before.question, topic: input.text } : { question: input.text, topic: before?.unclear ? undefined : before?.question };
+    reply = await postBotReply(deps, conversation.id, input.clientId, await bot.ask(ask.question, { onToken, lang: conversation.lang, topic: ask.topic }));
   } catch (err) {
     // Remote embeddings or the index failing is our fault, not a gap in the knowledge: the
     // customer hears so and is offered a person, instead of a question left without a reply.
@@ -102,24 +109,24 @@ export async function sendCustomerMessage(
   return { message, reply };
 }
 
-async function postBotReply(
-  deps: ChatDeps,
-  conversationId: string,
-  clientId: string,
-  result: AskOutput,
-  topic: string | undefined,
-): Promise<MessageRow> {
-  const followUp = result.asked !== undefined && topic !== undefined ? { asked: result.asked, topic } : {};
-  const meta = { outcome: result.outcome, sources: result.sources, confidence: result.confidence, candidates: result.candidates.slice(0, 5), ...followUp };
+async function postBotReply(deps: ChatDeps, conversationId: string, clientId: string, result: AskOutput): Promise<MessageRow> {
+  const meta = {
+    outcome: result.outcome,
+    sources: result.sources,
+    confidence: result.confidence,
+    candidates: result.candidates.slice(0, 5),
+    ...(result.asked === undefined ? {} : { asked: result.asked }),
+    ...(result.unclear ? { unclear: result.unclear } : {}),
+  };
   return postBotMessage(deps, conversationId, clientId, result.answer, meta);
 }
 
 /**
- * The question the bot last answered or abstained on, which a follow-up continues ("Tusen takk"
- * and the like in between are no question): the customer's own words, or — when that was a
- * follow-up itself — the topic it continued, so a chain of follow-ups stays on the first topic.
+ * The question the bot last answered or abstained on ("Tusen takk" and the like in between are no
+ * question): as it was searched, so a chain of follow-ups keeps what each one added ("og fiber?"
+ * then "hva koster det å bryte den?"). `unclear`: the bot asked what that question is about.
  */
-async function previousQuestion(deps: ChatDeps, conversationId: string): Promise<string | undefined> {
+async function previousQuestion(deps: ChatDeps, conversationId: string): Promise<{ question: string; unclear: boolean } | undefined> {
   const replies = await deps.db
     .selectFrom('messages')
     .select(['meta', 'client_id'])
@@ -130,7 +137,9 @@ async function previousQuestion(deps: ChatDeps, conversationId: string): Promise
     .execute();
   const reply = replies.find((r) => ['answer', 'abstain'].includes(messageMeta(r).outcome ?? '') && !messageMeta(r).failed);
   if (!reply?.client_id) return undefined;
-  return messageMeta(reply).topic ?? (await findByClientId(deps.db, conversationId, 'customer', reply.client_id))?.text;
+  const meta = messageMeta(reply);
+  const question = meta.asked ?? (await findByClientId(deps.db, conversationId, 'customer', reply.client_id))?.text;
+  return question === undefined ? undefined : { question, unclear: meta.unclear === true };
 }
 
 /**

@@ -26,8 +26,11 @@ export function handoffBeforeAnswer(
   return null;
 }
 
-/** Two abstentions in a row: the bot has shown it cannot help with this. */
+/**
+ * Two abstentions in a row: the bot has shown it cannot help with this. Asking what a question
+ * is about (meta.unclear) is no failure to help.
+ */
 export function handoffAfterAbstention(botMessages: readonly Pick<MessageRow, 'meta'>[]): boolean {
-  const last = botMessages.slice(-2).map((m) => (JSON.parse(m.meta) as { outcome?: string }).outcome);
-  return last.length === 2 && last.every((o) => o === 'abstain');
+  const last = botMessages.slice(-2).map((m) => JSON.parse(m.meta) as { outcome?: string; unclear?: true });
+  return last.length === 2 && last.every((m) => m.outcome === 'abstain' && !m.unclear);
 }

@@ -54,10 +54,12 @@ describe('answerQuestion', () => {
 
   it('searches a follow-up together with the question it continues, and says what it searched', async () => {
     const { search, calls } = fakeSearch([esimQa, weak]);
-    const r = await answerQuestion('hva koster det?', { search, topic: 'Kan jeg bruke eSIM i smartklokke?' });
-    expect(calls[0]?.q).toBe('Kan jeg bruke eSIM i smartklokke? hva koster det?');
-    expect(r.asked).toBe('Kan jeg bruke eSIM i smartklokke? hva koster det?');
+    const r = await answerQuestion('og Apple Watch?', { search, topic: 'Kan jeg bruke eSIM i smartklokke?' });
+    expect(calls[0]?.q).toBe('Kan jeg bruke eSIM i smartklokke? og Apple Watch?');
+    expect(r.asked).toBe('Kan jeg bruke eSIM i smartklokke? og Apple Watch?');
     expect(r.outcome).toBe('answer');
+    // A Q&A answer that does not name what the follow-up asks is not given as written.
+    expect((await answerQuestion('hva koster det?', { search, topic: 'Kan jeg bruke eSIM i smartklokke?' })).outcome).toBe('abstain');
   });
 
   it('asks what a follow-up is about when there is nothing before it (the candidates still listed), also with a model', async () => {

@@ -46,4 +46,27 @@ describe('follow-up questions in a chat', () => {
     const gaps = (await gapQuestions(t.db, 'test', new Date(0))).map((g) => g.text);
     expect(gaps).toContain('Kan jeg ta med hunden i butikken? hva koster det?');
   });
+
+  it('answers the unclear follow-up once told what it is about; asking is no abstention towards a handoff', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    expect((await w.send('hva koster det?', 'q1')).body.reply.text).toBe(MESSAGES.nb.unclear);
+    const told = (await w.send('data utenfor EU', 'q2')).body;
+    expect(told.reply).toMatchObject({ outcome: 'answer', sources: [{ url: 'https://test.example/mobil/roaming' }] });
+    expect(told.reply.text).toContain('49 kroner');
+
+    const u = widgetClient(t);
+    await u.start();
+    expect((await u.send('er det gratis?', 'q1')).body.reply.text).toBe(MESSAGES.nb.unclear);
+    expect((await u.send('hvordan dyrker jeg tomater på balkongen', 'q2')).body.state.status).toBe('bot');
+  });
+
+  it('abstains on a continuation no page names ("og i Japan?"), instead of answering the topic again', async () => {
+    const t = await chatApp();
+    const w = widgetClient(t);
+    await w.start();
+    expect((await w.send('Kan jeg surfe med mobilen utenfor EU?', 'q1')).body.reply.outcome).toBe('answer');
+    expect((await w.send('og i Japan?', 'q2')).body.reply.outcome).toBe('abstain');
+  });
 });
