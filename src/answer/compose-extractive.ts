@@ -135,7 +135,26 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
     ];
     return [s, ...context.filter((x) => !chosen.has(x))];
   };
-  add(size(withHeader(first)) <= maxWords ? withHeader(first) : [first]);
+  // A sentence that ends in a colon introduces what follows it ("…, kan du bruke eSIM-overføring:"
+  // and the steps); quoted without it, it promises an answer and stops. It brings the lines after
+  // it up to the next heading, whole lines while they fit in LIST_WORDS and the answer in
+  // maxWords + LIST_OVERRUN, and comes only when at least one does (undefined: it cannot come).
+  // Plain text does not say where a list ends, so a short paragraph after it may come too.
+  const introducing = (group: readonly Sentence[]) => {
+    const s = group[0]!;
+    if (!INTRODUCES.test(s.text) || all[s.index + 1]?.line === s.line) return group;
+    const items: Sentence[] = [];
+    const before = words + size(group);
+    for (let line = s.line + 1; line < lines.length && !headingMatches.has(line) && !headingTexts.has(collapse(lines[line]!)); line++) {
+      const onLine = all.filter((x) => x.line === line && !chosen.has(x));
+      const listed = size(items) + size(onLine);
+      if (listed > LIST_WORDS || before + listed > maxWords + LIST_OVERRUN) break;
+      items.push(...onLine);
+    }
+    return items.length > 0 ? [...group, ...items] : undefined;
+  };
+  const opening = size(withHeader(first)) <= maxWords ? withHeader(first) : [first];
+  add(introducing(opening) ?? opening);
   // The rest of its paragraph comes before matches from elsewhere: "… fra 5 til 30 sekunder." goes
   // on "Standard er 20 sekunder.", which is the answer.
   const sequel = all[first.index + 1];
@@ -143,18 +162,28 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   if (continued) add([sequel]);
   for (const s of ranked.slice(1)) {
     const group = withHeader(s);
-    if (!chosen.has(s) && words + size(group) <= maxWords && !said.has(sameText(s))) add(group);
+    if (chosen.has(s) || words + size(group) > maxWords || said.has(sameText(s))) continue;
+    const introduced = introducing(group);
+    if (introduced) add(introduced);
   }
   // "Du finner PUK-koden på Min side." alone is too thin; the next sentences usually say how.
   // Stop at the next matching sentence (already chosen) or after a few.
   const after = first.index + 1 + (continued ? 1 : 0);
   for (const next of all.slice(after, after + FILL_SENTENCES)) {
     if (isHeading(next) || chosen.has(next) || said.has(sameText(next)) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
-    add([next]);
+    const introduced = introducing([next]);
+    if (!introduced) break;
+    add(introduced);
   }
   const inOrder = [...chosen].sort((a, b) => a.index - b.index);
   return inOrder.map((s, i) => (i === 0 ? '' : s.line === inOrder[i - 1]!.line ? ' ' : '\n') + s.text).join('');
 }
+
+// What a sentence ending in a colon introduces (a list, steps, a table) is quoted up to this many
+// words, and may take the answer this many past its limit: three steps are one answer.
+const LIST_WORDS = 40;
+const LIST_OVERRUN = 30;
+const INTRODUCES = /:$/;
 
 // A line that opens with a short label and a colon: "Fiber er allerede installert: Ingen etablering."
 const LABELLED = /^[^.:!?|\n]{2,60}: \S/;

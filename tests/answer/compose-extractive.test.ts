@@ -218,6 +218,27 @@ describe('selectSentences', () => {
     expect(answer).toBe('Du kan også velge hvor lenge telefonen skal ringe før mobilsvar tar over: fra 5 til 30 sekunder.');
   });
 
+  it('brings the steps a quoted sentence ending in a colon introduces, up to the next heading', () => {
+    const headings = ['Fra iPhone til iPhone', 'Alle andre bytter'];
+    const text = [
+      'Har du kjøpt ny telefon og bruker eSIM? En eSIM kan bare være i én telefon om gangen, så du må flytte den. Det finnes to måter å gjøre det på, avhengig av telefonen.',
+      headings[0],
+      'Har både den gamle og den nye telefonen iOS 17 eller nyere, kan du bruke eSIM-overføring:',
+      'Ha den gamle iPhonen i nærheten, låst opp og med Bluetooth på.',
+      'På den nye iPhonen: Innstillinger → Mobilnett → Legg til eSIM → Overfør fra iPhone i nærheten.',
+      'Bekreft på den gamle telefonen og følg instruksjonene.',
+      headings[1],
+      'Da bestiller du en ny i appen.',
+    ].join('\n');
+    const answer = selectSentences(words('ny telefon, hvordan flytter jeg esim'), text, analyzer, MAX_ANSWER_WORDS, headings);
+    expect(answer).toContain('kan du bruke eSIM-overføring:\nHa den gamle iPhonen');
+    expect(answer).toContain('Bekreft på den gamle telefonen og følg instruksjonene.');
+    expect(answer).not.toContain('Da bestiller du');
+    // With no room for a single step, the sentence is left out rather than quoted dangling.
+    const tight = selectSentences(words('ny telefon, hvordan flytter jeg esim'), text, analyzer, 40, headings);
+    expect(tight).not.toMatch(/:$/);
+  });
+
   it('still lends a heading\'s words to the lines under it that name none themselves', () => {
     const headings = ['Åpningstider for kundeservice'];
     const text = `${headings[0]}\nChat | 08–22\nTelefon | 08–20\nKundeservice svarer på e-post innen to dager.`;
