@@ -153,7 +153,15 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
     }
     return items.length > 0 ? [...group, ...items] : undefined;
   };
-  const opening = size(withHeader(first)) <= maxWords ? withHeader(first) : [first];
+  // A table cell goes on after its first sentence ("Rødt | Feil. Start ruteren på nytt, …"): the
+  // rest of the row comes with a quoted sentence of it when it fits.
+  const withRow = (group: readonly Sentence[]) => {
+    const s = group[0]!;
+    if (!TABLE_ROW.test(lines[s.line] ?? '')) return group;
+    const rest = all.filter((x) => x.line === s.line && x.index > s.index && !chosen.has(x) && !group.includes(x));
+    return words + size(group) + size(rest) <= maxWords ? [...group, ...rest] : group;
+  };
+  const opening = withRow(size(withHeader(first)) <= maxWords ? withHeader(first) : [first]);
   add(introducing(opening) ?? opening);
   // The rest of its paragraph comes before matches from elsewhere: "… fra 5 til 30 sekunder." goes
   // on "Standard er 20 sekunder.", which is the answer.
@@ -161,8 +169,9 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   const continued = sequel !== undefined && sequel.line === first.line && !isHeading(sequel) && words + sequel.words <= maxWords && !said.has(sameText(sequel));
   if (continued) add([sequel]);
   for (const s of ranked.slice(1)) {
-    const group = withHeader(s);
-    if (chosen.has(s) || words + size(group) > maxWords || said.has(sameText(s))) continue;
+    if (chosen.has(s)) continue;
+    const group = withRow(withHeader(s));
+    if (words + size(group) > maxWords || said.has(sameText(s))) continue;
     const introduced = introducing(group);
     if (introduced) add(introduced);
   }

@@ -16,6 +16,7 @@ const PUK_PAGE = [
 ].join(' ');
 
 describe('composeExtractive', () => {
+  const analyzer = createAnalyzer();
   it('returns a Q&A answer exactly as written', () => {
     const answer = 'Ja! Du kan bruke eSIM i Apple Watch og de fleste Samsung-klokker.\n\nBestill på Min side.';
     const r = composeExtractive('esim i klokka?', [qaHit({ question: 'Kan jeg bruke eSIM i smartklokke?', answer })], 'nb');
@@ -79,6 +80,24 @@ describe('composeExtractive', () => {
     const text = 'Hver dag svarer vi så fort vi kan.\nDag | Chat | Telefon\nJulaften | 09:00–13:00 | 09:00–12:00\n17. mai | 10:00–16:00 | Stengt';
     const r = composeExtractive('har dere åpent 17. mai?', [pageHit({ text })], 'nb');
     expect(r.answer).toBe('Dag | Chat | Telefon\n17. mai | 10:00–16:00 | Stengt');
+  });
+
+  it('quotes a table row whole, not its cells cut at a full stop', () => {
+    const text = 'Lampe | Betydning\nFast hvitt | Alt virker\nRødt | Feil. Start ruteren på nytt, og kontakt oss hvis det fortsetter';
+    const r = composeExtractive('ruteren lyser rødt', [pageHit({ text })], 'nb');
+    expect(r.answer).toBe('Lampe | Betydning\nRødt | Feil. Start ruteren på nytt, og kontakt oss hvis det fortsetter');
+  });
+
+  it('quotes the rest of a table row after its cell\'s first sentence', () => {
+    const text = [
+      'Ruteren har en lampe foran.',
+      'Lampe | Betydning',
+      'Fast hvitt | Alt virker',
+      'Blinker hvitt | Ruteren starter opp. Vent et par minutter',
+      'Rødt | Feil. Start ruteren på nytt, og kontakt oss hvis det fortsetter',
+    ].join('\n');
+    const answer = selectSentences(analyzer.contentWords('ruteren blinker rødt'), text, analyzer, 30);
+    expect(answer).toContain('Rødt | Feil. Start ruteren på nytt, og kontakt oss hvis det fortsetter');
   });
 
   it('quotes a later sentence of a labelled list item with the sentence that carries the label', () => {
