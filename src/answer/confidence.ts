@@ -53,8 +53,11 @@ export function extractFeatures(pages: readonly PageHit[], question: string, ana
   const queryLength = Math.min(words, LENGTH_SATURATION) / LENGTH_SATURATION;
   if (!top) return { lexical: 0, vector: 0, learned: 0, coverage: 0, margin: 0, qaQuestion: 0, queryLength };
   const best = top.best;
-  const second = pages[1];
-  const lead = top.score <= 0 ? 0 : second ? (top.score - second.score) / top.score : 1;
+  // The lead over the best-scoring other page, not over the next in order: a reordering that
+  // leaves the score (the classifier, named things, price lines) must not lend the top page the
+  // lead it has over a weaker page it pulled into second place.
+  const runnerUp = pages.length > 1 ? Math.max(...pages.slice(1).map((p) => p.score)) : undefined;
+  const lead = top.score <= 0 ? 0 : runnerUp !== undefined ? (top.score - runnerUp) / top.score : 1;
   const phrasings = best.chunk.kind === 'qa' ? (best.chunk.questions ?? []) : [];
   const qaQuestion = Math.max(0, ...phrasings.map((p) => mutualOverlap(analyzer, question, p)));
   return {

@@ -34,6 +34,14 @@ describe('decide', () => {
     expect(f.qaQuestion).toBeCloseTo(overlap * 0.5);
   });
 
+  it('measures the lead over the best-scoring other page, not over the page ordered second', () => {
+    // A reordering that leaves the scores (the classifier, named things) put a weak page second.
+    const top = pageHit({ url: 'https://example.no/a', score: 1, lexical: 0.5, vector: 0.5, coverage: 1 });
+    const weak = pageHit({ url: 'https://example.no/b', score: 0.5 });
+    const strong = pageHit({ url: 'https://example.no/c', score: 0.9 });
+    expect(extractFeatures([top, weak, strong], 'hva koster fjord maks', createAnalyzer()).margin).toBeCloseTo(0.1);
+  });
+
   it('abstains on an off-topic question that shares no words with the top page', () => {
     const top = pageHit({ score: 0.5, lexical: 0, vector: 0.2, coverage: 0 });
     const d = decide([top, runnerUp], 'Hva er oppskriften på kanelboller?', { threshold });
