@@ -73,3 +73,40 @@ describe('rankPages coverage', () => {
     expect(second).toMatchObject({ url: '/watch', best: { coverage: 0.5 } });
   });
 });
+
+describe('rankPages price questions', () => {
+  const priced = [
+    { ...chunk('/prices'), text: 'Fjord Mini | 199 kr\nFjord Maks | 399 kr' },
+    { ...chunk('/data'), text: 'Det koster ingenting ekstra å bruke Fjord Maks i EU.' },
+  ];
+  const koster = { terms: ['koster', 'kost'] };
+  const priceCtx = {
+    ...ctx,
+    chunks: priced,
+    chunksByUrl: new Map([['/prices', [0]], ['/data', [1]]]),
+    queryWords: [koster, { terms: ['fjord'] }, { terms: ['maks', 'mak'] }],
+    priceWords: new Set([koster]),
+  };
+  const found: Signals = {
+    ...signals(0),
+    chunkLexical: new Map([[0, { score: 20, terms: ['fjord', 'maks'] }], [1, { score: 40, terms: ['koster', 'fjord', 'maks'] }]]),
+    chunkVector: new Map([[0, 0.35], [1, 0.3]]),
+    pageLearnedLexical: new Map(),
+    pageLearnedVector: new Map(),
+    pageLearnedLexicalVotes: new Map(),
+    pageLearnedVectorVotes: new Map(),
+    pageTitleVector: new Map(),
+  };
+
+  it('counts the price word as found in a chunk that states an amount', () => {
+    const prices = rankPages(found, priceCtx).find((p) => p.url === '/prices');
+    expect(prices?.best.coverage).toBe(1);
+  });
+
+  it("puts the page whose line labels the asked thing's price first, for ordering only", () => {
+    const priceLine = (i: number) => (i === 0 ? 1 : 0);
+    const [first, second] = rankPages(found, { ...priceCtx, priceLine });
+    expect(first?.url).toBe('/prices');
+    expect(first!.score).toBeLessThan(second!.score);
+  });
+});
