@@ -10,14 +10,13 @@ import { chunkSchema, INDEX_FILES, manifestSchema, phrasingSchema, type Manifest
 import { readIndexJson, readIndexText } from './index-files.js';
 import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
 import { asksPrice, isPriceWord } from './price-intent.js';
-import { namePhrases, priceLineMatch } from './price-lines.js';
-import type { MatchWord } from './term-overlap.js';
+import { priceLineScorer } from './price-lines.js';
 import { QaFit } from './qa-fit.js';
 import { frameWords, questionPoint } from './question-point.js';
 import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } from './page-classifier.js';
-import { gatherSignals, isCrossLanguage, type SearchWord } from './gather-signals.js';
+import { gatherSignals, isCrossLanguage } from './gather-signals.js';
 import { DEFAULT_TUNING, rankPages, type Tuning } from './rank-pages.js';
 import type { LearnedPhrasing, PageHit } from './types.js';
 import { embedTitles, loadTitleVectors } from './title-vectors.js';
@@ -150,25 +149,12 @@ export class KnowledgeIndex {
     const traits = { queryWords, siteLanguage: crossLanguage ? undefined : this.mainLang, asksPrice: asksPrice(question), point };
     const asked = this.qaFit.askedNames(traits);
     const priceWords = new Set(queryWords.filter((w) => isPriceWord(w.word)));
-    const priceLine = priceWords.size > 0 ? this.priceLines(question, queryWords.filter((w) => !priceWords.has(w)), signals.chunkLexical.keys()) : undefined;
+    const priceLine = priceWords.size > 0 ? priceLineScorer(this.chunks, parts, question, queryWords.filter((w) => !priceWords.has(w)), signals.chunkLexical.keys()) : undefined;
     const pages = rankPages(signals, {
       chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth,
       unfitQa: this.qaFit.unfit(traits, asked), askedNames: asked, crossLanguage, priceWords, priceLine,
     });
     return negatives ? negatives.demote(pages, qv, k) : pages;
-  }
-
-  /**
-   * Per chunk, how well one of its lines labels the price of what a price question asks about
-   * (see priceLineMatch). A name's words are matched together when the retrieved chunks write them
-   * together ("Fjord Maks"), and each word weighs as rare as it is on the site, so "Fjord", which
-   * starts every plan's name, says less than "Maks".
-   */
-  private priceLines(question: string, subject: readonly SearchWord[], retrieved: Iterable<number>): (i: number) => number {
-    const { lexical, analyzer } = this.parts;
-    const units = namePhrases(question, subject, [...retrieved].map((i) => this.chunks[i]!.text));
-    const rarity = (w: MatchWord) => Math.log(1 + this.chunks.length / Math.max(1, ...w.terms.map((t) => lexical.chunksWith(t))));
-    return (i) => priceLineMatch(this.chunks[i]!.text, units, analyzer, rarity);
   }
 
   /** Replace the questions pages were confirmed not to answer (see NegativePairs). */

@@ -1,6 +1,8 @@
 import { splitSentences } from '../ingest/split-sentences.js';
 import { foldText, splitWords, type Analyzer } from './analyze-text.js';
 import { statesPrice } from './price-intent.js';
+import type { Chunk } from '../ingest/types.js';
+import type { LexicalIndex } from './lexical-index.js';
 import { isMatched, termSet, type MatchWord } from './term-overlap.js';
 
 // A line's label: its first table cell, or what comes before a colon ("Mobilforsikring: 89 kr"),
@@ -59,4 +61,22 @@ function label(line: string, analyzer: Analyzer): string {
   const cut = line.search(/[|:]/);
   if (cut > 0) return line.slice(0, cut);
   return analyzer.words(foldText(line)).slice(0, LABEL_WORDS).join(' ');
+}
+
+/**
+ * Per chunk, how well one of its lines labels the price of what a price question asks about
+ * (see priceLineMatch). A name's words are matched together when the retrieved chunks write them
+ * together ("Fjord Maks"), and each word weighs as rare as it is on the site, so "Fjord", which
+ * starts every plan's name, says less than "Maks".
+ */
+export function priceLineScorer<W extends MatchWord & { word: string }>(
+  chunks: readonly Chunk[],
+  parts: { lexical: Pick<LexicalIndex, 'chunksWith'>; analyzer: Analyzer },
+  question: string,
+  subject: readonly W[],
+  retrieved: Iterable<number>,
+): (i: number) => number {
+  const units = namePhrases(question, subject, [...retrieved].map((i) => chunks[i]!.text));
+  const rarity = (w: MatchWord) => Math.log(1 + chunks.length / Math.max(1, ...w.terms.map((t) => parts.lexical.chunksWith(t))));
+  return (i) => priceLineMatch(chunks[i]!.text, units, parts.analyzer, rarity);
 }
