@@ -96,14 +96,7 @@ export async function sendCustomerMessage(
     deps.log?.(`Answering failed in conversation ${conversation.id}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (messageMeta(reply).outcome === 'abstain') {
-    const botMessages = await deps.db
-      .selectFrom('messages')
-      .select('meta')
-      .where('conversation_id', '=', conversation.id)
-      .where('role', '=', 'bot')
-      .orderBy('seq', 'desc')
-      .limit(2)
-      .execute();
+    const botMessages = await recentBotReplies(deps, conversation.id, 2);
     if (handoffAfterAbstention(botMessages.reverse())) await requestHandoff(deps, conversation, 'abstentions');
   }
   return { message, reply };
@@ -127,14 +120,7 @@ async function postBotReply(deps: ChatDeps, conversationId: string, clientId: st
  * then "hva koster det å bryte den?"). `unclear`: the bot asked what that question is about.
  */
 async function previousQuestion(deps: ChatDeps, conversationId: string): Promise<{ question: string; unclear: boolean } | undefined> {
-  const replies = await deps.db
-    .selectFrom('messages')
-    .select(['meta', 'client_id'])
-    .where('conversation_id', '=', conversationId)
-    .where('role', '=', 'bot')
-    .orderBy('seq', 'desc')
-    .limit(5)
-    .execute();
+  const replies = await recentBotReplies(deps, conversationId, 5);
   const reply = replies.find((r) => ['answer', 'abstain'].includes(messageMeta(r).outcome ?? '') && !messageMeta(r).failed);
   if (!reply?.client_id) return undefined;
   const meta = messageMeta(reply);
@@ -176,14 +162,13 @@ async function turnOf(deps: ChatDeps, conversationId: string, last: { seq: numbe
 }
 
 async function latestBotMessage(deps: ChatDeps, conversationId: string): Promise<{ seq: number; outcome: MessageMeta['outcome'] } | undefined> {
-  const last = await deps.db
-    .selectFrom('messages')
-    .select(['seq', 'meta'])
-    .where('conversation_id', '=', conversationId)
-    .where('role', '=', 'bot')
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-  return last && { seq: last.seq, outcome: (JSON.parse(last.meta) as MessageMeta).outcome };
+  const [last] = await recentBotReplies(deps, conversationId, 1);
+  return last && { seq: last.seq, outcome: messageMeta(last).outcome };
+}
+
+/** The bot's latest `n` messages, newest first. */
+function recentBotReplies(deps: ChatDeps, conversationId: string, n: number): Promise<Array<Pick<MessageRow, 'seq' | 'meta' | 'client_id'>>> {
+  return deps.db.selectFrom('messages').select(['seq', 'meta', 'client_id']).where('conversation_id', '=', conversationId).where('role', '=', 'bot').orderBy('seq', 'desc').limit(n).execute();
 }
 
 // The customer's latest verdict on one answer, if any.
