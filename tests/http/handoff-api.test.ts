@@ -7,6 +7,19 @@ import { agentClient, chatApp, readEvents, widgetClient } from '../fixtures/chat
 
 const SATURDAY_NOON = new Date('2026-11-28T11:00:00Z');
 
+/** A chat with one question, handed off and claimed by an agent. */
+async function claimedChat() {
+  const t = await chatApp();
+  const w = widgetClient(t);
+  await w.start();
+  await w.send('hvor finner jeg puk koden', 'q1');
+  await w.call('POST', '/handoff', {});
+  const agent = await agentClient(t);
+  const { waiting } = (await agent.call('GET', '/api/agent/queue')).body;
+  const id: string = (await agent.call('POST', `/api/agent/handoffs/${waiting[0].handoffId}/claim`, {})).body.conversationId;
+  return { t, w, agent, id };
+}
+
 describe('handoff triggers', () => {
   it('hands off on a typed request for a person, inside opening hours: queue place and wait', async () => {
     const t = await chatApp();
@@ -335,14 +348,7 @@ describe('agent console API', () => {
   });
 
   it("ends an agent's conversation stream with their session: a disabled agent sees no more of the chat", async () => {
-    const t = await chatApp();
-    const w = widgetClient(t);
-    await w.start();
-    await w.send('hvor finner jeg puk koden', 'q1');
-    await w.call('POST', '/handoff', {});
-    const agent = await agentClient(t);
-    const { waiting } = (await agent.call('GET', '/api/agent/queue')).body;
-    const id = (await agent.call('POST', `/api/agent/handoffs/${waiting[0].handoffId}/claim`, {})).body.conversationId;
+    const { t, w, agent, id } = await claimedChat();
     const res = await t.app.request(`/api/agent/conversations/${id}/events`, { headers: { cookie: agent.cookie } });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -356,14 +362,7 @@ describe('agent console API', () => {
   });
 
   it("resumes the agent's conversation stream as the widget's: the backlog after Last-Event-ID, then the current state", async () => {
-    const t = await chatApp();
-    const w = widgetClient(t);
-    await w.start();
-    await w.send('hvor finner jeg puk koden', 'q1');
-    await w.call('POST', '/handoff', {});
-    const agent = await agentClient(t);
-    const { waiting } = (await agent.call('GET', '/api/agent/queue')).body;
-    const id = (await agent.call('POST', `/api/agent/handoffs/${waiting[0].handoffId}/claim`, {})).body.conversationId;
+    const { t, w, agent, id } = await claimedChat();
     const res = await t.app.request(`/api/agent/conversations/${id}/events`, { headers: { cookie: agent.cookie, 'last-event-id': '2' } });
     const got = await readEvents(res, (ev) => ev.some((e) => e.event === 'state'));
     expect(got.map((e) => e.event)).toEqual(['message', 'message', 'state']);
