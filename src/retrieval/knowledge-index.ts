@@ -145,8 +145,9 @@ export class KnowledgeIndex {
     const depth = negatives ? k + 3 : k;
     const { signals, queryWords } = gatherSignals(sources, { text: question, vector: qv, crossLanguage, translations, translatedVector }, tuning, depth);
     // Across languages the site's word counts say nothing of the question's words.
-    const point = crossLanguage ? undefined : questionPoint(queryWords, [...signals.chunkLexical.values()].map((m) => new Set(m.terms)), (t) => parts.lexical.chunksWith(t), frameWords(question, queryWords));
-    const traits = { queryWords, siteLanguage: crossLanguage ? undefined : this.mainLang, asksPrice: asksPrice(question), point };
+    const frame = crossLanguage ? undefined : frameWords(question, queryWords);
+    const point = frame && questionPoint(queryWords, [...signals.chunkLexical.values()].map((m) => new Set(m.terms)), (t) => parts.lexical.chunksWith(t), frame);
+    const traits = { queryWords, siteLanguage: crossLanguage ? undefined : this.mainLang, asksPrice: asksPrice(question), point, frame };
     const asked = this.qaFit.askedNames(traits);
     const priceWords = new Set(queryWords.filter((w) => isPriceWord(w.word)));
     const priceLine = priceWords.size > 0 ? priceLineScorer(this.chunks, parts, question, queryWords.filter((w) => !priceWords.has(w)), signals.chunkLexical.keys()) : undefined;

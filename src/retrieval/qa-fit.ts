@@ -15,6 +15,8 @@ export interface QuestionTraits {
   asksPrice: boolean;
   /** What the question is most specifically about (undefined: not judged, e.g. across languages). */
   point?: QuestionPoint;
+  /** Its words that only frame it ("lang tid tar" of "hvor lang tid tar det …"; see frameWords). */
+  frame?: ReadonlySet<MatchWord>;
 }
 
 interface QaItem {
@@ -69,7 +71,7 @@ export class QaFit {
    * på Apple Watch?" is no question about what it costs).
    */
   unfit(q: QuestionTraits, asked = this.askedNames(q)): Set<number> {
-    return new Set(this.items.filter((item) => namesDiffer(asked, item.names) || (q.siteLanguage !== undefined && item.lang !== q.siteLanguage) || (item.priceOnly && !q.asksPrice) || namedElsewhere(q, asked, item) || missesPoint(q, item)).map((item) => item.index));
+    return new Set(this.items.filter((item) => namesDiffer(asked, item.names) || (q.siteLanguage !== undefined && item.lang !== q.siteLanguage) || (item.priceOnly && !q.asksPrice) || namedElsewhere(q, asked, item) || missesPoint(q, item) || sharesOnlyFrame(q, item)).map((item) => item.index));
   }
 }
 
@@ -100,4 +102,14 @@ function missesPoint(q: QuestionTraits, item: QaItem): boolean {
   const point = q.point;
   if (!point || point.words.some((w) => isMatched(w, item.terms))) return false;
   return point.coverage * q.queryWords.length >= countMatches(q.queryWords, item.terms);
+}
+
+/**
+ * The item has none of the question's words but those that frame it: "hvor tidlig må jeg si fra?"
+ * meets "Hvor lang tid tar det å flytte nummeret?" only in "tid" ("tidlig" stems to it), and
+ * nothing in the question but its frame says what it is about.
+ */
+function sharesOnlyFrame(q: QuestionTraits, item: QaItem): boolean {
+  const frame = q.frame;
+  return frame !== undefined && frame.size > 0 && !q.queryWords.some((w) => !frame.has(w) && isMatched(w, item.terms));
 }

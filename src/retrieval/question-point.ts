@@ -13,16 +13,30 @@ export interface QuestionPoint {
 // finner jeg", "kor mange", "how long". They are stop words themselves.
 const ASKING = new Set(['hvor', 'kor', 'how']);
 
+// Words that carry an amount question on: its unit and the light verb that asks how long ("hvor
+// lang tid tar det", "hvor mange dager tar det", "how much time does it take"). A list, not a
+// rule on word order: "hvor stor datapakke kan man kjøpe" has the same shape, and "datapakke"
+// is what it asks about.
+const FRAME_TAIL = new Set([
+  'tid', 'dager', 'døgn', 'uker', 'timer', 'minutter', 'måneder', 'år', 'tar', 'tok', 'varer',
+  'time', 'days', 'weeks', 'hours', 'minutes', 'months', 'years', 'take', 'takes', 'last', 'lasts',
+]);
+
 /**
  * The content words that only frame the question: the word right after "hvor"/"how" ("lang" of
- * "hvor lang tid tar det …", "long" of "how long"). Pages state durations rather than ask for
- * them, so such a word is rare on a site and looked like the point, and a Q&A item that shared
- * only the frame ("Hvor lang tid tar det å flytte nummeret?") kept answering questions about
- * AvtaleGiro or appointments. It still counts as a word of the question everywhere else.
+ * "hvor lang tid tar det …", "long" of "how long") and the unit and verb right after it ("tid
+ * tar"). Pages state durations rather than ask for them, so such words are rare on a site and
+ * looked like the point, and a Q&A item that shared only the frame ("Hvor lang tid tar det å
+ * flytte nummeret?") kept answering questions about AvtaleGiro, appointments or fiber. A frame
+ * word still counts as a word of the question everywhere else.
  */
 export function frameWords<W extends { word: string }>(question: string, queryWords: readonly W[]): Set<W> {
   const words = splitWords(question);
-  const framing = new Set(words.filter((_, i) => i > 0 && ASKING.has(words[i - 1]!)));
+  const framing = new Set<string>();
+  words.forEach((word, i) => {
+    if (!ASKING.has(word)) return;
+    for (let j = i + 1; j < words.length && (j === i + 1 || FRAME_TAIL.has(words[j]!)); j++) framing.add(words[j]!);
+  });
   return new Set(queryWords.filter((w) => framing.has(w.word)));
 }
 

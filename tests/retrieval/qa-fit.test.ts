@@ -54,6 +54,17 @@ describe('QaFit', () => {
     expect(porting.unfit({ ...question, point: { words: [lang], coverage: 1 } }).has(0)).toBe(false);
   });
 
+  it('rules out an item that shares nothing with the question but its frame', () => {
+    const porting = QaFit.of([qa('q0', '/flytte', ['Hvor lang tid tar det å flytte nummeret?'])], a);
+    // "tidlig" stems to "tid", so the item meets the question, but only in the frame "hvor tidlig".
+    const early = traits('hvor tidlig må jeg si fra?');
+    expect(porting.unfit({ ...early, frame: new Set(early.queryWords) }).has(0)).toBe(true);
+    expect(porting.unfit(early).has(0)).toBe(false);
+    // An item that has a word outside the frame may answer.
+    const moving = traits('Hvor lang tid tar det å flytte nummeret?');
+    expect(porting.unfit({ ...moving, frame: new Set(moving.queryWords.slice(0, 3)) }).has(0)).toBe(false);
+  });
+
   it('tells which of the site\'s names a question mentions', () => {
     expect([...fit.askedNames(traits('mobilen i Thailand og USA'))].sort()).toEqual(['thailand', 'usa']);
     expect(fit.askedNames(traits('mobilen i utlandet')).size).toBe(0);

@@ -44,11 +44,24 @@ describe('questionPoint', () => {
     // "lang" of "hvor lang tid" is as rare as "avtalegiro" (questions ask for durations, pages state them).
     const words = [{ word: 'lang', terms: ['lang'] }, { word: 'tid', terms: ['tid'] }, { word: 'avtalegiro', terms: ['avtalegiro'] }];
     const frame = frameWords('Hvor lang tid tar det før AvtaleGiro er aktiv?', words);
-    expect([...frame].map((w) => w.word)).toEqual(['lang']);
+    expect([...frame].map((w) => w.word)).toEqual(['lang', 'tid']);
     const counts = (t: string) => ({ lang: 3, tid: 9, avtalegiro: 3 })[t] ?? 0;
     const chunks = [new Set(['avtalegiro']), new Set(['lang', 'tid'])];
     expect(questionPoint(words, chunks, counts)?.words).toEqual([words[0], words[2]]);
     expect(questionPoint(words, chunks, counts, frame)?.words).toEqual([words[2]]);
     expect(frameWords('how long does it take', [{ word: 'long' }, { word: 'take' }])).toEqual(new Set([{ word: 'long' }]));
+  });
+
+  it('frames the unit and verb of "hvor lang tid tar det", but not what "hvor mye" asks about', () => {
+    const framed = (question: string, words: string[]) => [...frameWords(question, words.map((word) => ({ word })))].map((w) => w.word);
+    // With "tid" and "tar" left in, "tid" was the point and the porting item ("Hvor lang tid tar
+    // det å flytte nummeret?") answered the question about fiber.
+    expect(framed('Hvor lang tid tar det å få fiber?', ['lang', 'tid', 'tar', 'få', 'fiber'])).toEqual(['lang', 'tid', 'tar']);
+    expect(framed('Hvor finner jeg PUK-koden?', ['finner', 'puk', 'koden'])).toEqual(['finner']);
+    // "mye" is a stop word: "data" is what the question asks about.
+    expect(framed('Hvor mye data har jeg igjen?', ['data', 'igjen'])).toEqual([]);
+    expect(framed('Hvor mange dager tar det?', ['dager', 'tar'])).toEqual(['dager', 'tar']);
+    // Of the same shape, but "datapakke" is what it asks about.
+    expect(framed('Hvor stor datapakke kan man kjøpe?', ['stor', 'datapakke', 'kjøpe'])).toEqual(['stor']);
   });
 });
