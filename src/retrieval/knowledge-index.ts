@@ -13,6 +13,7 @@ import { asksPrice, isPriceWord } from './price-intent.js';
 import { priceLineScorer } from './price-lines.js';
 import { QaFit } from './qa-fit.js';
 import { frameWords, questionPoint } from './question-point.js';
+import { rarityWeights } from './word-rarity.js';
 import { NegativePairs } from './negative-pairs.js';
 import { OfflineEmbeddings, offlineStateSchema } from './offline-embeddings.js';
 import { PageClassifier, PageFeaturizer, pageExamples, type TrustedClassifier } from './page-classifier.js';
@@ -154,6 +155,7 @@ export class KnowledgeIndex {
     const pages = rankPages(signals, {
       chunks: this.chunks, chunksByUrl: this.chunksByUrl, queryWords, tuning, k: depth,
       unfitQa: this.qaFit.unfit(traits, asked), askedNames: asked, crossLanguage, priceWords, priceLine,
+      wordWeights: crossLanguage ? undefined : rarityWeights(queryWords, (t) => parts.lexical.chunksWith(t), this.chunks.length),
     });
     return negatives ? negatives.demote(pages, qv, k) : pages;
   }

@@ -3,7 +3,7 @@ import type { Chunk } from '../ingest/types.js';
 import { FIELD_BOOSTS } from './lexical-index.js';
 import { minMaxNormalise, rankByScore, reciprocalRankFusion, squash, weightedSum } from './fuse-scores.js';
 import { statesPrice } from './price-intent.js';
-import { countMatches, type MatchWord } from './term-overlap.js';
+import { isMatched, type MatchWord } from './term-overlap.js';
 import type { Hit, PageHit } from './types.js';
 
 /**
@@ -88,6 +88,8 @@ export interface RankContext {
   priceWords?: ReadonlySet<MatchWord>;
   /** Per chunk, how well one of its lines labels the asked thing's price (see priceLineMatch). */
   priceLine?: (i: number) => number;
+  /** Each query word's weight in ranking coverage, by its rarity on the site (see rarityWeights). */
+  wordWeights?: readonly number[];
 }
 
 /**
@@ -135,6 +137,8 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // The asked names each page's matching chunks contain.
   const namesFound = new Map<string, Set<string>>();
   const priceLines = new Map<string, number>();
+  // Per page, the most any of its matching chunks covers when the question's words count by rarity.
+  const rarerCoverage = new Map<string, number>();
   const content = weightedSum(weighted.filter((_, n) => n < 2));
   const wordCount = Math.max(1, ctx.queryWords.length);
   for (const [id, score] of rankByScore(fused)) {
@@ -154,6 +158,7 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
     const priced = ctx.priceLine?.(i) ?? 0;
     if (priced > (priceLines.get(chunk.url) ?? 0)) priceLines.set(chunk.url, priced);
     const list = pages.get(chunk.url);
+    if (ctx.wordWeights) rarerCoverage.set(chunk.url, Math.max(rarerCoverage.get(chunk.url) ?? 0, coverage(signals, ctx, i, ctx.wordWeights)));
     if (list) {
       list.push(hit);
       restContent.set(chunk.url, (restContent.get(chunk.url) ?? 0) + (content.get(id) ?? 0));
@@ -173,8 +178,10 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // And, for a price question, a line that labels the asked thing's price: "Fjord Maks | 30 GB |
   // 399 kr" goes before a page that says "koster" and "Fjord Maks" in other places (weight 0.3 on
   // the demo dev sets: dev2 hit@1 0.795 → 0.808; 0.2 left "Hva koster Fjord Maks?" second).
+  // Coverage, too, orders by the question's words weighed by their rarity on the site (see
+  // rarityWeights): "USA" is on one page, "bruke mobilen" on dozens.
   const nameShare = (url: string) => (namesFound.get(url)?.size ?? 0) / Math.max(1, ctx.askedNames?.size ?? 0);
-  const order = (page: (typeof ranked)[number]) => page.score + w.classifier * (signals.pageClassifier.get(page.url) ?? 0) + w.names * nameShare(page.url) + w.priceLine * (priceLines.get(page.url) ?? 0);
+  const order = (page: (typeof ranked)[number]) => page.score + w.coverage * (ctx.wordWeights ? (rarerCoverage.get(page.url) ?? 0) - page.best.coverage : 0) + w.classifier * (signals.pageClassifier.get(page.url) ?? 0) + w.names * nameShare(page.url) + w.priceLine * (priceLines.get(page.url) ?? 0);
   return ranked.sort((a, b) => order(b) - order(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
 
@@ -202,7 +209,9 @@ function pick(ids: number[], score: (i: number) => number | undefined): Map<stri
   return out;
 }
 
-function coverage(signals: Signals, ctx: RankContext, i: number): number {
+// The share of the question's words the chunk or its page's phrasings have; with `weights`, each
+// word counts by its rarity on the site (for ranking only: confidence reads the plain share).
+function coverage(signals: Signals, ctx: RankContext, i: number, weights?: readonly number[]): number {
   if (ctx.queryWords.length === 0) return 0;
   const matched = new Set([
     ...(signals.chunkLexical.get(i)?.terms ?? []),
@@ -214,8 +223,15 @@ function coverage(signals: Signals, ctx: RankContext, i: number): number {
   // rarely says "koster" (demo dev2 hit@5 0.968 → 0.981 with the price lines below).
   const chunk = ctx.chunks[i]!;
   const priced = ctx.priceWords?.size && statesPrice(chunk.text);
-  const words = priced ? ctx.queryWords.filter((w) => !ctx.priceWords!.has(w)) : ctx.queryWords;
-  return (countMatches(words, matched) + ctx.queryWords.length - words.length) / ctx.queryWords.length;
+  const found = (w: MatchWord) => (priced && ctx.priceWords!.has(w)) || isMatched(w, matched);
+  const weight = (n: number) => weights?.[n] ?? 1;
+  let total = 0;
+  let got = 0;
+  ctx.queryWords.forEach((w, n) => {
+    total += weight(n);
+    if (found(w)) got += weight(n);
+  });
+  return total > 0 ? got / total : 0;
 }
 
 function clamp01(x: number): number {

@@ -110,3 +110,36 @@ describe('rankPages price questions', () => {
     expect(first!.score).toBeLessThan(second!.score);
   });
 });
+
+describe('rankPages with word weights by rarity', () => {
+  // "Kan jeg bruke mobilen i USA?": /esim has "bruke mobilen" and matches strongly, /abroad has
+  // "mobilen" and "USA" (on one page of the site) in one chunk and weaker matches elsewhere.
+  const words = [{ terms: ['bruk'] }, { terms: ['mobil'] }, { terms: ['usa'] }];
+  const rareCtx = {
+    chunks: [chunk('/esim'), chunk('/abroad'), chunk('/abroad')],
+    chunksByUrl: new Map([['/esim', [0]], ['/abroad', [1, 2]]]),
+    queryWords: words,
+    tuning: DEFAULT_TUNING,
+    k: 5,
+  };
+  const usa: Signals = {
+    chunkLexical: new Map([[0, { score: 22, terms: ['bruk', 'mobil'] }], [1, { score: 20, terms: ['bruk', 'mobil'] }], [2, { score: 15, terms: ['mobil', 'usa'] }]]),
+    chunkVector: new Map([[0, 0.22], [1, 0.2], [2, 0.15]]),
+    pageLearnedLexical: new Map(),
+    pageLearnedVector: new Map(),
+    pageLearnedLexicalVotes: new Map(),
+    pageLearnedVectorVotes: new Map(),
+    pageTitleLexical: new Map(),
+    pageTitleVector: new Map(),
+    pageClassifier: new Map(),
+  };
+
+  it('puts the page that has the rare word first, for ordering only', () => {
+    expect(rankPages(usa, rareCtx)[0]?.url).toBe('/esim');
+    const [first, second] = rankPages(usa, { ...rareCtx, wordWeights: [0.8, 1.4, 4] });
+    expect(first?.url).toBe('/abroad');
+    expect(first!.score).toBeLessThan(second!.score);
+    // Confidence reads the plain share of the question's words.
+    expect(first!.best.coverage).toBeCloseTo(2 / 3);
+  });
+});
