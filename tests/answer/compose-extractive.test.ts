@@ -173,6 +173,40 @@ describe('composeExtractive', () => {
     expect(r.answer).not.toContain('klage');
   });
 
+  it('answers a question for a value from the section of the page that states one', () => {
+    // The advice section shares the question's words ("sender … SMS", "koste"); the price table
+    // in the next section holds the answer.
+    const table = { ...pageHit({ text: 'Priser for satellittnett\nTjeneste | Pris\nRinge (per minutt) | 39 kr\nSende SMS | 9 kr', chunk: { id: 'prices', subheadings: ['Priser for satellittnett'] } }).best, score: 0.7 };
+    const advice = pageHit({
+      text: 'Slik unngår du en høy regning\nVi sender også en SMS når telefonen kobler seg til et slikt nett, med prisene.\nSlå av mobilsvar, ellers kan det koste deg når noen ringer.',
+      score: 0.8,
+      chunk: { subheadings: ['Slik unngår du en høy regning'] },
+      more: [table],
+    });
+    expect(composeExtractive('hva koster det å sende sms fra et cruiseskip', [advice], 'nb').answer).toContain('9 kr');
+    // A duration, from a section scoring far lower, whose heading asks for one.
+    const kept = { ...pageHit({ text: 'Hvor lenge lagrer vi opplysningene?\nOpplysning | Lagringstid\nChatlogger | 12 måneder', chunk: { id: 'kept', subheadings: ['Hvor lenge lagrer vi opplysningene?'] } }).best, score: 0.3 };
+    const stored = pageHit({ text: 'Vi tar vare på opplysningene dine. Her er hva vi lagrer, hvor lenge og hvilke rettigheter du har.\nKundedialog: opptak av samtaler og chatlogger', score: 0.8, more: [kept] });
+    expect(composeExtractive('hvor lenge tar dere vare på chatloggene', [stored], 'nb').answer).toContain('12 måneder');
+    // A question that asks for no value keeps the best section.
+    expect(composeExtractive('lagrer dere chatloggene', [stored], 'nb').answer).toContain('Kundedialog');
+  });
+
+  it('prefers the price a section heading names over one mentioned in passing', () => {
+    const price = { ...pageHit({ text: 'Pris og hastighet\n449 kr per måned med fri bruk', chunk: { id: 'price', subheadings: ['Pris og hastighet'] } }).best, score: 0.7 };
+    const cabin = pageHit({ text: 'Mobilt bredbånd\nData 20 GB koster 149 kr per måned.', score: 0.8, chunk: { subheadings: ['Mobilt bredbånd'] }, more: [price] });
+    expect(composeExtractive('hva koster hjemme 5g per mnd', [cabin], 'nb').answer).toContain('449 kr');
+  });
+
+  it("replaces a Q&A answer without the asked value, but not one that gives it", () => {
+    const contact = { ...pageHit({ text: 'E-post og post\nE-post: kundeservice@fjordmobil.example.', chunk: { id: 'mail', subheadings: ['E-post og post'] } }).best, score: 0.6 };
+    const phone = qaHit({ question: 'Snakke med kundeservice på telefon', answer: 'Ring 21 00 00 00, mandag–fredag 08:00–20:00.' });
+    expect(composeExtractive('epostadressen til kundeservice', [{ ...phone, hits: [phone.best, contact] }], 'nb').answer).toContain('kundeservice@fjordmobil.example');
+    const table = { ...pageHit({ text: 'Hastigheter og priser\nFiber 500 | 699 kr\nMobilabonnement hos oss gir 100 kr rabatt på fiber.', chunk: { id: 'fiber', subheadings: ['Hastigheter og priser'] } }).best, score: 0.8 };
+    const prices = qaHit({ question: 'Hvor mye koster bredbånd?', answer: 'Fiber 500 koster 699 kr per måned.' });
+    expect(composeExtractive('hva koster fiber 500 og får jeg rabatt med mobilabonnement', [{ ...prices, hits: [prices.best, table] }], 'nb').answer).toBe('Fiber 500 koster 699 kr per måned.');
+  });
+
   it('returns nothing to say when there are no pages', () => {
     expect(composeExtractive('Hei?', [], 'nb')).toEqual({ answer: '', sources: [] });
   });
