@@ -167,10 +167,16 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   const opening = withRow(size(withHeader(first)) <= maxWords ? withHeader(first) : [first]);
   add(introducing(opening) ?? opening);
   // The rest of its paragraph comes before matches from elsewhere: "… fra 5 til 30 sekunder." goes
-  // on "Standard er 20 sekunder.", which is the answer.
-  const sequel = all[first.index + 1];
-  const continued = sequel !== undefined && sequel.line === first.line && !isHeading(sequel) && words + sequel.words <= maxWords && !said.has(sameText(sequel));
-  if (continued) add([sequel]);
+  // on "Standard er 20 sekunder.", which is the answer. A labelled list item is one entry and comes
+  // whole while it fits: "Ubesvarte anrop fra utenlandske numre (wangiri): … Ringer du tilbake, kan
+  // det koste mye." left out its advice, "Ikke ring tilbake numre du ikke kjenner."
+  const rest = all.filter((x) => x.line === first.line && x.index > first.index);
+  let continued = 0;
+  for (const sequel of LABELLED.test(lines[first.line] ?? '') ? rest : rest.slice(0, 1)) {
+    if (isHeading(sequel) || chosen.has(sequel) || words + sequel.words > maxWords || said.has(sameText(sequel))) break;
+    add([sequel]);
+    continued++;
+  }
   for (const s of ranked.slice(1)) {
     if (chosen.has(s)) continue;
     const group = withRow(withHeader(s));
@@ -180,7 +186,7 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   }
   // "Du finner PUK-koden på Min side." alone is too thin; the next sentences usually say how.
   // Stop at the next matching sentence (already chosen) or after a few.
-  const after = first.index + 1 + (continued ? 1 : 0);
+  const after = first.index + 1 + continued;
   for (const next of all.slice(after, after + FILL_SENTENCES)) {
     if (isHeading(next) || chosen.has(next) || said.has(sameText(next)) || words + next.words > Math.min(FILL_WORDS, maxWords)) break;
     const introduced = introducing([next]);

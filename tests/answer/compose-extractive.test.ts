@@ -243,6 +243,18 @@ describe('selectSentences', () => {
     'PIN-koden er 1234.',
   ].join('\n');
 
+  it('quotes a labelled list item whole while it fits, its advice after the warning included', () => {
+    const scams = [
+      'Falske SMS om pakker: Du får en lenke og blir bedt om å betale et lite beløp. Ikke klikk på lenken.',
+      'Ubesvarte anrop fra utenlandske numre (wangiri): Du får et kort anrop fra et ukjent utenlandsk nummer. Ringer du tilbake, kan det koste mye. Ikke ring tilbake numre du ikke kjenner.',
+    ].join('\n');
+    expect(selectSentences(words('wangiri'), scams, analyzer, MAX_ANSWER_WORDS)).toBe(
+      'Ubesvarte anrop fra utenlandske numre (wangiri): Du får et kort anrop fra et ukjent utenlandsk nummer. Ringer du tilbake, kan det koste mye. Ikke ring tilbake numre du ikke kjenner.',
+    );
+    // Within the limit only.
+    expect(selectSentences(words('wangiri'), scams, analyzer, 25)).not.toContain('Ikke ring tilbake');
+  });
+
   it('puts the sentence with the question\'s most specific word first, before ones with more topic words', () => {
     const answer = selectSentences(words('hvor mange sekunder ringer det før mobilsvaret tar over'), VOICEMAIL, analyzer, 9);
     expect(answer).toBe('Du kan velge fra 5 til 30 sekunder.');
