@@ -47,7 +47,7 @@ export function composeExtractive(
   const written = hit.chunk.kind === 'qa' ? hit.chunk.answer?.trim() : undefined;
   const quoted = written
     ? written
-    : selectSentences(queryWords(), passageOf(hit), analyzer, opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings);
+    : selectSentences(queryWords(), passageOf(hit), analyzer, opts.maxWords ?? MAX_ANSWER_WORDS, hit.chunk.subheadings, kinds);
   if (!quoted) return { answer: '', sources: [] };
   // Offline there is nothing to translate with: say that the passage is in the other language.
   const answer = sameLang(hit, lang) ? quoted : `${messagesFor(lang).quotedInOtherLanguage}\n${quoted}`;
@@ -58,7 +58,7 @@ export function composeExtractive(
  * The sentences of a passage that best answer a question, in document order, within maxWords;
  * sentences from different lines (list items, table rows) stay on their own lines.
  */
-export function selectSentences(queryWords: readonly QueryWord[], passage: string, analyzer: Analyzer, maxWords: number, subheadings: readonly string[] = []): string {
+export function selectSentences(queryWords: readonly QueryWord[], passage: string, analyzer: Analyzer, maxWords: number, subheadings: readonly string[] = [], kinds: readonly ValueKind[] = []): string {
   const all = splitSentences(passage);
   if (all.length === 0) return '';
   // A heading inside the passage ("Åpningstider for kundeservice") matches the question best but
@@ -166,6 +166,18 @@ export function selectSentences(queryWords: readonly QueryWord[], passage: strin
   };
   const opening = withRow(size(withHeader(first)) <= maxWords ? withHeader(first) : [first]);
   add(introducing(opening) ?? opening);
+  // A question for a value whose opening states none gets the lines that do next ("hvor er
+  // nærmeste butikk": "Vi har fem butikker i Norge." and the rows with the addresses), the ones
+  // with the most of the question's words first, in order while they fit.
+  if (kinds.length > 0 && ![...chosen].some((s) => kinds.some((k) => k.statedIn(s.text)))) {
+    const stating = sentences.filter((s) => !chosen.has(s) && kinds.some((k) => k.statedIn(s.text)));
+    const most = Math.max(...stating.map(extraCount));
+    for (const s of stating.filter((x) => extraCount(x) === most)) {
+      const group = withRow(withHeader(s));
+      if (words + size(group) > maxWords) break;
+      add(group);
+    }
+  }
   // The rest of its paragraph comes before matches from elsewhere: "… fra 5 til 30 sekunder." goes
   // on "Standard er 20 sekunder.", which is the answer. A labelled list item is one entry and comes
   // whole while it fits: "Ubesvarte anrop fra utenlandske numre (wangiri): … Ringer du tilbake, kan

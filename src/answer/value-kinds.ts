@@ -29,6 +29,13 @@ const NUMBER = String.raw`(?:\d+(?:[–-]\d+)?|en|ett|ei|to|tre|fire|fem|seks|sj
 const TIME_UNIT = String.raw`(?:sekund|minutt|time|timer|døgn|dag|dager|uke|uker|måned|måneder|måneders|år|second|minute|hour|day|week|month|year)s?`;
 const DURATION = new RegExp(String.raw`(?:^|[^\p{L}\d])${NUMBER}\s+${TIME_UNIT}(?:$|[^\p{L}])`, 'iu');
 
+// "Hvor er/ligger …", "where is/are …", "adressen til …": a place. "Hvor finner jeg PUK-koden?"
+// asks where in the app, and the pages it is answered from state no street address.
+const ADDRESS_ASKED = /(?:^|[^\p{L}])(?:(?:hvor|kor) (?:er|ligger|finner jeg)|where (?:is|are)|adress\p{L}*|address\p{L}*)(?:$|[^\p{L}])/iu;
+const ADDRESS_WORD = /^(?:adress|address)/;
+// A street and number ("Storgata 40") or a postcode and place ("5003 Bergen").
+const ADDRESS = /\p{Lu}[\p{L}-]*(?:gata|gaten|gate|veien|vei|vegen|veg|plass|plassen|torget|brygge|bryggen|street|road|avenue)\s\d+|(?:^|[^\p{L}\d])\d{4}\s\p{Lu}\p{Ll}+/u;
+
 export const VALUE_KINDS: readonly ValueKind[] = [
   {
     name: 'price',
@@ -43,6 +50,13 @@ export const VALUE_KINDS: readonly ValueKind[] = [
     asks: (w) => EMAIL_WORD.test(w),
     statedIn: (text) => EMAIL.test(text),
     namedIn: (h) => /e-?post|e-?mail/i.test(h),
+  },
+  {
+    name: 'address',
+    askedIn: (q) => ADDRESS_ASKED.test(q),
+    asks: (w) => ADDRESS_WORD.test(w),
+    statedIn: (text) => ADDRESS.test(text),
+    namedIn: (h) => /adress|address|hvor finner du oss|where to find us/i.test(h),
   },
   {
     name: 'duration',

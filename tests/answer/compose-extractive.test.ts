@@ -192,6 +192,23 @@ describe('composeExtractive', () => {
     expect(composeExtractive('lagrer dere chatloggene', [stored], 'nb').answer).toContain('Kundedialog');
   });
 
+  it('answers where the stores are from the section with their addresses, rows included', () => {
+    const addresses = {
+      ...pageHit({
+        text: 'Vi har fem butikker i Norge. Her kan du få hjelp med abonnement, SIM-kort og eSIM, flytting av nummer og identifisering.\nAdresser og åpningstider\nButikk | Adresse | Man–fre\nBergen sentrum | Fjordgaten 12, 5003 Bergen | 10:00–20:00\nOslo, Storgata | Storgata 40, 0182 Oslo | 10:00–20:00',
+        chunk: { id: 'addresses', subheadings: ['Adresser og åpningstider'] },
+      }).best,
+      score: 0.8,
+    };
+    const repairs = pageHit({ text: 'Reparasjon og retur\nVi reparerer ikke telefoner i butikkene våre.', score: 0.95, chunk: { subheadings: ['Reparasjon og retur'] }, more: [addresses] });
+    const answer = composeExtractive('hvor er nærmeste butikk', [repairs], 'nb').answer;
+    expect(answer).toContain('Vi har fem butikker i Norge.');
+    expect(answer).toContain('Fjordgaten 12');
+    expect(answer).toContain('Storgata 40');
+    // "Hvor finner jeg …" in the app asks for no street address.
+    expect(composeExtractive('hvor kan jeg reparere telefonen', [repairs], 'nb').answer).toContain('reparerer ikke');
+  });
+
   it('prefers the price a section heading names over one mentioned in passing', () => {
     const price = { ...pageHit({ text: 'Pris og hastighet\n449 kr per måned med fri bruk', chunk: { id: 'price', subheadings: ['Pris og hastighet'] } }).best, score: 0.7 };
     const cabin = pageHit({ text: 'Mobilt bredbånd\nData 20 GB koster 149 kr per måned.', score: 0.8, chunk: { subheadings: ['Mobilt bredbånd'] }, more: [price] });
