@@ -6,7 +6,9 @@ import { splitSentences, truncateWords, type Sentence } from './sentences.js';
 import { allTerms, isMatched, termSet, type QueryWord } from '../retrieval/term-overlap.js';
 import type { Source } from './types.js';
 import { answerLanguage } from '../ingest/detect-language.js';
-import { askedKinds, isFrameWord, valueEvidence, type ValueKind } from './value-kinds.js';
+import { askedKinds, type ValueKind } from './value-kinds.js';
+import { pickValueHit } from './pick-value-hit.js';
+import { passageOf } from './passage-text.js';
 
 /** Longest offline answer, in words; one longer sentence is cut at a word with "…". */
 export const MAX_ANSWER_WORDS = 60;
@@ -237,38 +239,6 @@ function sameText(s: Sentence): string {
   return collapse(s.text.toLowerCase());
 }
 
-/** Text without HTML tags, entities or Markdown emphasis and links, whitespace collapsed. */
-export function toPlainText(text: string): string {
-  return decodeEntities(text)
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .trim();
-}
-
-function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    return named[e.toLowerCase()] ?? m;
-  });
-}
-
-// The chunk's text without lines that only repeat its title or headings: those match the
-// question's words best of all, but "PUK og PIN" is not an answer.
-function passageOf(hit: Hit): string {
-  const headings = new Set([hit.chunk.title, ...hit.chunk.headingPath].map((h) => h.trim().toLowerCase()));
-  return toPlainText(hit.chunk.text)
-    .split('\n')
-    .filter((line) => !headings.has(line.trim().toLowerCase()))
-    .join('\n');
-}
-
 // The chunk to quote: the page's best, or one in the customer's language scoring nearly as well;
 // for a how-to question (howTo: its words), a nearby chunk with the steps.
 function pickHit(page: PageHit, lang: AnswerLang, howTo: readonly QueryWord[] | undefined, analyzer: Analyzer): Hit {
@@ -281,39 +251,6 @@ function pickHit(page: PageHit, lang: AnswerLang, howTo: readonly QueryWord[] | 
   // language only when the answer is in that language anyway.
   const eligible = (h: Hit) => h !== best && (sameLang(h, lang) || !sameLang(best, lang)) && h.score >= best.score * SAME_LANG_RATIO;
   return page.hits.find((h) => eligible(h) && stepsFor(h, asked, analyzer)) ?? best;
-}
-
-// A chunk of the page scoring at least this share of the picked one's may answer instead when it
-// states the value the question asks for and the picked one does not.
-const VALUE_HIT_RATIO = 0.35;
-
-// "Hva koster det å sende SMS fra et cruiseskip?" is asked in the words of the page's advice ("Vi
-// sender også en SMS …, med prisene", "ellers kan det koste deg"), but answered by the price table
-// ("Sende SMS | 9 kr") in the next section. Among the page's chunks, the one whose line states the
-// asked kind of value with the most of the question's specific words wins over the picked one.
-function pickValueHit(page: PageHit, picked: Hit, kinds: readonly ValueKind[], queryWords: readonly QueryWord[], analyzer: Analyzer): Hit {
-  const specific = queryWords.filter((w) => !isFrameWord(w.word, kinds));
-  let best = picked;
-  const stated = valueEvidence(valueText(picked), kinds, specific, analyzer);
-  // A Q&A answer that gives a value of the kind is the owner's answer, worded on purpose.
-  if (picked.chunk.kind === 'qa' && stated !== undefined) return picked;
-  let most = stated ?? -1;
-  for (const h of page.hits) {
-    if (h === picked || h.chunk.kind !== 'page' || answerLanguage(h.chunk.lang) !== answerLanguage(picked.chunk.lang) || h.score < picked.score * VALUE_HIT_RATIO) continue;
-    const n = valueEvidence(valueText(h), kinds, specific, analyzer) ?? -1;
-    if (n >= 1 && n > most) {
-      best = h;
-      most = n;
-    }
-  }
-  return best;
-}
-
-// The text a chunk would be quoted from, its section headings and the heading over its first line.
-function valueText(hit: Hit): { text: string; headings: readonly string[]; first: string } {
-  const path = hit.chunk.headingPath;
-  if (hit.chunk.kind === 'qa') return { text: toPlainText(hit.chunk.answer ?? ''), headings: [], first: '' };
-  return { text: passageOf(hit), headings: hit.chunk.subheadings ?? [], first: path.length > 1 ? path[path.length - 1]! : '' };
 }
 
 // A how-to question, in bokmål, nynorsk, spoken forms and English.
