@@ -1,4 +1,5 @@
 import type { Analyzer } from '../retrieval/analyze-text.js';
+import { frameWords } from '../retrieval/question-point.js';
 import { isMatched, termSet, type MatchWord } from '../retrieval/term-overlap.js';
 import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
 import type { PageHit } from '../retrieval/types.js';
@@ -31,7 +32,10 @@ export function isContinuation(question: string, analyzer: Analyzer): boolean {
 export function isFollowUp(question: string, analyzer: Analyzer, opts: { afterQuestion?: boolean } = {}): boolean {
   if (isContinuation(question, analyzer)) return true;
   const words = analyzer.words(question);
-  const content = analyzer.contentWords(question).length;
+  const contentWords = analyzer.contentWords(question);
+  const content = contentWords.length;
+  // Only the frame of a question ("hvor tidlig må jeg si fra?", "how long does it take?"): no topic.
+  if (content > 0 && frameWords(question, contentWords).size === content) return true;
   if (!words.some((w) => BACK_REFERENCES.has(w))) return false;
   if (opts.afterQuestion && words.some((w) => POINTERS.has(w)) && content <= 3) return true;
   // "Hva gjør jeg med den?" after four words of context refers within itself.

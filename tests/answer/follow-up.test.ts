@@ -13,6 +13,11 @@ describe('isFollowUp', () => {
     }
   });
 
+  it('takes a question that is only its frame as one: it names no topic', () => {
+    for (const q of ['hvor tidlig må jeg si fra?', 'hvor lenge varer det']) expect(isFollowUp(q, analyzer), q).toBe(true);
+    for (const q of ['Hvor lenge tar det å få fiber', 'hvor stor datapakke kan jeg kjøpe']) expect(isFollowUp(q, analyzer), q).toBe(false);
+  });
+
   it('takes an opening "og" / "what about" with a word or two as a follow-up', () => {
     for (const q of ['og for Samsung?', 'hva med utlandet?', 'what about Samsung?']) expect(isFollowUp(q, analyzer), q).toBe(true);
   });
