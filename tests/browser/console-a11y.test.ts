@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startLiveServer, type LiveServer } from './harness.js';
+import { AGENT_AND_OWNER, signInToConsole, startLiveServer, type LiveServer } from './harness.js';
 
 let live: LiveServer;
 beforeAll(async () => {
-  live = await startLiveServer({
-    agents: [
-      { email: 'kari@fjordmobil.example', name: 'Kari' },
-      { email: 'ola@fjordmobil.example', name: 'Ola', role: 'owner' },
-    ],
-  });
+  live = await startLiveServer({ agents: AGENT_AND_OWNER });
 });
 afterAll(async () => {
   await live?.close();
@@ -28,10 +23,7 @@ async function waitingCustomer(question: string): Promise<{ queue?: { staffed: b
 }
 
 async function signIn(page: Page, email = 'kari@fjordmobil.example'): Promise<void> {
-  await page.goto(live.url + '/console');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToConsole(page, live.url, email);
   await page.getByTestId(email.startsWith('kari') ? 'queue' : 'section-metrics').waitFor();
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startLiveServer, type LiveServer } from './harness.js';
+import { signInToConsole, startLiveServer, type LiveServer } from './harness.js';
 
 let live: LiveServer;
 beforeAll(async () => {
@@ -38,10 +38,7 @@ describe('handoff from widget to agent console (real Chromium, two browser conte
 
     const agentContext = await live.browser.newContext();
     const agent = await agentContext.newPage();
-    await agent.goto(live.url + '/console');
-    await agent.getByLabel('E-mail').fill('kari@fjordmobil.example');
-    await agent.getByLabel('Password').fill('correct horse battery');
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, live.url, 'kari@fjordmobil.example');
     const item = agent.getByTestId('queue-item').first();
     await item.waitFor();
     expect(await item.textContent()).toMatch(/Pressed "talk to a person"/);
@@ -126,10 +123,7 @@ describe('handoff from widget to agent console (real Chromium, two browser conte
       await expect.poll(() => widget(customer).getByTestId('queue').textContent()).toMatch(/i køen/);
     }
     const agent = await (await live.browser.newContext()).newPage();
-    await agent.goto(live.url + '/console');
-    await agent.getByLabel('E-mail').fill('kari@fjordmobil.example');
-    await agent.getByLabel('Password').fill('correct horse battery');
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, live.url, 'kari@fjordmobil.example');
     for (let i = 0; i < 2; i++) {
       await agent.getByTestId('queue-item').first().getByTestId('claim').click();
       await expect.poll(() => agent.getByRole('tab').count()).toBe(i + 1);

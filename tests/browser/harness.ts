@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Kysely } from 'kysely';
 import { upsertUser } from '../../src/auth/users.js';
 import { openBots } from '../../src/cli/open-bots.js';
@@ -31,6 +31,23 @@ export interface LiveServer {
   close: () => Promise<void>;
 }
 
+/** Every console user the harness adds signs in with this password. */
+export const CONSOLE_PASSWORD = 'correct horse battery';
+
+/** An agent (Kari) and a content owner (Ola), the console users most tests sign in as. */
+export const AGENT_AND_OWNER = [
+  { email: 'kari@fjordmobil.example', name: 'Kari' },
+  { email: 'ola@fjordmobil.example', name: 'Ola', role: 'owner' as const },
+];
+
+/** Fill in and send the console's sign-in form as `email`. */
+export async function signInToConsole(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(url + '/console');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(CONSOLE_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 /**
  * The real server on the bundled demo bot (knowledge/), on a free port, with a clock that starts
  * on a Tuesday morning in Oslo (inside opening hours) and runs at real speed; plus Chromium.
@@ -45,7 +62,7 @@ export async function startLiveServer(
   const { db, bots: answerers } = await openBots({ dataDir, settings: {}, now });
   const wrap = opts.ask;
   const bots = wrap ? new Map([...answerers].map(([id, bot]) => [id, { ...bot, ask: wrap(bot.ask) }])) : answerers;
-  for (const a of opts.agents ?? []) await upsertUser(db, { role: 'agent', ...a, password: 'correct horse battery' }, now());
+  for (const a of opts.agents ?? []) await upsertUser(db, { role: 'agent', ...a, password: CONSOLE_PASSWORD }, now());
   const app = createApp({ db, bots, now, hub: new EventHub() });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));

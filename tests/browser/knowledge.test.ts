@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startLiveServer, type LiveServer } from './harness.js';
+import { AGENT_AND_OWNER, signInToConsole, startLiveServer, type LiveServer } from './harness.js';
 
 let live: LiveServer;
 beforeAll(async () => {
-  live = await startLiveServer({
-    agents: [
-      { email: 'kari@fjordmobil.example', name: 'Kari' },
-      { email: 'ola@fjordmobil.example', name: 'Ola', role: 'owner' },
-    ],
-  });
+  live = await startLiveServer({ agents: AGENT_AND_OWNER });
 });
 afterAll(async () => {
   await live?.close();
@@ -34,10 +29,7 @@ async function customerAsks(browser: Browser, url: string) {
 async function signIn(browser: Browser, url: string, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(url + '/console');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToConsole(page, url, email);
   return { context, page };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startLiveServer, type LiveServer } from './harness.js';
+import { CONSOLE_PASSWORD, startLiveServer, type LiveServer } from './harness.js';
 
 let live: LiveServer;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ async function ask(page: Page, text: string) {
 
 /** The agent, straight through the API: claims the newest waiting chat and closes it, so the customer is asked for a rating. */
 async function agentClaimsAndCloses(): Promise<void> {
-  const login = await fetch(`${live.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'kari@fjordmobil.example', password: 'correct horse battery' }) });
+  const login = await fetch(`${live.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'kari@fjordmobil.example', password: CONSOLE_PASSWORD }) });
   const headers = { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
   const queue = (await (await fetch(`${live.url}/api/agent/queue`, { headers })).json()) as { waiting: Array<{ handoffId: number; conversationId: string }> };
   const item = queue.waiting.at(-1)!; // the newest: earlier tests leave chats waiting
