@@ -55,7 +55,10 @@ export async function sendCustomerMessage(
     return { message };
   }
 
-  const last = await latestBotMessage(deps, conversation.id);
+  // The bot's latest turns, newest first: read once for the turn, the follow-up's topic and the
+  // two-abstentions check.
+  const recent = await recentBotReplies(deps, conversation.id, 5);
+  const last = recent[0] && { seq: recent[0].seq, outcome: messageMeta(recent[0]).outcome };
   const turn = await turnOf(deps, conversation.id, last);
   // "Tusen takk!" is no question to search, nor a gap: after an answer it says the answer helped.
   // "ok takk" to the person the bot just offered is a yes, though.
@@ -83,10 +86,10 @@ export async function sendCustomerMessage(
   };
   let reply: MessageRow;
   try {
-    const before = await previousQuestion(deps, conversation.id);
+    const previous = await previousQuestion(deps, conversation.id, recent);
     // Told what an unclear follow-up is about ("hvor lang tid tar det?" — "eSIM"), the bot answers
     // that follow-up now, about this; a question of its own starts afresh.
-    const ask = before?.unclear && isTopicOnly(input.text, analyzer) ? { question: before.question, topic: input.text } : { question: input.text, topic: before?.unclear ? undefined : before?.question };
+    const ask = previous?.unclear && isTopicOnly(input.text, analyzer) ? { question: previous.question, topic: input.text } : { question: input.text, topic: previous?.unclear ? undefined : previous?.question };
     reply = await postBotReply(deps, conversation.id, input.clientId, await bot.ask(ask.question, { onToken, lang: conversation.lang, topic: ask.topic }));
   } catch (err) {
     // Remote embeddings or the index failing is our fault, not a gap in the knowledge: the
@@ -96,8 +99,7 @@ export async function sendCustomerMessage(
     deps.log?.(`Answering failed in conversation ${conversation.id}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (messageMeta(reply).outcome === 'abstain') {
-    const botMessages = await recentBotReplies(deps, conversation.id, 2);
-    if (handoffAfterAbstention(botMessages.reverse())) await requestHandoff(deps, conversation, 'abstentions');
+    if (handoffAfterAbstention([...recent.slice(0, 1), reply])) await requestHandoff(deps, conversation, 'abstentions');
   }
   return { message, reply };
 }
@@ -119,11 +121,10 @@ async function postBotReply(deps: ChatDeps, conversationId: string, clientId: st
  * question): as it was searched, so a chain of follow-ups keeps what each one added ("og fiber?"
  * then "hva koster det å bryte den?"). `unclear`: the bot asked what that question is about.
  */
-async function previousQuestion(deps: ChatDeps, conversationId: string): Promise<{ question: string; unclear: boolean } | undefined> {
-  const replies = await recentBotReplies(deps, conversationId, 5);
-  const reply = replies.find((r) => ['answer', 'abstain'].includes(messageMeta(r).outcome ?? '') && !messageMeta(r).failed);
+async function previousQuestion(deps: ChatDeps, conversationId: string, recent: ReadonlyArray<Pick<MessageRow, 'meta' | 'client_id'>>): Promise<{ question: string; unclear: boolean } | undefined> {
+  const reply = recent.map((r) => ({ ...r, meta: messageMeta(r) })).find((r) => (r.meta.outcome === 'answer' || r.meta.outcome === 'abstain') && !r.meta.failed);
   if (!reply?.client_id) return undefined;
-  const meta = messageMeta(reply);
+  const { meta } = reply;
   const question = meta.asked ?? (await findByClientId(deps.db, conversationId, 'customer', reply.client_id))?.text;
   return question === undefined ? undefined : { question, unclear: meta.unclear === true };
 }
@@ -159,11 +160,6 @@ async function turnOf(deps: ChatDeps, conversationId: string, last: { seq: numbe
   if (last?.outcome !== 'answer') return 'none';
   const helpful = await verdictOn(deps, conversationId, last.seq);
   return helpful === undefined ? 'none' : helpful ? 'helpful' : 'not-helpful';
-}
-
-async function latestBotMessage(deps: ChatDeps, conversationId: string): Promise<{ seq: number; outcome: MessageMeta['outcome'] } | undefined> {
-  const [last] = await recentBotReplies(deps, conversationId, 1);
-  return last && { seq: last.seq, outcome: messageMeta(last).outcome };
 }
 
 /** The bot's latest `n` messages, newest first. */
