@@ -2,7 +2,7 @@ import type { ChatDeps } from '../conversations/chat-deps.js';
 import { getConversation, listMessages, messageMeta } from '../conversations/conversation-store.js';
 import { LaerlingError } from '../errors.js';
 import type { HandoffRow } from '../storage/schema.js';
-import { isGreeting, isPersonRequest, isThanks, isYes } from './person-request.js';
+import { isPersonRequest, isSmallTalk, isYes } from './person-request.js';
 
 /** A chat as the queue and the tabs list it. */
 export interface QueueItem {
@@ -136,7 +136,7 @@ const SUGGEST_LOOKBACK = 3;
 export async function suggestReply(deps: ChatDeps, conversationId: string) {
   const conversation = await getConversation(deps.db, conversationId);
   if (!conversation) throw new LaerlingError('NOT_FOUND', 'No such conversation');
-  const questions = (await listMessages(deps.db, conversationId)).filter((m) => m.role === 'customer' && !isPersonRequest(m.text) && !isThanks(m.text) && !isYes(m.text) && !isGreeting(m.text));
+  const questions = (await listMessages(deps.db, conversationId)).filter((m) => m.role === 'customer' && !isPersonRequest(m.text) && !isSmallTalk(m.text) && !isYes(m.text));
   const bot = deps.bots.get(conversation.bot_id)!;
   for (const { text: question } of questions.slice(-SUGGEST_LOOKBACK).reverse()) {
     const result = await bot.suggest(question);

@@ -1,5 +1,6 @@
 import type { HandoffRow, MessageRow } from '../storage/schema.js';
 import type { BotConfig } from '../config/bot-config.js';
+import { messageMeta } from '../conversations/conversation-store.js';
 import { isPersonRequest, isYes } from './person-request.js';
 import { matchSensitiveTopic } from './sensitive-topics.js';
 
@@ -31,6 +32,6 @@ export function handoffBeforeAnswer(
  * is about (meta.unclear) is no failure to help.
  */
 export function handoffAfterAbstention(botMessages: readonly Pick<MessageRow, 'meta'>[]): boolean {
-  const last = botMessages.slice(-2).map((m) => JSON.parse(m.meta) as { outcome?: string; unclear?: true });
+  const last = botMessages.slice(-2).map((m) => messageMeta(m));
   return last.length === 2 && last.every((m) => m.outcome === 'abstain' && !m.unclear);
 }

@@ -76,7 +76,10 @@ const WITH_GREETING = new Set([...'god der dere alle sammen og'.split(' '), ...'
 
 /** The language of a greeting's own word ("hei", "good morning"), if it has one. */
 export function greetingLanguage(text: string): 'nb' | 'en' | undefined {
-  for (const w of normalise(text).split(' ')) if (GREETING_LANG[w] ?? TIMES_OF_DAY[w]) return GREETING_LANG[w] ?? TIMES_OF_DAY[w];
+  for (const w of normalise(text).split(' ')) {
+    const lang = GREETING_LANG[w] ?? TIMES_OF_DAY[w];
+    if (lang) return lang;
+  }
   return undefined;
 }
 
@@ -85,6 +88,11 @@ export function isGreeting(text: string): boolean {
   const words = normalise(text).split(' ');
   const greets = words.some((w) => GREETING_LANG[w]) || (words.some((w) => w === 'god' || w === 'good') && words.some((w) => TIMES_OF_DAY[w]));
   return words.length <= 4 && greets && words.every((w) => GREETING_LANG[w] || TIMES_OF_DAY[w] || WITH_GREETING.has(w));
+}
+
+/** A thank-you or a greeting on its own: no question to search, answer or draft a reply for. */
+export function isSmallTalk(text: string): boolean {
+  return isThanks(text) || isGreeting(text);
 }
 
 function normalise(text: string): string {

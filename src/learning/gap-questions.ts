@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { messageMeta } from '../conversations/conversation-store.js';
-import { isGreeting, isPersonRequest, isThanks, isYes } from '../handoff/person-request.js';
+import { isPersonRequest, isSmallTalk, isYes } from '../handoff/person-request.js';
 import { redactPii } from '../privacy/redact.js';
 import type { Database } from '../storage/schema.js';
 
@@ -52,7 +52,7 @@ export async function gapQuestions(db: Kysely<Database>, botId: string, since: D
     if (row.role === 'customer') {
       // "ja takk" to the person the bot offered when it abstained asks for a person too; "tusen
       // takk" and "hei" ask nothing.
-      const ask: boolean = !isPersonRequest(row.text) && !(gapOfLast && isYes(row.text)) && !isThanks(row.text) && !isGreeting(row.text);
+      const ask: boolean = !isPersonRequest(row.text) && !(gapOfLast && isYes(row.text)) && !isSmallTalk(row.text);
       lastQuestion = ask ? row : lastQuestion;
       gapOfLast = ask ? false : gapOfLast;
       continue;

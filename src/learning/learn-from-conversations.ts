@@ -20,7 +20,7 @@ export function phrasingKey(question: string): string {
  * networks (see visitorNetwork) both differ: one person with two made-up ids, or two browsers on
  * one network, is one. A conversation deleted since (retention) still counts as its own.
  */
-export async function distinctVisitors(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<number> {
+async function distinctVisitors(deps: Pick<ChatDeps, 'db'>, conversationIds: ReadonlyArray<string | null>): Promise<number> {
   return (await visitorCounter(deps, conversationIds))(conversationIds);
 }
 
@@ -134,8 +134,10 @@ export async function learnFromRejection(deps: ChatDeps, conversation: Conversat
     .insertInto('negative_pairs')
     .values({ bot_id: conversation.bot_id, question, key, url, conversation_id: conversation.id, created_at: deps.now().toISOString() })
     .execute();
-  const before = await distinctVisitors(deps, similar.map((r) => r.conversation_id));
-  if ((await distinctVisitors(deps, [...similar.map((r) => r.conversation_id), conversation.id])) < CONFIRMATIONS_NEEDED) return 'recorded';
+  const ids = similar.map((r) => r.conversation_id);
+  const visitors = await visitorCounter(deps, [...ids, conversation.id]);
+  const before = visitors(ids);
+  if (visitors([...ids, conversation.id]) < CONFIRMATIONS_NEEDED) return 'recorded';
   // Crossing the bar applies the earlier questions too; later agreement adds its own wording.
   const earlier = before < CONFIRMATIONS_NEEDED ? similar.map((r) => r.key) : [];
   const questions = earlier.length ? await deps.db.selectFrom('negative_pairs').select('question').where('bot_id', '=', conversation.bot_id).where('url', '=', url).where('key', 'in', earlier).execute() : [];
