@@ -97,7 +97,7 @@ const emailShape = z.email();
  * the e-mail field, and the log must not keep it. An address keeps its domain (which sites are
  * being tried), anything else only its length.
  */
-export function unknownLogin(typed: string): string {
+function unknownLogin(typed: string): string {
   const email = typed.trim().toLowerCase();
   if (emailShape.safeParse(email).success) return `unknown:…@${email.slice(email.lastIndexOf('@') + 1)}`;
   return `unknown:(not an e-mail, ${[...typed].length} characters)`;

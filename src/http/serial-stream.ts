@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 
 /** How often an idle stream gets a comment line, so proxies and the widget know it is alive. */
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 
 /** One write to the stream; writes run one at a time, in the order they were sent. */
 export type StreamWrite = (stream: SSEStreamingApi) => Promise<unknown>;
@@ -11,7 +11,7 @@ export type StreamWrite = (stream: SSEStreamingApi) => Promise<unknown>;
  * Hono's streamSSE with the header that stops nginx (and proxies that honour it) from buffering
  * the stream: behind a default nginx, agent replies would otherwise arrive in bursts, late.
  */
-export function sse(c: Context, run: Parameters<typeof streamSSE>[1]): Response {
+function sse(c: Context, run: Parameters<typeof streamSSE>[1]): Response {
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, run);
 }

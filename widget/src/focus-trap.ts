@@ -5,7 +5,7 @@
  */
 
 /** The controls in `container` that are shown and in the Tab order, in document order. */
-export function tabbables(container: HTMLElement): HTMLElement[] {
+function tabbables(container: HTMLElement): HTMLElement[] {
   const candidates = container.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, [tabindex]');
   return [...candidates].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
 }
