@@ -1,8 +1,8 @@
 import { createAnalyzer, type Analyzer } from '../retrieval/analyze-text.js';
 import type { Hit, PageHit } from '../retrieval/types.js';
-import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
+import { queryWordsOf } from '../retrieval/word-alternatives.js';
 import { messagesFor, type AnswerLang } from './messages.js';
-import { splitSentences, truncateWords, type Sentence } from './sentences.js';
+import { collapse, splitSentences, truncateWords, type Sentence } from './sentences.js';
 import { allTerms, isMatched, termSet, type QueryWord } from '../retrieval/term-overlap.js';
 import type { Source } from './types.js';
 import { answerLanguage } from '../ingest/detect-language.js';
@@ -42,7 +42,7 @@ export function composeExtractive(
   // Norwegian page picks the sentences with "mistet" for "lost", not the lead sentence.
   // Built when needed: a Q&A answer quoted as written needs none unless the question is a how-to.
   let words: QueryWord[] | undefined;
-  const queryWords = () => (words ??= analyzer.contentWords(question).map((w) => ({ ...w, ...wordAlternatives(w.word, analyzer, sharedAlternativeSources()) })));
+  const queryWords = () => (words ??= queryWordsOf(question, analyzer));
   const picked = pickHit(top, lang, HOW_TO.test(question) ? queryWords() : undefined, analyzer);
   const kinds = askedKinds(question);
   const hit = kinds.length === 0 ? picked : pickValueHit(top, picked, kinds, queryWords(), analyzer);
@@ -231,9 +231,6 @@ function tableHeader(lines: readonly string[], line: number): number | undefined
   return top === line ? undefined : top;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function sameText(s: Sentence): string {
   return collapse(s.text.toLowerCase());

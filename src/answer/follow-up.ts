@@ -1,7 +1,7 @@
 import type { Analyzer } from '../retrieval/analyze-text.js';
 import { frameWords } from '../retrieval/question-point.js';
 import { isMatched, termSet, type MatchWord } from '../retrieval/term-overlap.js';
-import { sharedAlternativeSources, wordAlternatives } from '../retrieval/word-alternatives.js';
+import { queryWordsOf } from '../retrieval/word-alternatives.js';
 import type { PageHit } from '../retrieval/types.js';
 
 // Words that point back to something said before. Only when the question says little else do
@@ -61,24 +61,22 @@ export function withTopic(question: string, topic: string): string {
  * på Apple Watch", "og for Samsung?" would get the watch add-on's price again.
  */
 export function focusOn(pages: readonly PageHit[], question: string, analyzer: Analyzer): PageHit[] {
-  const added: Array<MatchWord & { word: string }> = analyzer.contentWords(question).map((w) => ({ ...w, ...wordAlternatives(w.word, analyzer, sharedAlternativeSources()) }));
+  const added = queryWordsOf(question, analyzer);
   if (added.length === 0) return [...pages];
-  const names = (text: string) => {
-    const terms = termSet(analyzer, text);
-    return added.some((w) => isMatched(w, terms));
-  };
   // What the answer must name: all a continuation adds, else the names it brings ("Sweden" in
   // "does it work in Sweden?"): a page about the topic that does not name them answers the topic.
   const mustName = isContinuation(question, analyzer) ? added : added.filter((w) => capitalised(question, w.word));
-  const namesAll = (text: string) => {
-    const terms = termSet(analyzer, text);
-    return mustName.some((w) => isMatched(w, terms));
-  };
   return pages.flatMap((p) => {
-    if (mustName.length > 0 && !namesAll([p.title, ...p.hits.map((h) => h.chunk.text)].join('\n'))) return [];
-    const hits = p.hits.filter((h) => h.chunk.kind !== 'qa' || names(`${h.chunk.text}\n${h.chunk.answer ?? ''}`));
+    if (mustName.length > 0 && !namesAny(mustName, [p.title, ...p.hits.map((h) => h.chunk.text)].join('\n'), analyzer)) return [];
+    const hits = p.hits.filter((h) => h.chunk.kind !== 'qa' || namesAny(added, `${h.chunk.text}\n${h.chunk.answer ?? ''}`, analyzer));
     return hits.length === 0 ? [] : [hits[0] === p.best ? p : { ...p, best: hits[0]!, hits }];
   });
+}
+
+// Whether the text names one of the words (or a synonym or translation of it).
+function namesAny(words: readonly MatchWord[], text: string, analyzer: Analyzer): boolean {
+  const terms = termSet(analyzer, text);
+  return words.some((w) => isMatched(w, terms));
 }
 
 // Written with a capital inside the question, not only as its first word: a name.

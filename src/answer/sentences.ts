@@ -56,3 +56,8 @@ function endsWithAbbreviation(segment: string): boolean {
   const m = /(?:^|\s)([\p{L}.]+)\.\s*$/u.exec(segment);
   return m !== null && NO_BREAK_AFTER.has(m[1]!.toLowerCase());
 }
+
+/** Runs of whitespace as one space, trimmed: lines compared as text. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

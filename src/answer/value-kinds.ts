@@ -1,7 +1,7 @@
 import { splitWords, type Analyzer } from '../retrieval/analyze-text.js';
 import { asksPrice, isPriceWord, statesPrice } from '../retrieval/price-intent.js';
 import { isMatched, termSet, type QueryWord } from '../retrieval/term-overlap.js';
-import { splitSentences } from './sentences.js';
+import { collapse, splitSentences } from './sentences.js';
 
 /**
  * A kind of value a question can ask for, and how a text states one: "Hva koster …" is answered
@@ -113,6 +113,3 @@ export function valueEvidence(
   return best;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}

@@ -77,6 +77,7 @@ export function priceLineScorer<W extends MatchWord & { word: string }>(
   retrieved: Iterable<number>,
 ): (i: number) => number {
   const units = namePhrases(question, subject, [...retrieved].map((i) => chunks[i]!.text));
-  const rarity = (w: MatchWord) => Math.log(1 + chunks.length / Math.max(1, ...w.terms.map((t) => parts.lexical.chunksWith(t))));
-  return (i) => priceLineMatch(chunks[i]!.text, units, parts.analyzer, rarity);
+  // Weighed once here, not again for every line of every ranked chunk.
+  const rarity = new Map(units.flat().map((w) => [w as MatchWord, Math.log(1 + chunks.length / Math.max(1, ...w.terms.map((t) => parts.lexical.chunksWith(t))))]));
+  return (i) => priceLineMatch(chunks[i]!.text, units, parts.analyzer, (w) => rarity.get(w)!);
 }

@@ -1,5 +1,5 @@
 import type { Analyzer } from './analyze-text.js';
-import type { MatchWord } from './term-overlap.js';
+import type { MatchWord, QueryWord } from './term-overlap.js';
 import { createSynonymExpander, type SynonymExpander } from './synonyms.js';
 import { createTermTranslator, type TermTranslator } from './translate-terms.js';
 
@@ -31,4 +31,9 @@ let shared: Required<AlternativeSources> | undefined;
 export function sharedAlternativeSources(): Required<AlternativeSources> {
   shared ??= { synonyms: createSynonymExpander(), translator: createTermTranslator() };
   return shared;
+}
+
+/** A text's content words, each with its synonyms' and translations' terms (see wordAlternatives). */
+export function queryWordsOf(text: string, analyzer: Analyzer): QueryWord[] {
+  return analyzer.contentWords(text).map((w) => ({ ...w, ...wordAlternatives(w.word, analyzer, sharedAlternativeSources()) }));
 }
