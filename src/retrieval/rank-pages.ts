@@ -106,12 +106,15 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   const candidates = candidateChunks(signals, ctx);
   if (candidates.length === 0) return [];
   const pageOf = (i: number) => ctx.chunks[i]!.url;
+  // Which question words each candidate covers: read for the plain share and the rarity-weighted one.
+  const covered = new Map(candidates.map((i) => [i, coveredWords(signals, ctx, i)]));
+  const coveredBy = (i: number) => covered.get(i) ?? coveredWords(signals, ctx, i);
   const lists = {
     lexical: pick(candidates, (i) => signals.chunkLexical.get(i)?.score),
     vector: pick(candidates, (i) => signals.chunkVector.get(i)),
     learned: pick(candidates, (i) => signals.pageLearnedVectorVotes.get(pageOf(i))),
     learnedLexical: pick(candidates, (i) => signals.pageLearnedLexicalVotes.get(pageOf(i))),
-    coverage: pick(candidates, (i) => coverage(signals, ctx, i)),
+    coverage: pick(candidates, (i) => share(coveredBy(i))),
     titleLexical: pick(candidates, (i) => signals.pageTitleLexical.get(pageOf(i))),
     titleVector: pick(candidates, (i) => signals.pageTitleVector.get(pageOf(i))),
   };
@@ -158,7 +161,7 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
     const priced = ctx.priceLine?.(i) ?? 0;
     if (priced > (priceLines.get(chunk.url) ?? 0)) priceLines.set(chunk.url, priced);
     const list = pages.get(chunk.url);
-    if (ctx.wordWeights) rarerCoverage.set(chunk.url, Math.max(rarerCoverage.get(chunk.url) ?? 0, coverage(signals, ctx, i, ctx.wordWeights)));
+    if (ctx.wordWeights) rarerCoverage.set(chunk.url, Math.max(rarerCoverage.get(chunk.url) ?? 0, share(coveredBy(i), ctx.wordWeights)));
     if (list) {
       list.push(hit);
       restContent.set(chunk.url, (restContent.get(chunk.url) ?? 0) + (content.get(id) ?? 0));
@@ -182,7 +185,8 @@ export function rankPages(signals: Signals, ctx: RankContext): PageHit[] {
   // rarityWeights): "USA" is on one page, "bruke mobilen" on dozens.
   const nameShare = (url: string) => (namesFound.get(url)?.size ?? 0) / Math.max(1, ctx.askedNames?.size ?? 0);
   const order = (page: (typeof ranked)[number]) => page.score + w.coverage * (ctx.wordWeights ? (rarerCoverage.get(page.url) ?? 0) - page.best.coverage : 0) + w.classifier * (signals.pageClassifier.get(page.url) ?? 0) + w.names * nameShare(page.url) + w.priceLine * (priceLines.get(page.url) ?? 0);
-  return ranked.sort((a, b) => order(b) - order(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
+  const orderOf = new Map(ranked.map((page) => [page, order(page)]));
+  return ranked.sort((a, b) => orderOf.get(b)! - orderOf.get(a)! || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).slice(0, ctx.k);
 }
 
 // Every chunk any retriever found, plus the lead chunk of pages found only via their phrasings,
@@ -209,10 +213,8 @@ function pick(ids: number[], score: (i: number) => number | undefined): Map<stri
   return out;
 }
 
-// The share of the question's words the chunk or its page's phrasings have; with `weights`, each
-// word counts by its rarity on the site (for ranking only: confidence reads the plain share).
-function coverage(signals: Signals, ctx: RankContext, i: number, weights?: readonly number[]): number {
-  if (ctx.queryWords.length === 0) return 0;
+// Per question word, whether the chunk or its page's phrasings have it.
+function coveredWords(signals: Signals, ctx: RankContext, i: number): boolean[] {
   const matched = new Set([
     ...(signals.chunkLexical.get(i)?.terms ?? []),
     ...(signals.pageLearnedLexical.get(ctx.chunks[i]!.url)?.terms ?? []),
@@ -221,15 +223,19 @@ function coverage(signals: Signals, ctx: RankContext, i: number, weights?: reado
   // answers "lost" (half and no credit were tried on a dev set of demo questions: both lower).
   // A price question's price word ("koster") is found in an amount ("399 kr"): a price table
   // rarely says "koster" (demo dev2 hit@5 0.968 → 0.981 with the price lines below).
-  const chunk = ctx.chunks[i]!;
-  const priced = ctx.priceWords?.size && statesPrice(chunk.text);
-  const found = (w: MatchWord) => (priced && ctx.priceWords!.has(w)) || isMatched(w, matched);
-  const weight = (n: number) => weights?.[n] ?? 1;
+  const priced = ctx.priceWords?.size && statesPrice(ctx.chunks[i]!.text);
+  return ctx.queryWords.map((w) => Boolean((priced && ctx.priceWords!.has(w)) || isMatched(w, matched)));
+}
+
+// The share of the question's words covered; with `weights`, each word counts by its rarity on
+// the site (for ranking only: confidence reads the plain share).
+function share(found: readonly boolean[], weights?: readonly number[]): number {
   let total = 0;
   let got = 0;
-  ctx.queryWords.forEach((w, n) => {
-    total += weight(n);
-    if (found(w)) got += weight(n);
+  found.forEach((f, n) => {
+    const weight = weights?.[n] ?? 1;
+    total += weight;
+    if (f) got += weight;
   });
   return total > 0 ? got / total : 0;
 }
