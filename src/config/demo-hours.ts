@@ -1,4 +1,4 @@
-import { addDays, easterSunday, type OpeningHours } from '../handoff/opening-hours.js';
+import { norwegianHolidays, type OpeningHours } from '../handoff/opening-hours.js';
 
 const at = (open: string, close: string) => [{ open, close }];
 
@@ -9,15 +9,12 @@ const at = (open: string, close: string) => [{ open, close }];
  */
 export function demoOpeningHours(now: Date): OpeningHours {
   const exceptions: OpeningHours['exceptions'] = [];
+  // Christmas and New Year's Day open later; the other public holidays 10–16.
+  const late = new Set(['01-01', '12-25', '12-26']);
   for (let year = now.getUTCFullYear() - 1; year <= now.getUTCFullYear() + 2; year++) {
-    const easter = easterSunday(year);
-    const holidays = [`${year}-05-01`, `${year}-05-17`, ...[-3, -2, 0, 1, 39, 49, 50].map((n) => addDays(easter, n))];
     exceptions.push(
-      { date: `${year}-01-01`, hours: at('12:00', '16:00') },
-      ...holidays.map((date) => ({ date, hours: at('10:00', '16:00') })),
+      ...[...norwegianHolidays(year)].map((date) => ({ date, hours: late.has(date.slice(5)) ? at('12:00', '16:00') : at('10:00', '16:00') })),
       { date: `${year}-12-24`, hours: at('09:00', '13:00') },
-      { date: `${year}-12-25`, hours: at('12:00', '16:00') },
-      { date: `${year}-12-26`, hours: at('12:00', '16:00') },
       { date: `${year}-12-31`, hours: at('09:00', '14:00') },
     );
   }
