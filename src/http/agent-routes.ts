@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { queueChannel, type ChatDeps } from '../conversations/chat-deps.js';
-import { conversationState } from '../conversations/conversation-state.js';
-import { getConversation, listMessages, toMessage } from '../conversations/conversation-store.js';
+import { getConversation, toMessage } from '../conversations/conversation-store.js';
 import { agentReply, agentTyping, claimHandoff, closeConversation, handBack } from '../handoff/agent-actions.js';
 import { handoffPacket, listHandoffs, suggestReply } from '../handoff/agent-views.js';
 import { sendMessageSchema, typingSchema } from '../protocol/widget-api.js';
 import { requireUser, sessionHolds, type AuthEnv } from './auth-routes.js';
-import { resumeAfter, streamConversation } from './conversation-stream.js';
+import { conversationFeed, resumeAfter, streamConversation } from './conversation-stream.js';
 import { streamHubEvents } from './hub-stream.js';
 import { HttpError } from './http-error.js';
 import type { Presence } from './presence.js';
@@ -63,11 +62,8 @@ export function agentRoutes(deps: ChatDeps, presence: Presence): Hono<AuthEnv> {
   app.get('/conversations/:id/events', (c) => {
     const id = c.req.param('id');
     return streamConversation(c, {
-      hub: deps.hub,
-      channel: id,
+      ...conversationFeed(deps, id),
       after: resumeAfter(c),
-      load: async (after) => (await listMessages(deps.db, id, after)).map(toMessage),
-      state: async () => conversationState(deps, (await getConversation(deps.db, id))!),
       // A disabled agent's open chat must stop showing the customer's messages.
       alive: sessionHolds(deps.db, deps.now, c),
     });

@@ -1,4 +1,7 @@
 import type { Context } from 'hono';
+import type { ChatDeps } from '../conversations/chat-deps.js';
+import { conversationState } from '../conversations/conversation-state.js';
+import { getConversation, listMessages, toMessage } from '../conversations/conversation-store.js';
 import type { EventHub, HubEvent } from '../conversations/event-hub.js';
 import type { Message } from '../protocol/widget-api.js';
 import { serialStream, type StreamWrite } from './serial-stream.js';
@@ -67,4 +70,14 @@ export function resumeAfter(c: Context): number {
   const raw = c.req.header('last-event-id') ?? c.req.query('after') ?? '0';
   const n = Number(raw);
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
+/** What streamConversation reads for one stored conversation: its channel, messages and state. */
+export function conversationFeed(deps: ChatDeps, id: string): Pick<Parameters<typeof streamConversation>[1], 'hub' | 'channel' | 'load' | 'state'> {
+  return {
+    hub: deps.hub,
+    channel: id,
+    load: async (after) => (await listMessages(deps.db, id, after)).map(toMessage),
+    state: async () => conversationState(deps, (await getConversation(deps.db, id))!),
+  };
 }

@@ -14,7 +14,7 @@ import {
   contactSchema, feedbackSchema, handoffRequestSchema, ratingSchema, sendMessageSchema, startConversationSchema, typingSchema,
 } from '../protocol/widget-api.js';
 import type { ConversationRow } from '../storage/schema.js';
-import { streamConversation, resumeAfter } from './conversation-stream.js';
+import { conversationFeed, streamConversation, resumeAfter } from './conversation-stream.js';
 import { visitorNetwork } from '../conversations/visitor-network.js';
 import { limitBody } from './body-limit.js';
 import { HttpError } from './http-error.js';
@@ -137,11 +137,8 @@ export function widgetRoutes(deps: ChatDeps, opts: { limits: WidgetLimits; clien
     const release = streams.open(conversation.id, opts.clientIp(c));
     return streamConversation(c, {
       onClose: release,
-      hub: deps.hub,
-      channel: conversation.id,
+      ...conversationFeed(deps, conversation.id),
       after: resumeAfter(c),
-      load: async (after) => (await listMessages(deps.db, conversation.id, after)).map(toMessage),
-      state: async () => conversationState(deps, (await getConversation(deps.db, conversation.id))!),
     });
   });
 
